@@ -1,0 +1,164 @@
+//! The derive input as errwire sees it: a type, its variants (a struct is one variant named after
+//! the type), their fields, each with its parsed attributes and the syn node kept for spans.
+
+use proc_macro2::Span;
+use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
+
+use crate::attr::{self, Attrs, CodeValue, Position};
+use crate::errors::Errors;
+use crate::status::Status;
+
+pub struct Input<'a> {
+    pub original: &'a DeriveInput,
+    pub is_enum: bool,
+    /// Type-level attributes; for a struct they hold the variant-level keys too.
+    pub attrs: Attrs,
+    pub variants: Vec<Variant<'a>>,
+}
+
+pub struct Variant<'a> {
+    pub ident: &'a Ident,
+    /// `None` for a struct, whose variant-level keys are on the type.
+    attrs: Option<Attrs>,
+    pub fields: Vec<Field<'a>>,
+}
+
+pub struct Field<'a> {
+    pub original: &'a syn::Field,
+    pub member: Member,
+    pub attrs: Attrs,
+}
+
+impl<'a> Input<'a> {
+    pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> syn::Result<Self> {
+        match &input.data {
+            Data::Enum(data) => {
+                let attrs = attr::parse(&input.attrs, Position::Enum, errors);
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| Variant {
+                        ident: &variant.ident,
+                        attrs: Some(attr::parse(&variant.attrs, Position::Variant, errors)),
+                        fields: fields(&variant.fields, errors),
+                    })
+                    .collect();
+                Ok(Input {
+                    original: input,
+                    is_enum: true,
+                    attrs,
+                    variants,
+                })
+            }
+            Data::Struct(data) => {
+                let attrs = attr::parse(&input.attrs, Position::Struct, errors);
+                let variant = Variant {
+                    ident: &input.ident,
+                    attrs: None,
+                    fields: fields(&data.fields, errors),
+                };
+                Ok(Input {
+                    original: input,
+                    is_enum: false,
+                    attrs,
+                    variants: vec![variant],
+                })
+            }
+            Data::Union(data) => Err(syn::Error::new(
+                data.union_token.span,
+                "ApiError cannot be derived for a union; use an enum or a struct",
+            )),
+        }
+    }
+
+    /// The variant-level attributes of `variant`: its own, or the type's for a struct.
+    pub fn attrs_of<'v>(&'v self, variant: &'v Variant) -> &'v Attrs {
+        variant.attrs.as_ref().unwrap_or(&self.attrs)
+    }
+}
+
+impl Variant<'_> {
+    pub fn field_named(&self, member: &Member) -> Option<&Field<'_>> {
+        self.fields.iter().find(|field| field.member == *member)
+    }
+
+    pub fn is_tuple(&self) -> bool {
+        matches!(
+            self.fields.first().map(|field| &field.member),
+            Some(Member::Unnamed(_))
+        )
+    }
+}
+
+impl Field<'_> {
+    pub fn ty(&self) -> &Type {
+        &self.original.ty
+    }
+
+    pub fn span(&self) -> Span {
+        match &self.original.ident {
+            Some(ident) => ident.span(),
+            None => syn::spanned::Spanned::span(&self.original.ty),
+        }
+    }
+
+    /// The detail entry's name on the wire: `detail = "name"`, else the field's name.
+    pub fn detail_name(&self) -> Option<String> {
+        self.attrs
+            .detail
+            .get()
+            .map(|name| match (name, &self.member) {
+                (Some(name), _) => name.clone(),
+                (None, Member::Named(ident)) => {
+                    ident.to_string().trim_start_matches("r#").to_owned()
+                }
+                (None, Member::Unnamed(index)) => index.index.to_string(),
+            })
+    }
+}
+
+fn fields<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
+    fields
+        .iter()
+        .enumerate()
+        .map(|(index, field)| Field {
+            original: field,
+            member: match &field.ident {
+                Some(ident) => Member::Named(ident.clone()),
+                None => Member::Unnamed(syn::Index {
+                    index: index as u32,
+                    span: Span::call_site(),
+                }),
+            },
+            attrs: attr::parse(&field.attrs, Position::Field, errors),
+        })
+        .collect()
+}
+
+impl Input<'_> {
+    /// The variant's status, or the type's default.
+    pub fn status_of(&self, variant: &Variant) -> Option<Status> {
+        self.attrs_of(variant)
+            .status
+            .get()
+            .or(self.attrs.status.get())
+            .copied()
+    }
+
+    /// The variant's code: its own, or its name under `rename_all`, with where that was decided.
+    pub fn code_of(&self, variant: &Variant) -> Option<(CodeValue, Span)> {
+        let attrs = self.attrs_of(variant);
+        if let (Some(code), Some(span)) = (attrs.code.get(), attrs.code.span()) {
+            return Some((code.clone(), span));
+        }
+        let rule = self.attrs.rename_all.get()?;
+        Some((
+            CodeValue::Str(rule.apply(&variant.ident.to_string())),
+            variant.ident.span(),
+        ))
+    }
+
+    pub fn is_transparent(&self, variant: &Variant) -> bool {
+        self.attrs_of(variant).transparent.is_set()
+    }
+}

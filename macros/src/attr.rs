@@ -1,0 +1,638 @@
+//! `#[api(...)]` and doc comments -> typed attributes of one item (type, variant or field).
+//! Checks that need one key only happen here: unknown, duplicate or misplaced keys, literal kinds.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
+use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
+
+use crate::case::RenameRule;
+use crate::errors::Errors;
+use crate::status::{self, Status};
+use crate::template::Template;
+
+/// Where an `#[api(...)]` attribute stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Position {
+    Enum,
+    Struct,
+    Variant,
+    Field,
+}
+
+const TYPE: u8 = 1;
+const VARIANT: u8 = 2;
+const FIELD: u8 = 4;
+
+#[derive(Clone, Copy)]
+enum Key {
+    Envelope,
+    RenameAll,
+    TypeBase,
+    Crate,
+    Status,
+    Header,
+    Code,
+    SharedCode,
+    Message,
+    Title,
+    Expose,
+    Transparent,
+    Detail,
+    Details,
+}
+
+/// Every key of the attribute language and where it may stand; the one place that names them.
+const KEYS: &[(&str, Key, u8)] = &[
+    ("envelope", Key::Envelope, TYPE),
+    ("rename_all", Key::RenameAll, TYPE),
+    ("type_base", Key::TypeBase, TYPE),
+    ("crate", Key::Crate, TYPE),
+    ("status", Key::Status, TYPE | VARIANT),
+    ("header", Key::Header, TYPE | VARIANT | FIELD),
+    ("code", Key::Code, VARIANT),
+    ("shared_code", Key::SharedCode, VARIANT),
+    ("message", Key::Message, VARIANT),
+    ("title", Key::Title, VARIANT),
+    ("expose", Key::Expose, VARIANT),
+    ("transparent", Key::Transparent, VARIANT),
+    ("detail", Key::Detail, FIELD),
+    ("details", Key::Details, FIELD),
+];
+
+impl Position {
+    fn places(self) -> u8 {
+        match self {
+            Position::Enum => TYPE,
+            Position::Struct => TYPE | VARIANT,
+            Position::Variant => VARIANT,
+            Position::Field => FIELD,
+        }
+    }
+
+    fn noun(self) -> &'static str {
+        match self {
+            Position::Enum => "the enum",
+            Position::Struct => "the struct",
+            Position::Variant => "a variant",
+            Position::Field => "a field",
+        }
+    }
+}
+
+/// One key's value, remembering where it was written; a second `set` is an error there.
+pub struct Attr<T> {
+    key: &'static str,
+    value: Option<(Span, T)>,
+}
+
+impl<T> Attr<T> {
+    fn new(key: &'static str) -> Self {
+        Attr { key, value: None }
+    }
+
+    fn set(&mut self, span: Span, value: T, errors: &mut Errors) {
+        if self.value.is_some() {
+            errors.push(syn::Error::new(
+                span,
+                format!("duplicate #[api({})] attribute", self.key),
+            ));
+        } else {
+            self.value = Some((span, value));
+        }
+    }
+
+    pub fn get(&self) -> Option<&T> {
+        self.value.as_ref().map(|(_, value)| value)
+    }
+
+    pub fn span(&self) -> Option<Span> {
+        self.value.as_ref().map(|(span, _)| *span)
+    }
+
+    pub fn is_set(&self) -> bool {
+        self.value.is_some()
+    }
+}
+
+/// A machine code as written: `code = "not_found"` or `code = 1001`.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub enum CodeValue {
+    Str(String),
+    Int(i64),
+}
+
+impl CodeValue {
+    pub fn describe(&self) -> String {
+        match self {
+            CodeValue::Str(code) => format!("\"{code}\""),
+            CodeValue::Int(code) => code.to_string(),
+        }
+    }
+}
+
+/// A header with a fixed value: `header(Cache-Control = "no-store")`.
+pub struct StaticHeader {
+    pub name: HeaderName,
+    pub value: String,
+}
+
+/// A header name checked to be a valid token, kept as written and in lowercase.
+#[derive(Clone)]
+pub struct HeaderName {
+    pub written: String,
+    pub lowercase: String,
+    pub span: Span,
+}
+
+/// Everything `#[api(...)]` and doc comments say about one item.
+pub struct Attrs {
+    pub envelope: Attr<Path>,
+    pub rename_all: Attr<RenameRule>,
+    pub type_base: Attr<String>,
+    pub krate: Attr<Path>,
+    pub status: Attr<Status>,
+    pub headers: Vec<StaticHeader>,
+    pub code: Attr<CodeValue>,
+    pub shared_code: Attr<()>,
+    pub message: Attr<Template>,
+    pub title: Attr<String>,
+    pub expose: Attr<()>,
+    pub transparent: Attr<()>,
+    pub detail: Attr<Option<String>>,
+    pub details: Attr<()>,
+    pub header: Attr<HeaderName>,
+    pub docs: String,
+}
+
+impl Attrs {
+    /// The spans of the keys that were set, by name, for rules about combinations.
+    pub fn set_keys(&self) -> Vec<(&'static str, Span)> {
+        let mut keys = Vec::new();
+        let mut add =
+            |key: &'static str, span: Option<Span>| keys.extend(span.map(|span| (key, span)));
+        add("status", self.status.span());
+        add("code", self.code.span());
+        add("shared_code", self.shared_code.span());
+        add("message", self.message.span());
+        add("title", self.title.span());
+        add("expose", self.expose.span());
+        add(
+            "header",
+            self.headers.first().map(|header| header.name.span),
+        );
+        add("detail", self.detail.span());
+        add("details", self.details.span());
+        add("header", self.header.span());
+        keys
+    }
+}
+
+/// Reads the `#[api(...)]` attributes and doc comments of an item at `position`. Mistakes go to
+/// `errors`, and parsing goes on, so that one pass reports all of them.
+pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> Attrs {
+    let mut parsed = Attrs {
+        envelope: Attr::new("envelope"),
+        rename_all: Attr::new("rename_all"),
+        type_base: Attr::new("type_base"),
+        krate: Attr::new("crate"),
+        status: Attr::new("status"),
+        headers: Vec::new(),
+        code: Attr::new("code"),
+        shared_code: Attr::new("shared_code"),
+        message: Attr::new("message"),
+        title: Attr::new("title"),
+        expose: Attr::new("expose"),
+        transparent: Attr::new("transparent"),
+        detail: Attr::new("detail"),
+        details: Attr::new("details"),
+        header: Attr::new("header"),
+        docs: String::new(),
+    };
+    for attr in attrs {
+        if attr.path().is_ident("doc") {
+            push_doc_line(&mut parsed.docs, attr);
+        } else if attr.path().is_ident("api") {
+            let result =
+                attr.parse_nested_meta(|meta| parse_key(&meta, position, &mut parsed, errors));
+            if let Err(error) = result {
+                errors.push(error);
+            }
+        }
+    }
+    parsed
+}
+
+fn push_doc_line(docs: &mut String, attr: &Attribute) {
+    if let syn::Meta::NameValue(doc) = &attr.meta {
+        if let syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(line),
+            ..
+        }) = &doc.value
+        {
+            if !docs.is_empty() {
+                docs.push('\n');
+            }
+            let line = line.value();
+            docs.push_str(line.strip_prefix(' ').unwrap_or(&line));
+        }
+    }
+}
+
+fn parse_key(
+    meta: &ParseNestedMeta,
+    position: Position,
+    attrs: &mut Attrs,
+    errors: &mut Errors,
+) -> syn::Result<()> {
+    let key_ident = meta
+        .path
+        .get_ident()
+        .ok_or_else(|| meta.error("expected a key such as `status`"))?;
+    let key = key_ident.to_string();
+    let span = key_ident.span();
+    let Some(&(name, key, places)) = KEYS.iter().find(|(name, ..)| *name == key) else {
+        errors.push(unknown_key(key_ident, position));
+        return skip_value(meta);
+    };
+    if places & position.places() == 0 {
+        errors.push(misplaced_key(key_ident, name, places, position));
+        return skip_value(meta);
+    }
+    let result = match key {
+        Key::Envelope => value_path(meta, name).map(|path| attrs.envelope.set(span, path, errors)),
+        Key::Crate => value_path(meta, name).map(|path| attrs.krate.set(span, path, errors)),
+        Key::RenameAll => {
+            parse_rename_all(meta).map(|rule| attrs.rename_all.set(span, rule, errors))
+        }
+        Key::TypeBase => parse_type_base(meta).map(|base| attrs.type_base.set(span, base, errors)),
+        Key::Status => parse_status(meta).map(|status| attrs.status.set(span, status, errors)),
+        Key::Code => parse_code(meta).map(|code| attrs.code.set(span, code, errors)),
+        Key::Message => value_str(meta, name)
+            .and_then(|lit| Template::parse(&lit))
+            .map(|template| attrs.message.set(span, template, errors)),
+        Key::Title => parse_title(meta, name).map(|title| attrs.title.set(span, title, errors)),
+        Key::SharedCode => flag(meta, name).map(|()| attrs.shared_code.set(span, (), errors)),
+        Key::Expose => flag(meta, name).map(|()| attrs.expose.set(span, (), errors)),
+        Key::Transparent => flag(meta, name).map(|()| attrs.transparent.set(span, (), errors)),
+        Key::Details => flag(meta, name).map(|()| attrs.details.set(span, (), errors)),
+        Key::Detail => parse_detail(meta).map(|name| attrs.detail.set(span, name, errors)),
+        Key::Header if position == Position::Field => {
+            parse_field_header(meta).map(|name| attrs.header.set(span, name, errors))
+        }
+        Key::Header => parse_static_header(meta).map(|header| attrs.headers.push(header)),
+    };
+    // A bad value is reported and parsing goes on with the next key.
+    result.or_else(|error| {
+        errors.push(error);
+        skip_value(meta)
+    })
+}
+
+fn unknown_key(key: &Ident, position: Position) -> syn::Error {
+    let valid: Vec<&str> = KEYS
+        .iter()
+        .filter(|(.., places)| places & position.places() != 0)
+        .map(|(name, ..)| *name)
+        .collect();
+    let written = key.to_string();
+    let nearest = valid
+        .iter()
+        .map(|name| (edit_distance(&written, name), *name))
+        .min()
+        .filter(|(distance, _)| *distance <= 2);
+    let message = match nearest {
+        Some((_, name)) => {
+            format!("unknown key `{written}` in #[api(...)]; did you mean `{name}`?")
+        }
+        None => format!(
+            "unknown key `{written}` in #[api(...)] on {}; valid keys here are: {}",
+            position.noun(),
+            valid.join(", ")
+        ),
+    };
+    syn::Error::new(key.span(), message)
+}
+
+fn misplaced_key(key_ident: &Ident, key: &str, places: u8, position: Position) -> syn::Error {
+    let belongs = if places & TYPE != 0 {
+        "on the type"
+    } else if places & VARIANT != 0 {
+        "on a variant"
+    } else {
+        "on a field"
+    };
+    let hint = match key {
+        "code" | "message" | "title" | "expose" | "transparent" | "shared_code" => {
+            "; put it on each variant (a struct takes it on the type)"
+        }
+        _ => "",
+    };
+    syn::Error::new(
+        key_ident.span(),
+        format!(
+            "`{key}` belongs {belongs}, not on {}{hint}",
+            position.noun()
+        ),
+    )
+}
+
+/// Levenshtein distance, for suggesting the key that was meant.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substituted = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substituted.min(row[j] + 1).min(diagonal + 1);
+        }
+    }
+    row[b.len()]
+}
+
+/// Consumes the value of a key that was rejected, so parsing can go on after it.
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
+    let input = meta.input;
+    if input.peek(Token![=]) {
+        input.parse::<Token![=]>()?;
+        while !input.is_empty() && !input.peek(Token![,]) {
+            input.parse::<TokenTree>()?;
+        }
+    } else if input.peek(syn::token::Paren) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}
+
+fn expect_eq<'a>(
+    meta: &ParseNestedMeta<'a>,
+    key: &str,
+    example: &str,
+) -> syn::Result<ParseStream<'a>> {
+    if meta.input.peek(Token![=]) {
+        meta.value()
+    } else {
+        Err(meta.error(format!("`{key}` needs a value: write `{key} = {example}`")))
+    }
+}
+
+fn flag(meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
+    if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
+        Err(meta.error(format!("`{key}` takes no value: write `#[api({key})]`")))
+    } else {
+        Ok(())
+    }
+}
+
+fn value_path(meta: &ParseNestedMeta, key: &str) -> syn::Result<Path> {
+    let input = expect_eq(meta, key, "path::to::Item")?;
+    input.parse::<Path>().map_err(|error| {
+        syn::Error::new(
+            error.span(),
+            format!("expected a path after `{key} =`, such as `errwire::Flat`"),
+        )
+    })
+}
+
+fn value_str(meta: &ParseNestedMeta, key: &str) -> syn::Result<LitStr> {
+    let input = expect_eq(meta, key, "\"...\"")?;
+    if input.peek(LitStr) {
+        input.parse()
+    } else {
+        let found: TokenTree = input.parse()?;
+        Err(syn::Error::new_spanned(
+            &found,
+            format!("`{key}` takes a string literal: `{key} = \"...\"`"),
+        ))
+    }
+}
+
+fn parse_title(meta: &ParseNestedMeta, key: &str) -> syn::Result<String> {
+    let lit = value_str(meta, key)?;
+    let title = lit.value();
+    if title.trim().is_empty() {
+        return Err(syn::Error::new(
+            lit.span(),
+            "empty title; write a short summary, or remove `title`",
+        ));
+    }
+    Ok(title)
+}
+
+fn parse_rename_all(meta: &ParseNestedMeta) -> syn::Result<RenameRule> {
+    let lit = value_str(meta, "rename_all")?;
+    RenameRule::from_str(&lit.value()).ok_or_else(|| {
+        syn::Error::new(
+            lit.span(),
+            format!(
+                "unknown case `{}` for rename_all; use one of: {}",
+                lit.value(),
+                RenameRule::NAMES.join(", ")
+            ),
+        )
+    })
+}
+
+fn parse_type_base(meta: &ParseNestedMeta) -> syn::Result<String> {
+    let lit = value_str(meta, "type_base")?;
+    let base = lit.value();
+    if !base.contains(':')
+        || base
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"')
+    {
+        return Err(syn::Error::new(
+            lit.span(),
+            "type_base must be an absolute URI without spaces, such as \"https://errors.example.com/\"",
+        ));
+    }
+    Ok(base)
+}
+
+fn parse_status(meta: &ParseNestedMeta) -> syn::Result<Status> {
+    let input = expect_eq(meta, "status", "404")?;
+    if input.peek(LitInt) {
+        let lit: LitInt = input.parse()?;
+        let number = lit
+            .base10_parse::<u16>()
+            .ok()
+            .filter(|n| (100..=599).contains(n));
+        let number = number.ok_or_else(|| {
+            syn::Error::new(
+                lit.span(),
+                "not an HTTP status code; use a number from 400 to 599",
+            )
+        })?;
+        status::error_status(number, lit.span())
+    } else if input.peek(Ident) || input.peek(Token![::]) {
+        let path: Path = input.parse()?;
+        status::from_constant(&path)
+    } else {
+        let found: TokenTree = input.parse()?;
+        let hint = match &found {
+            TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
+                format!(
+                    "; write it without quotes: `status = {}`",
+                    lit.to_string().trim_matches('"')
+                )
+            }
+            _ => String::new(),
+        };
+        Err(syn::Error::new_spanned(
+            &found,
+            format!(
+                "expected a status code: `status = 404` or `status = StatusCode::NOT_FOUND`{hint}"
+            ),
+        ))
+    }
+}
+
+fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
+    let input = expect_eq(meta, "code", "\"not_found\"")?;
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        let code = lit.value();
+        if code.is_empty() {
+            return Err(syn::Error::new(
+                lit.span(),
+                "empty code; give the error a name such as \"not_found\"",
+            ));
+        }
+        if let Some(bad) = code
+            .chars()
+            .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')))
+        {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "code \"{code}\" has a character a code cannot have ({bad:?}); use letters, digits, `_`, `-` and `.`"
+                ),
+            ));
+        }
+        Ok(CodeValue::Str(code))
+    } else if input.peek(LitInt) || input.peek(Token![-]) {
+        let negative = input.parse::<Option<Token![-]>>()?.is_some();
+        let lit: LitInt = input.parse()?;
+        let magnitude = lit.base10_parse::<i64>().map_err(|_| {
+            syn::Error::new(lit.span(), "integer code out of range; codes fit in an i64")
+        })?;
+        Ok(CodeValue::Int(if negative {
+            -magnitude
+        } else {
+            magnitude
+        }))
+    } else {
+        let found: TokenTree = input.parse()?;
+        Err(syn::Error::new_spanned(
+            &found,
+            "expected a code: `code = \"not_found\"` or `code = 1001`",
+        ))
+    }
+}
+
+fn parse_detail(meta: &ParseNestedMeta) -> syn::Result<Option<String>> {
+    if !meta.input.peek(Token![=]) {
+        return flag(meta, "detail").map(|()| None);
+    }
+    let lit = value_str(meta, "detail")?;
+    let name = lit.value();
+    if name.is_empty() {
+        return Err(syn::Error::new(
+            lit.span(),
+            "empty detail name; write `detail` to use the field's name",
+        ));
+    }
+    Ok(Some(name))
+}
+
+fn parse_field_header(meta: &ParseNestedMeta) -> syn::Result<HeaderName> {
+    if meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(
+            "a field's header takes its value from the field: write `header = \"Name\"`; fixed headers belong on a variant or the type",
+        ));
+    }
+    let lit = value_str(meta, "header")?;
+    header_name(&lit.value(), lit.span())
+}
+
+fn parse_static_header(meta: &ParseNestedMeta) -> syn::Result<StaticHeader> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(
+            "on a variant or the type, write a fixed header as `header(Name = \"value\")`; to send a field's value, put #[api(header = \"Name\")] on the field",
+        ));
+    }
+    let content;
+    syn::parenthesized!(content in meta.input);
+    let (written, span) = if content.peek(LitStr) {
+        let lit: LitStr = content.parse()?;
+        (lit.value(), lit.span())
+    } else {
+        parse_dashed_name(&content)?
+    };
+    let name = header_name(&written, span)?;
+    content.parse::<Token![=]>()?;
+    let lit: LitStr = content.parse()?;
+    let value = lit.value();
+    if let Some(bad) = value.chars().find(|c| !matches!(c, ' '..='~' | '\t')) {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "header value has a character a header cannot carry ({bad:?}); use visible ASCII"
+            ),
+        ));
+    }
+    if !content.is_empty() {
+        return Err(content
+            .error("expected one `Name = \"value\"` pair; repeat `header(...)` for more headers"));
+    }
+    Ok(StaticHeader { name, value })
+}
+
+/// `Cache-Control` written without quotes: idents and numbers joined by `-`.
+fn parse_dashed_name(input: ParseStream) -> syn::Result<(String, Span)> {
+    let mut name = String::new();
+    let mut tokens = TokenStream::new();
+    loop {
+        let part: TokenTree = input.parse()?;
+        name.push_str(&part.to_string());
+        part.to_tokens(&mut tokens);
+        if !input.peek(Token![-]) {
+            break;
+        }
+        let dash: Token![-] = input.parse()?;
+        dash.to_tokens(&mut tokens);
+        name.push('-');
+    }
+    let span = tokens
+        .into_iter()
+        .next()
+        .map_or_else(Span::call_site, |first| first.span());
+    Ok((name, span))
+}
+
+fn header_name(written: &str, span: Span) -> syn::Result<HeaderName> {
+    let is_token_char = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    if written.is_empty() || !written.chars().all(is_token_char) {
+        return Err(syn::Error::new(
+            span,
+            format!(
+                "`{written}` is not a valid header name; use letters, digits and `-`, as in \"Retry-After\""
+            ),
+        ));
+    }
+    if written.eq_ignore_ascii_case("content-type") {
+        return Err(syn::Error::new(
+            span,
+            "Content-Type is set by the envelope; choose the envelope instead",
+        ));
+    }
+    Ok(HeaderName {
+        written: written.to_owned(),
+        lowercase: written.to_ascii_lowercase(),
+        span,
+    })
+}

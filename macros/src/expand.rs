@@ -1,0 +1,668 @@
+//! Builds the tokens of the `ApiError` impl. Cannot fail: everything that can has failed in
+//! `attr.rs` or `valid.rs`, and an invalid input gets `fallback.rs` instead.
+
+use std::collections::BTreeSet;
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::ext::IdentExt;
+use syn::{DeriveInput, Ident, LitStr, Member, Path, WherePredicate};
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::{CodeValue, HeaderName};
+use crate::errors::Errors;
+use crate::template::{Piece, format_trait};
+use crate::{fallback, status, valid};
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut errors = Errors::new();
+    let parsed = Input::from_syn(input, &mut errors);
+    if let Ok(parsed) = &parsed {
+        valid::validate(parsed, &mut errors);
+    }
+    match (parsed, errors.finish()) {
+        (Ok(parsed), Ok(())) => Expander::new(&parsed).impl_api_error(),
+        (Err(error), Ok(())) => fallback::expand(input, error),
+        (Err(error), Err(mut errors)) => {
+            errors.combine(error);
+            fallback::expand(input, errors)
+        }
+        (Ok(_), Err(errors)) => fallback::expand(input, errors),
+    }
+}
+
+struct Expander<'a> {
+    input: &'a Input<'a>,
+    krate: TokenStream,
+    bounds: BTreeSet<String>,
+}
+
+impl<'a> Expander<'a> {
+    fn new(input: &'a Input<'a>) -> Self {
+        let krate = match input.attrs.krate.get() {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::errwire),
+        };
+        Expander {
+            input,
+            krate,
+            bounds: BTreeSet::new(),
+        }
+    }
+
+    fn variants(&self) -> impl Iterator<Item = &'a Variant<'a>> + use<'a> {
+        self.input.variants.iter()
+    }
+
+    fn impl_api_error(mut self) -> TokenStream {
+        let krate = self.krate.clone();
+        let status = self.fn_status();
+        let code = self.fn_code();
+        let message = self.fn_fmt_message();
+        let title = self.fn_title();
+        let type_base = self.fn_type_base();
+        let details = self.fn_details();
+        let headers = self.fn_headers();
+        let envelope = self.fns_envelope();
+        let detail_fields = self.impl_detail_fields();
+        let catalog = self.catalog_const();
+
+        let ident = &self.input.original.ident;
+        let (impl_generics, ty_generics, where_clause) =
+            self.input.original.generics.split_for_impl();
+        let where_clause = self.where_clause(where_clause);
+        // impl ApiError for Type { fn status(&self) -> StatusCode { match self { .. } } .. }
+        quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications, clippy::needless_lifetimes)]
+            impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+                #status
+                #code
+                #message
+                #title
+                #type_base
+                #details
+                #headers
+                #envelope
+                fn catalog() -> &'static [#krate::CatalogEntry] {
+                    Self::__ERRWIRE_CATALOG
+                }
+            }
+
+            #[automatically_derived]
+            #[allow(unused_qualifications, clippy::needless_lifetimes)]
+            impl #impl_generics #ident #ty_generics #where_clause {
+                #[doc(hidden)]
+                const __ERRWIRE_CATALOG: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
+            }
+
+            #detail_fields
+        }
+    }
+
+    fn where_clause(&self, existing: Option<&syn::WhereClause>) -> TokenStream {
+        let predicates = existing
+            .into_iter()
+            .flat_map(|clause| clause.predicates.iter().map(ToTokens::to_token_stream));
+        let added = self.bounds.iter().map(|bound| {
+            syn::parse_str::<WherePredicate>(bound)
+                .map_or_else(|error| error.to_compile_error(), |p| p.to_token_stream())
+        });
+        let all: Vec<TokenStream> = predicates.chain(added).collect();
+        if all.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #(#all,)*)
+        }
+    }
+
+    /// Requires `bound` of a field's type when the type names a type parameter.
+    fn require(&mut self, field: &Field, bound: TokenStream) {
+        if mentions_type_param(field.ty().to_token_stream(), &self.input.original.generics) {
+            let ty = field.ty();
+            self.bounds.insert(quote!(#ty: #bound).to_string());
+        }
+    }
+
+    /// `match self { Self::V { a: __f_a, .. } => body, .. }`, with `arm` giving the bound fields
+    /// and the body of each variant, `None` for variants left to a final `_ => default`.
+    fn match_self(
+        &self,
+        mut arm: impl FnMut(&Variant<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
+        default: TokenStream,
+    ) -> TokenStream {
+        if self.input.variants.is_empty() {
+            return quote!(match *self {});
+        }
+        let mut arms = Vec::new();
+        let mut all_covered = true;
+        for variant in self.variants() {
+            match arm(variant) {
+                Some((fields, body)) => {
+                    let pattern = self.pattern(variant, &fields);
+                    arms.push(quote!(#pattern => #body,));
+                }
+                None => all_covered = false,
+            }
+        }
+        if !all_covered {
+            arms.push(quote!(_ => #default,));
+        }
+        quote!(match self { #(#arms)* })
+    }
+
+    fn pattern(&self, variant: &Variant, fields: &[&Field]) -> TokenStream {
+        let path = if self.input.is_enum {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        } else {
+            quote!(Self)
+        };
+        let bindings = fields.iter().map(|field| {
+            let member = &field.member;
+            let binding = binding(field);
+            quote!(#member: #binding)
+        });
+        quote!(#path { #(#bindings,)* .. })
+    }
+
+    fn transparent_field(&self, variant: &'a Variant<'a>) -> Option<&'a Field<'a>> {
+        self.input
+            .is_transparent(variant)
+            .then(|| variant.fields.first())
+            .flatten()
+    }
+
+    fn any_transparent(&self) -> bool {
+        self.variants()
+            .any(|variant| self.input.is_transparent(variant))
+    }
+
+    /// The arm of a transparent variant: `method(__f_0, args..)` on the field's own impl.
+    fn forward(
+        &mut self,
+        variant: &'a Variant<'a>,
+        call: TokenStream,
+    ) -> Option<(Vec<&'a Field<'a>>, TokenStream)> {
+        let field = self.transparent_field(variant)?;
+        let krate = self.krate.clone();
+        self.require(field, quote!(#krate::ApiError));
+        let binding = binding(field);
+        Some((vec![field], quote!(#krate::ApiError::#call(#binding))))
+    }
+
+    fn fn_status(&mut self) -> TokenStream {
+        let krate = self.krate.clone();
+        let body = self.match_self_forwarding(quote!(status), |this, variant| {
+            let number = this
+                .input
+                .status_of(variant)
+                .map_or(500, |status| status.number);
+            (
+                Vec::new(),
+                quote!(#krate::__private::Status::<#number>::CODE),
+            )
+        });
+        quote! {
+            fn status(&self) -> #krate::__private::StatusCode {
+                #body
+            }
+        }
+    }
+
+    fn fn_code(&mut self) -> TokenStream {
+        let krate = self.krate.clone();
+        let body = self.match_self_forwarding(quote!(code), |this, variant| {
+            (
+                Vec::new(),
+                option(
+                    this.input
+                        .code_of(variant)
+                        .map(|(code, _)| code_tokens(&krate, &code)),
+                ),
+            )
+        });
+        quote! {
+            fn code(&self) -> ::core::option::Option<#krate::Code> {
+                #body
+            }
+        }
+    }
+
+    fn fn_fmt_message(&mut self) -> TokenStream {
+        let krate = self.krate.clone();
+        let formatter = quote!(__formatter);
+        let mut arms = Vec::new();
+        for variant in self.variants() {
+            if let Some(field) = self.transparent_field(variant) {
+                self.require(field, quote!(#krate::ApiError));
+                let binding = binding(field);
+                arms.push((
+                    vec![field],
+                    quote!(#krate::ApiError::fmt_message(#binding, #formatter)),
+                ));
+                continue;
+            }
+            let Some(template) = self.input.attrs_of(variant).message.get() else {
+                let number = self
+                    .input
+                    .status_of(variant)
+                    .map_or(500, |status| status.number);
+                let reason = status::reason_phrase(number).unwrap_or("Error");
+                arms.push((Vec::new(), quote!(#formatter.write_str(#reason))));
+                continue;
+            };
+            let mut format = String::new();
+            let mut used = Vec::new();
+            for piece in &template.pieces {
+                match piece {
+                    Piece::Text(text) => {
+                        format.push_str(&text.replace('{', "{{").replace('}', "}}"))
+                    }
+                    Piece::Field(placeholder) => {
+                        let member = match &placeholder.name {
+                            crate::template::FieldName::Named(name) => {
+                                Member::Named(Ident::new(name, Span::call_site()))
+                            }
+                            crate::template::FieldName::Index(index) => {
+                                Member::Unnamed((*index).into())
+                            }
+                        };
+                        let Some(field) = variant.field_named(&member) else {
+                            continue;
+                        };
+                        let spec = if placeholder.spec.is_empty() {
+                            String::new()
+                        } else {
+                            format!(":{}", placeholder.spec)
+                        };
+                        format.push_str(&format!("{{{}{spec}}}", binding(field)));
+                        let format_trait =
+                            Ident::new(format_trait(&placeholder.spec), Span::call_site());
+                        self.require(field, quote!(::core::fmt::#format_trait));
+                        if !used.iter().any(|seen: &&Field| seen.member == field.member) {
+                            used.push(field);
+                        }
+                    }
+                }
+            }
+            let body = if used.is_empty() {
+                quote!(#formatter.write_str(#format))
+            } else {
+                let format = LitStr::new(&format, Span::call_site());
+                quote!(::core::write!(#formatter, #format))
+            };
+            arms.push((used, body));
+        }
+        let mut arms = arms.into_iter();
+        let body = self.match_self(|_| arms.next(), quote!(::core::result::Result::Ok(())));
+        quote! {
+            fn fmt_message(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
+
+    fn fn_title(&mut self) -> TokenStream {
+        let any_title = self
+            .variants()
+            .any(|variant| self.input.attrs_of(variant).title.is_set());
+        if !any_title && !self.any_transparent() {
+            return TokenStream::new();
+        }
+        let body = self.match_self_forwarding(quote!(title), |this, variant| {
+            (
+                Vec::new(),
+                option(
+                    this.input
+                        .attrs_of(variant)
+                        .title
+                        .get()
+                        .map(ToTokens::to_token_stream),
+                ),
+            )
+        });
+        quote! {
+            fn title(&self) -> ::core::option::Option<&'static str> {
+                #body
+            }
+        }
+    }
+
+    fn fn_type_base(&mut self) -> TokenStream {
+        let Some(base) = self.input.attrs.type_base.get() else {
+            return TokenStream::new();
+        };
+        let body = self.match_self_forwarding(quote!(type_base), |_, _| {
+            (Vec::new(), quote!(::core::option::Option::Some(#base)))
+        });
+        quote! {
+            fn type_base(&self) -> ::core::option::Option<&'static str> {
+                #body
+            }
+        }
+    }
+
+    fn fn_details(&mut self) -> TokenStream {
+        let any_details = self
+            .variants()
+            .flat_map(|variant| &variant.fields)
+            .any(|field| field.attrs.detail.is_set() || field.attrs.details.is_set());
+        if !any_details && !self.any_transparent() {
+            return TokenStream::new();
+        }
+        let krate = self.krate.clone();
+        let body = self.match_self_forwarding(quote!(details), |this, variant| {
+            if let Some(field) = variant
+                .fields
+                .iter()
+                .find(|field| field.attrs.details.is_set())
+            {
+                this.require(field, quote!(#krate::__private::Serialize));
+                let binding = binding(field);
+                return (vec![field], quote!(#krate::Details::Object(#binding)));
+            }
+            if variant
+                .fields
+                .iter()
+                .any(|field| field.attrs.detail.is_set())
+            {
+                return (Vec::new(), quote!(#krate::Details::Fields(self)));
+            }
+            (Vec::new(), quote!(#krate::Details::None))
+        });
+        quote! {
+            fn details(&self) -> #krate::Details<'_> {
+                #body
+            }
+        }
+    }
+
+    fn impl_detail_fields(&mut self) -> TokenStream {
+        let krate = self.krate.clone();
+        let visitor = quote!(__visitor);
+        let mut any = false;
+        let mut arms = Vec::new();
+        for variant in self.variants() {
+            let fields: Vec<&Field> = variant
+                .fields
+                .iter()
+                .filter(|field| field.attrs.detail.is_set())
+                .collect();
+            if fields.is_empty() {
+                arms.push(None);
+                continue;
+            }
+            any = true;
+            let calls: Vec<TokenStream> = fields
+                .iter()
+                .map(|field| {
+                    self.require(field, quote!(#krate::__private::Serialize));
+                    let name = field.detail_name().unwrap_or_default();
+                    let binding = binding(field);
+                    quote_spanned!(field.span()=> #visitor.detail(#name, #binding);)
+                })
+                .collect();
+            arms.push(Some((fields, quote!({ #(#calls)* }))));
+        }
+        if !any {
+            return TokenStream::new();
+        }
+        let mut arms = arms.into_iter();
+        let body = self.match_self(|_| arms.next().flatten(), quote!({}));
+        let ident = &self.input.original.ident;
+        let (impl_generics, ty_generics, where_clause) =
+            self.input.original.generics.split_for_impl();
+        let where_clause = self.where_clause(where_clause);
+        quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications, clippy::needless_lifetimes)]
+            impl #impl_generics #krate::DetailFields for #ident #ty_generics #where_clause {
+                fn visit_details(&self, #visitor: &mut dyn #krate::DetailVisitor) {
+                    #body
+                }
+            }
+        }
+    }
+
+    fn fn_headers(&mut self) -> TokenStream {
+        let krate = self.krate.clone();
+        let headers = quote!(__headers);
+        let type_level: Vec<TokenStream> = if self.input.is_enum {
+            self.input
+                .attrs
+                .headers
+                .iter()
+                .map(|header| static_header(&krate, &headers, &header.name, &header.value))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut any_variant = false;
+        let mut arms = Vec::new();
+        for variant in self.variants() {
+            if let Some(field) = self.transparent_field(variant) {
+                any_variant = true;
+                self.require(field, quote!(#krate::ApiError));
+                let binding = binding(field);
+                arms.push(Some((
+                    vec![field],
+                    quote!(#krate::ApiError::headers(#binding, #headers)),
+                )));
+                continue;
+            }
+            let mut inserts: Vec<TokenStream> = self
+                .input
+                .attrs_of(variant)
+                .headers
+                .iter()
+                .map(|header| static_header(&krate, &headers, &header.name, &header.value))
+                .collect();
+            let fields: Vec<&Field> = variant
+                .fields
+                .iter()
+                .filter(|field| field.attrs.header.is_set())
+                .collect();
+            for field in &fields {
+                let Some(name) = field.attrs.header.get() else {
+                    continue;
+                };
+                self.require(field, quote!(::core::fmt::Display));
+                let name = header_name(&krate, name);
+                let binding = binding(field);
+                // The first of ToHeaderValue and Display that the field's type implements.
+                inserts.push(quote_spanned! {field.span()=>
+                    #krate::__private::insert_header(#headers, #name, {
+                        #[allow(unused_imports)]
+                        use #krate::__private::{ViaDisplay as _, ViaToHeaderValue as _};
+                        (&&#krate::__private::HeaderField(#binding)).header_value()
+                    });
+                });
+            }
+            if inserts.is_empty() {
+                arms.push(None);
+            } else {
+                any_variant = true;
+                arms.push(Some((fields, quote!({ #(#inserts)* }))));
+            }
+        }
+        if type_level.is_empty() && !any_variant {
+            return TokenStream::new();
+        }
+        let mut arms = arms.into_iter();
+        let body = if any_variant {
+            self.match_self(|_| arms.next().flatten(), quote!({}))
+        } else {
+            TokenStream::new()
+        };
+        quote! {
+            fn headers(&self, #headers: &mut #krate::__private::HeaderMap) {
+                #(#type_level)*
+                #body
+            }
+        }
+    }
+
+    fn fns_envelope(&self) -> TokenStream {
+        let Some(envelope) = self.input.attrs.envelope.get() else {
+            return TokenStream::new();
+        };
+        let krate = &self.krate;
+        let envelope = envelope_path(envelope);
+        quote! {
+            fn write_body(
+                &self,
+                __cx: &#krate::RenderContext<'_>,
+                __out: &mut ::std::vec::Vec<u8>,
+            ) -> #krate::__private::serde_json::Result<()> {
+                #krate::__private::write_body::<#envelope, Self>(self, __cx, __out)
+            }
+
+            fn to_response_with(&self, __cx: &#krate::RenderContext<'_>) -> #krate::__private::Response<::std::vec::Vec<u8>> {
+                #krate::__private::respond::<#envelope, Self>(self, __cx)
+            }
+        }
+    }
+
+    fn catalog_const(&mut self) -> Vec<TokenStream> {
+        let krate = self.krate.clone();
+        let type_headers: Vec<&HeaderName> = if self.input.is_enum {
+            self.input
+                .attrs
+                .headers
+                .iter()
+                .map(|header| &header.name)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let mut entries = Vec::new();
+        for variant in self.variants() {
+            let attrs = self.input.attrs_of(variant);
+            let name = variant.ident.unraw().to_string();
+            let description = attrs.docs.as_str();
+            let status = match self.transparent_field(variant) {
+                Some(_) => quote!(::core::option::Option::None),
+                None => {
+                    let number = self
+                        .input
+                        .status_of(variant)
+                        .map_or(500, |status| status.number);
+                    quote!(::core::option::Option::Some(#krate::__private::Status::<#number>::CODE))
+                }
+            };
+            let code = option(
+                self.input
+                    .code_of(variant)
+                    .map(|(code, _)| code_tokens(&krate, &code)),
+            );
+            let title = option(attrs.title.get().map(ToTokens::to_token_stream));
+            let message = attrs
+                .message
+                .get()
+                .map_or("", |template| template.source.as_str());
+            let headers = type_headers
+                .iter()
+                .copied()
+                .chain(
+                    attrs
+                        .headers
+                        .iter()
+                        .map(|header| &header.name)
+                        .filter(|_| self.input.is_enum),
+                )
+                .chain(
+                    variant
+                        .fields
+                        .iter()
+                        .filter_map(|field| field.attrs.header.get()),
+                )
+                .map(|name| name.written.as_str());
+            let details = variant.fields.iter().filter_map(Field::detail_name);
+            let forwards_to = option(self.transparent_field(variant).map(|field| {
+                let ty = field.ty();
+                quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static [#krate::CatalogEntry])
+            }));
+            entries.push(quote! {
+                #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
+                    &[#(#headers),*], &[#(#details),*], #forwards_to)
+            });
+        }
+        entries
+    }
+
+    /// `match_self` where transparent variants forward `method` to their field.
+    fn match_self_forwarding(
+        &mut self,
+        method: TokenStream,
+        mut own: impl FnMut(&mut Self, &'a Variant<'a>) -> (Vec<&'a Field<'a>>, TokenStream),
+    ) -> TokenStream {
+        let arms: Vec<_> = self
+            .variants()
+            .map(|variant| {
+                self.forward(variant, method.clone())
+                    .unwrap_or_else(|| own(self, variant))
+            })
+            .collect();
+        let mut arms = arms.into_iter();
+        self.match_self(|_| arms.next(), TokenStream::new())
+    }
+}
+
+fn binding(field: &Field) -> Ident {
+    match &field.member {
+        Member::Named(ident) => format_ident!("__f_{}", ident.unraw()),
+        Member::Unnamed(index) => format_ident!("__f_{}", index.index),
+    }
+}
+
+fn option(value: Option<TokenStream>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn code_tokens(krate: &TokenStream, code: &CodeValue) -> TokenStream {
+    match code {
+        CodeValue::Str(code) => quote!(#krate::Code::Str(#code)),
+        CodeValue::Int(code) => quote!(#krate::Code::Int(#code)),
+    }
+}
+
+/// A header name as a constant, so that its check runs at compile time.
+fn header_name(krate: &TokenStream, name: &HeaderName) -> TokenStream {
+    let lowercase = &name.lowercase;
+    quote!({
+        const __NAME: #krate::__private::HeaderName = #krate::__private::HeaderName::from_static(#lowercase);
+        __NAME
+    })
+}
+
+fn static_header(
+    krate: &TokenStream,
+    headers: &TokenStream,
+    name: &HeaderName,
+    value: &str,
+) -> TokenStream {
+    let name = header_name(krate, name);
+    quote! {
+        #headers.insert(#name, {
+            const __VALUE: #krate::__private::HeaderValue = #krate::__private::HeaderValue::from_static(#value);
+            __VALUE
+        });
+    }
+}
+
+/// An envelope written as `errwire::Flat` is used as a type: `<errwire::Flat>`.
+fn envelope_path(path: &Path) -> TokenStream {
+    quote!(#path)
+}
+
+fn mentions_type_param(tokens: TokenStream, generics: &syn::Generics) -> bool {
+    tokens.into_iter().any(|token| match token {
+        TokenTree::Ident(ident) => generics.type_params().any(|param| param.ident == ident),
+        TokenTree::Group(group) => mentions_type_param(group.stream(), generics),
+        _ => false,
+    })
+}

@@ -1,0 +1,31 @@
+//! The impl emitted beside the errors of an invalid input: bodies that are never run, so that one
+//! mistake does not also break every use of the type with "`ApiError` is not implemented".
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::DeriveInput;
+
+pub fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
+    let errors = error.to_compile_error();
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #errors
+
+        #[automatically_derived]
+        #[allow(unused_qualifications)]
+        impl #impl_generics ::errwire::ApiError for #ident #ty_generics #where_clause {
+            fn status(&self) -> ::errwire::__private::StatusCode {
+                ::core::unreachable!()
+            }
+
+            fn code(&self) -> ::core::option::Option<::errwire::Code> {
+                ::core::unreachable!()
+            }
+
+            fn fmt_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::unreachable!()
+            }
+        }
+    }
+}

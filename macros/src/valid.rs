@@ -1,0 +1,319 @@
+//! Rules that look at more than one key, variant or field: statuses, codes, templates against
+//! fields, `transparent`, details and headers. Single-key checks happen while parsing (`attr.rs`).
+
+use std::collections::{HashMap, HashSet};
+
+use syn::Member;
+
+use crate::ast::{Input, Variant};
+use crate::attr::{CodeValue, HeaderName};
+use crate::errors::Errors;
+use crate::template::FieldName;
+
+const RETRY_AFTER_STATUSES: &[u16] = &[413, 429, 503];
+
+pub fn validate(input: &Input, errors: &mut Errors) {
+    for variant in &input.variants {
+        if input.is_transparent(variant) {
+            check_transparent(input, variant, errors);
+        } else {
+            check_status(input, variant, errors);
+            check_message(input, variant, errors);
+            check_fields(input, variant, errors);
+        }
+        check_headers(input, variant, errors);
+    }
+    check_type_headers(input, errors);
+    check_codes(input, errors);
+}
+
+fn check_status(input: &Input, variant: &Variant, errors: &mut Errors) {
+    if input.status_of(variant).is_none() {
+        let fix = if input.is_enum {
+            "add #[api(status = 404)] (or the right code) to the variant, or a default #[api(status = ...)] to the enum"
+        } else {
+            "add #[api(status = 404)] (or the right code) to the struct"
+        };
+        errors.push(syn::Error::new(
+            variant.ident.span(),
+            format!("`{}` has no status; {fix}", variant.ident),
+        ));
+    }
+}
+
+fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
+    let attrs = input.attrs_of(variant);
+    let server_error = input
+        .status_of(variant)
+        .is_some_and(|status| status.is_server_error());
+    if let (Some(span), false) = (attrs.expose.span(), server_error) {
+        errors.push(syn::Error::new(span, "`expose` only matters on a 5xx variant, whose fields are private by default; remove it"));
+    }
+    let Some(template) = attrs.message.get() else {
+        return;
+    };
+    for placeholder in template.placeholders() {
+        let member = match &placeholder.name {
+            FieldName::Named(name) if variant.is_tuple() => {
+                errors.push(syn::Error::new(
+                    template.span,
+                    format!("`{{{name}}}`: the fields of `{}` have no names; refer to them by position, as `{{0}}`", variant.ident),
+                ));
+                continue;
+            }
+            FieldName::Named(name) => Member::Named(syn::Ident::new(name, template.span)),
+            FieldName::Index(index) => Member::Unnamed(syn::Index::from(*index)),
+        };
+        if variant.field_named(&member).is_none() {
+            errors.push(syn::Error::new(
+                template.span,
+                no_such_field(variant, &placeholder.name),
+            ));
+        } else if server_error && !attrs.expose.is_set() {
+            errors.push(syn::Error::new(
+                template.span,
+                format!(
+                    "the message of a 5xx error shows `{}`, which may carry internal text; add #[api(expose)] if it is safe to send, or take it out of the message",
+                    placeholder.name.describe()
+                ),
+            ));
+        }
+    }
+}
+
+fn no_such_field(variant: &Variant, name: &FieldName) -> String {
+    let fields: Vec<String> = variant
+        .fields
+        .iter()
+        .map(|field| match &field.member {
+            Member::Named(ident) => ident.to_string(),
+            Member::Unnamed(index) => format!("{{{}}}", index.index),
+        })
+        .collect();
+    let what = match name {
+        FieldName::Named(name) => format!("no field named `{name}` in `{}`", variant.ident),
+        FieldName::Index(index) => format!("no field `{{{index}}}` in `{}`", variant.ident),
+    };
+    if fields.is_empty() {
+        format!("{what}; it has no fields")
+    } else {
+        format!("{what}; fields are: {}", fields.join(", "))
+    }
+}
+
+fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
+    let attrs = input.attrs_of(variant);
+    let server_error = input
+        .status_of(variant)
+        .is_some_and(|status| status.is_server_error());
+    let mut details_field = None;
+    let mut detail_field = None;
+    let mut names = HashMap::new();
+    for field in &variant.fields {
+        if let Some(span) = field.attrs.details.span() {
+            if details_field.is_some() {
+                errors.push(syn::Error::new(span, "only one field can be the whole details object; mark the others #[api(detail)]"));
+            }
+            details_field.get_or_insert(span);
+        }
+        if let Some(span) = field.attrs.detail.span() {
+            detail_field.get_or_insert(span);
+            if let Some(name) = field.detail_name() {
+                if names.insert(name.clone(), ()).is_some() {
+                    errors.push(syn::Error::new(
+                        span,
+                        format!(
+                            "two details named `{name}`; rename one with `detail = \"other_name\"`"
+                        ),
+                    ));
+                }
+            }
+        }
+        let exposed = field.attrs.detail.span().or(field.attrs.details.span());
+        if let (Some(span), true, false) = (exposed, server_error, attrs.expose.is_set()) {
+            errors.push(syn::Error::new(
+                span,
+                "a 5xx error's details may carry internal text; add #[api(expose)] to the variant if this field is safe to send",
+            ));
+        }
+    }
+    if let (Some(details), Some(_)) = (details_field, detail_field) {
+        errors.push(syn::Error::new(
+            details,
+            "a variant has either `detail` fields or one `details` field, not both; make this field `detail`, or put the others inside it",
+        ));
+    }
+}
+
+fn check_transparent(input: &Input, variant: &Variant, errors: &mut Errors) {
+    let attrs = input.attrs_of(variant);
+    let Some(transparent) = attrs.transparent.span() else {
+        return;
+    };
+    if variant.fields.len() != 1 {
+        errors.push(syn::Error::new(
+            transparent,
+            format!(
+                "`transparent` needs exactly one field, the error it forwards to; `{}` has {}",
+                variant.ident,
+                variant.fields.len()
+            ),
+        ));
+    }
+    for (key, span) in attrs.set_keys() {
+        errors.push(syn::Error::new(
+            span,
+            format!("`{key}` cannot be combined with `transparent`: the forwarded error decides it; remove it"),
+        ));
+    }
+    for field in &variant.fields {
+        for (key, span) in field.attrs.set_keys() {
+            errors.push(syn::Error::new(
+                span,
+                format!("`{key}` on the field of a transparent variant: the forwarded error decides it; remove it"),
+            ));
+        }
+    }
+}
+
+/// Type-level headers go on every variant's response: checked once, against every variant.
+fn check_type_headers(input: &Input, errors: &mut Errors) {
+    let mut seen = HashSet::new();
+    for header in &input.attrs.headers {
+        if !seen.insert(header.name.lowercase.as_str()) {
+            errors.push(syn::Error::new(
+                header.name.span,
+                format!("header `{}` is set twice", header.name.written),
+            ));
+        }
+        let misfit = input
+            .variants
+            .iter()
+            .find(|variant| !retry_after_fits(input, variant, &header.name));
+        if let Some(variant) = misfit {
+            errors.push(retry_after_misfit(input, variant, &header.name));
+        }
+    }
+}
+
+fn check_headers(input: &Input, variant: &Variant, errors: &mut Errors) {
+    let mut seen: HashSet<&str> = input
+        .attrs
+        .headers
+        .iter()
+        .map(|header| header.name.lowercase.as_str())
+        .collect();
+    // A struct's own headers are its type-level ones, checked already.
+    let own_headers = if input.is_enum {
+        input
+            .attrs_of(variant)
+            .headers
+            .iter()
+            .map(|header| &header.name)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let field_headers = variant
+        .fields
+        .iter()
+        .filter_map(|field| field.attrs.header.get());
+    for name in own_headers.into_iter().chain(field_headers) {
+        if !seen.insert(name.lowercase.as_str()) {
+            errors.push(syn::Error::new(
+                name.span,
+                format!(
+                    "header `{}` is set twice for `{}`",
+                    name.written, variant.ident
+                ),
+            ));
+        }
+        if !retry_after_fits(input, variant, name) {
+            errors.push(retry_after_misfit(input, variant, name));
+        }
+    }
+}
+
+fn retry_after_fits(input: &Input, variant: &Variant, name: &HeaderName) -> bool {
+    name.lowercase != "retry-after"
+        || input.is_transparent(variant)
+        || input
+            .status_of(variant)
+            .is_none_or(|status| RETRY_AFTER_STATUSES.contains(&status.number))
+}
+
+fn retry_after_misfit(input: &Input, variant: &Variant, name: &HeaderName) -> syn::Error {
+    let status = input.status_of(variant).map_or(0, |status| status.number);
+    syn::Error::new(
+        name.span,
+        format!(
+            "Retry-After belongs on a 413, 429 or 503 response (RFC 9110, RFC 6585), and `{}` is a {status}; change the status or drop the header",
+            variant.ident
+        ),
+    )
+}
+
+fn check_codes(input: &Input, errors: &mut Errors) {
+    let mut first_of_kind = None;
+    let mut owners: HashMap<CodeValue, (&syn::Ident, bool)> = HashMap::new();
+    for variant in &input.variants {
+        let attrs = input.attrs_of(variant);
+        let shared = attrs.shared_code.is_set();
+        let Some((code, span)) = input.code_of(variant) else {
+            if let Some(span) = attrs.shared_code.span() {
+                errors.push(syn::Error::new(
+                    span,
+                    "`shared_code` needs a `code` to share",
+                ));
+            }
+            continue;
+        };
+        let is_int = matches!(code, CodeValue::Int(_));
+        match first_of_kind {
+            None => first_of_kind = Some(is_int),
+            Some(kind) if kind != is_int => errors.push(syn::Error::new(
+                span,
+                "the codes of one type are all strings or all integers; this one differs from the first",
+            )),
+            Some(_) => {}
+        }
+        match owners.get(&code) {
+            Some((owner, owner_shared)) if !(shared && *owner_shared) => errors.push(syn::Error::new(
+                span,
+                format!(
+                    "code {} is already used by `{owner}`; give each variant its own code, or mark both #[api(shared_code)] to share it on purpose",
+                    code.describe()
+                ),
+            )),
+            Some(_) => {}
+            None => {
+                owners.insert(code, (variant.ident, shared));
+            }
+        }
+    }
+    for variant in &input.variants {
+        let attrs = input.attrs_of(variant);
+        let (Some(span), Some((code, _))) = (attrs.shared_code.span(), input.code_of(variant))
+        else {
+            continue;
+        };
+        let sharers = input
+            .variants
+            .iter()
+            .filter(|other| {
+                input
+                    .code_of(other)
+                    .is_some_and(|(other_code, _)| other_code == code)
+            })
+            .count();
+        if sharers < 2 {
+            errors.push(syn::Error::new(
+                span,
+                format!(
+                    "`shared_code`, but no other variant has code {}; remove `shared_code`",
+                    code.describe()
+                ),
+            ));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! Per-request values that an error body or its headers may carry.
+
+/// What a response knows about the request it answers: its id and the path of the occurrence.
+///
+/// Pass it to [`ApiError::to_response_with`](crate::ApiError::to_response_with). Without a value
+/// the envelope's slot for it follows its presence rule, and the `X-Request-Id` header is not sent.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RenderContext<'a> {
+    request_id: Option<&'a str>,
+    instance: Option<&'a str>,
+}
+
+impl<'a> RenderContext<'a> {
+    /// A context with no per-request values.
+    pub const fn new() -> Self {
+        RenderContext {
+            request_id: None,
+            instance: None,
+        }
+    }
+
+    /// Sets the request id, sent in the body's request-id slot and the `X-Request-Id` header.
+    pub const fn with_request_id(mut self, request_id: &'a str) -> Self {
+        self.request_id = Some(request_id);
+        self
+    }
+
+    /// Sets the instance: a URI reference for this occurrence, such as the request path.
+    pub const fn with_instance(mut self, instance: &'a str) -> Self {
+        self.instance = Some(instance);
+        self
+    }
+
+    /// The request id, if one was given.
+    pub const fn request_id(&self) -> Option<&'a str> {
+        self.request_id
+    }
+
+    /// The instance, if one was given.
+    pub const fn instance(&self) -> Option<&'a str> {
+        self.instance
+    }
+}

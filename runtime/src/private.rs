@@ -1,0 +1,53 @@
+//! What generated code reaches through `::errwire::__private`; not a public API.
+
+pub use core::fmt;
+
+pub use erased_serde;
+pub use http::{self, HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
+pub use serde::{self, Serialize};
+pub use serde_json;
+
+pub use crate::headers::select::{Field as HeaderField, ViaDisplay, ViaToHeaderValue};
+pub use crate::response::{respond, write_body};
+
+/// A status code checked when the generated code is compiled: `Status::<404>::CODE`.
+pub struct Status<const N: u16>;
+
+impl<const N: u16> Status<N> {
+    /// The status; an invalid `N` fails to compile (the derive has already rejected it).
+    pub const CODE: StatusCode = match StatusCode::from_u16(N) {
+        Ok(status) => status,
+        Err(_) => panic!("not a valid HTTP status code"),
+    };
+}
+
+/// Inserts a header taken from a field, or leaves it out if the value is not a valid one.
+pub fn insert_header(headers: &mut HeaderMap, name: HeaderName, value: Option<HeaderValue>) {
+    crate::headers::insert(headers, name, value);
+}
+
+/// A catalog entry, for the generated `const` (the struct is `#[non_exhaustive]`).
+#[allow(clippy::too_many_arguments)]
+pub const fn catalog_entry(
+    name: &'static str,
+    status: Option<StatusCode>,
+    code: Option<crate::Code>,
+    title: Option<&'static str>,
+    message: &'static str,
+    description: &'static str,
+    headers: &'static [&'static str],
+    details: &'static [&'static str],
+    forwards_to: Option<fn() -> &'static [crate::CatalogEntry]>,
+) -> crate::CatalogEntry {
+    crate::CatalogEntry {
+        name,
+        status,
+        code,
+        title,
+        message,
+        description,
+        headers,
+        details,
+        forwards_to,
+    }
+}
