@@ -85,11 +85,21 @@ impl Position {
 pub struct Attr<T> {
     key: &'static str,
     value: Option<(Span, T)>,
+    /// Written at all, even with a value that was rejected: no second error for its absence.
+    written: bool,
 }
 
 impl<T> Attr<T> {
     fn new(key: &'static str) -> Self {
-        Attr { key, value: None }
+        Attr {
+            key,
+            value: None,
+            written: false,
+        }
+    }
+
+    pub fn is_written(&self) -> bool {
+        self.written
     }
 
     fn set(&mut self, span: Span, value: T, errors: &mut Errors) {
@@ -225,18 +235,17 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
 }
 
 fn push_doc_line(docs: &mut String, attr: &Attribute) {
-    if let syn::Meta::NameValue(doc) = &attr.meta {
-        if let syn::Expr::Lit(syn::ExprLit {
+    if let syn::Meta::NameValue(doc) = &attr.meta
+        && let syn::Expr::Lit(syn::ExprLit {
             lit: syn::Lit::Str(line),
             ..
         }) = &doc.value
-        {
-            if !docs.is_empty() {
-                docs.push('\n');
-            }
-            let line = line.value();
-            docs.push_str(line.strip_prefix(' ').unwrap_or(&line));
+    {
+        if !docs.is_empty() {
+            docs.push('\n');
         }
+        let line = line.value();
+        docs.push_str(line.strip_prefix(' ').unwrap_or(&line));
     }
 }
 
@@ -259,6 +268,9 @@ fn parse_key(
     if places & position.places() == 0 {
         errors.push(misplaced_key(key_ident, name, places, position));
         return skip_value(meta);
+    }
+    if let Key::Status = key {
+        attrs.status.written = true;
     }
     let result = match key {
         Key::Envelope => value_path(meta, name).map(|path| attrs.envelope.set(span, path, errors)),
@@ -573,9 +585,13 @@ fn parse_static_header(meta: &ParseNestedMeta) -> syn::Result<StaticHeader> {
     } else {
         parse_dashed_name(&content)?
     };
-    let name = header_name(&written, span)?;
     content.parse::<Token![=]>()?;
     let lit: LitStr = content.parse()?;
+    if !content.is_empty() {
+        return Err(content
+            .error("expected one `Name = \"value\"` pair; repeat `header(...)` for more headers"));
+    }
+    let name = header_name(&written, span)?;
     let value = lit.value();
     if let Some(bad) = value.chars().find(|c| !matches!(c, ' '..='~' | '\t')) {
         return Err(syn::Error::new(
@@ -584,10 +600,6 @@ fn parse_static_header(meta: &ParseNestedMeta) -> syn::Result<StaticHeader> {
                 "header value has a character a header cannot carry ({bad:?}); use visible ASCII"
             ),
         ));
-    }
-    if !content.is_empty() {
-        return Err(content
-            .error("expected one `Name = \"value\"` pair; repeat `header(...)` for more headers"));
     }
     Ok(StaticHeader { name, value })
 }

@@ -28,7 +28,8 @@ pub fn validate(input: &Input, errors: &mut Errors) {
 }
 
 fn check_status(input: &Input, variant: &Variant, errors: &mut Errors) {
-    if input.status_of(variant).is_none() {
+    let written = input.attrs_of(variant).status.is_written() || input.attrs.status.is_written();
+    if input.status_of(variant).is_none() && !written {
         let fix = if input.is_enum {
             "add #[api(status = 404)] (or the right code) to the variant, or a default #[api(status = ...)] to the enum"
         } else {
@@ -108,7 +109,7 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
         .is_some_and(|status| status.is_server_error());
     let mut details_field = None;
     let mut detail_field = None;
-    let mut names = HashMap::new();
+    let mut names = HashSet::new();
     for field in &variant.fields {
         if let Some(span) = field.attrs.details.span() {
             if details_field.is_some() {
@@ -118,15 +119,15 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
         }
         if let Some(span) = field.attrs.detail.span() {
             detail_field.get_or_insert(span);
-            if let Some(name) = field.detail_name() {
-                if names.insert(name.clone(), ()).is_some() {
-                    errors.push(syn::Error::new(
-                        span,
-                        format!(
-                            "two details named `{name}`; rename one with `detail = \"other_name\"`"
-                        ),
-                    ));
-                }
+            if let Some(name) = field.detail_name()
+                && !names.insert(name.clone())
+            {
+                errors.push(syn::Error::new(
+                    span,
+                    format!(
+                        "two details named `{name}`; rename one with `detail = \"other_name\"`"
+                    ),
+                ));
             }
         }
         let exposed = field.attrs.detail.span().or(field.attrs.details.span());

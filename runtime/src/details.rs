@@ -101,10 +101,11 @@ struct MapEntries<'m, 'r, M: SerializeMap> {
 
 impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
     fn detail(&mut self, name: &'static str, value: &dyn erased_serde::Serialize) {
-        if self.error.is_none() && !self.reserved.contains(&name) {
-            if let Err(error) = self.map.serialize_entry(name, value) {
-                self.error = Some(error);
-            }
+        if self.error.is_none()
+            && !self.reserved.contains(&name)
+            && let Err(error) = self.map.serialize_entry(name, value)
+        {
+            self.error = Some(error);
         }
     }
 }

@@ -1,0 +1,51 @@
+//! The derive's output is clean under strict lints (and under clippy with `-D warnings` in CI).
+#![deny(
+    warnings,
+    unused_qualifications,
+    deprecated,
+    missing_docs,
+    unused_results
+)]
+#![deny(clippy::all, clippy::pedantic)]
+
+use std::collections::BTreeMap;
+use std::time::SystemTime;
+
+use errwire::ApiError;
+
+/// Errors of a strictly linted crate.
+#[derive(Debug, ApiError)]
+#[api(rename_all = "SCREAMING_SNAKE_CASE", header(Cache-Control = "no-store"))]
+pub enum Strict {
+    /// Missing.
+    #[api(status = 404, message = "{kind} {id:>8} not found")]
+    NotFound {
+        /// What is missing.
+        kind: &'static str,
+        /// Its id.
+        #[api(detail = "resource_id")]
+        id: u64,
+    },
+    /// Down for maintenance.
+    #[api(status = 503, message = "Back at {0:?}", expose)]
+    Maintenance(#[api(header = "Retry-After", detail = "until")] SystemTime),
+    /// Invalid input.
+    #[api(status = 422)]
+    Invalid(#[api(details)] BTreeMap<String, Vec<String>>),
+}
+
+#[test]
+fn derives_under_strict_lints() {
+    let error = Strict::NotFound {
+        kind: "room",
+        id: 7,
+    };
+    assert_eq!(error.message().to_string(), "room        7 not found");
+    assert_eq!(error.code(), Some(errwire::Code::Str("NOT_FOUND")));
+    let response = Strict::Maintenance(SystemTime::UNIX_EPOCH).to_response();
+    assert_eq!(
+        response.headers()["retry-after"],
+        "Thu, 01 Jan 1970 00:00:00 GMT"
+    );
+    assert_eq!(Strict::catalog().len(), 3);
+}

@@ -1,0 +1,11 @@
+use errwire::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 500, code = "server_error", shared_code)]
+    Internal,
+    #[api(status = 503, code = "server_error")]
+    Unavailable,
+}
+
+fn main() {}

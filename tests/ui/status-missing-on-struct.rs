@@ -1,0 +1,7 @@
+use errwire::ApiError;
+
+#[derive(Debug, ApiError)]
+#[api(code = "gone")]
+struct Gone;
+
+fn main() {}

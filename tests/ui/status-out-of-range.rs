@@ -1,0 +1,9 @@
+use errwire::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(status = 600)]
+    Broken,
+}
+
+fn main() {}

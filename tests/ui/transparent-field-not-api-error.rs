@@ -1,0 +1,12 @@
+use errwire::ApiError;
+
+#[derive(Debug)]
+struct Inner;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[api(transparent)]
+    Forwarded(Inner),
+}
+
+fn main() {}
