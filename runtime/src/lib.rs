@@ -1,4 +1,96 @@
-//! errwire: declare an API's errors once and let the compiler check them.
+//! Declare an HTTP API's errors once, on the error type, and let the compiler check them.
+//!
+//! ```
+//! use errwire::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! #[api(rename_all = "snake_case")]
+//! enum RoomError {
+//!     /// The room id does not exist, or belongs to another organization.
+//!     #[error("room {0} not found")]
+//!     #[api(status = 404, message = "Classroom not found")]
+//!     NotFound(String),
+//!
+//!     #[error("rate limited")]
+//!     #[api(status = 429, code = "rate_limit_exceeded",
+//!           message = "Too many requests. Please retry after {retry_after} seconds.")]
+//!     RateLimited {
+//!         #[api(detail, header = "Retry-After")]
+//!         retry_after: u64,
+//!     },
+//!
+//!     #[error("database failed: {0}")]
+//!     #[api(status = 500, message = "An unexpected error occurred")]
+//!     Database(#[source] std::io::Error), // its text is never sent
+//! }
+//!
+//! let response = RoomError::RateLimited { retry_after: 30 }.to_response();
+//! assert_eq!(response.status(), 429);
+//! assert_eq!(response.headers()["retry-after"], "30");
+//! assert_eq!(response.headers()["content-type"], "application/problem+json");
+//! let body: serde_json::Value = serde_json::from_slice(response.body())?;
+//! assert_eq!(body, serde_json::json!({
+//!     "type": "about:blank",
+//!     "title": "Too Many Requests",
+//!     "status": 429,
+//!     "detail": "Too many requests. Please retry after 30 seconds.",
+//!     "code": "rate_limit_exceeded",
+//!     "retry_after": 30,
+//! }));
+//!
+//! let secret = std::io::Error::other("password=hunter2");
+//! let response = RoomError::Database(secret).to_response();
+//! assert!(!String::from_utf8_lossy(response.body()).contains("hunter2"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # What the derive reads
+//!
+//! On the type (an enum, or a struct, which also takes the variant keys):
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `envelope = Path` | the body's shape, an [`Envelope`]; default [`Problem`] (RFC 9457) |
+//! | `rename_all = "snake_case"` | the code of a variant without `code`, from its name: `snake_case`, `SCREAMING_SNAKE_CASE`, `camelCase`, `PascalCase` or `kebab-case` |
+//! | `status = 400` | the status of variants that do not give one |
+//! | `type_base = "https://..."` | the RFC 9457 `type` URI is this prefix followed by the code |
+//! | `header(Name = "value")` | a fixed header on every response of the type; repeatable |
+//! | `crate = path` | where errwire is, if the dependency is renamed |
+//!
+//! On a variant:
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `status = 409`, `status = StatusCode::CONFLICT` | the HTTP status, a 4xx or 5xx |
+//! | `code = "conflict"`, `code = 1001` | the machine code, a string or an integer; none if absent |
+//! | `shared_code` | allows two variants to share a code on purpose (both say it), e.g. one code for 500 and 503 |
+//! | `message = "Room {room_id} exists"` | the public message: `{field}`, `{0}`, and format specs such as `{id:>8}` or `{0:?}`; default: the reason phrase |
+//! | `title = "..."` | a short summary of the kind of problem |
+//! | `expose` | lets a 5xx variant show its fields in the message and details |
+//! | `transparent` | every fact comes from the single field, itself an [`ApiError`] |
+//! | `header(Name = "value")` | a fixed header; repeatable |
+//!
+//! Doc comments on a variant become its [`CatalogEntry::description`].
+//!
+//! On a field (fields are private unless marked):
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `detail`, `detail = "wire_name"` | an entry of the body's details |
+//! | `details` | the field is the whole details object, e.g. a map from field to messages |
+//! | `header = "Retry-After"` | a header from the field: integers and `Duration` as delay-seconds, `SystemTime` as an HTTP-date, other types through `Display` ([`ToHeaderValue`]) |
+//!
+//! Every misuse is a compile error at the offending token that says how to fix it: a status that is
+//! not an error status, an unknown or misplaced key, a placeholder naming no field, a 5xx message
+//! that would show a field without `expose`, two variants with one code, `Retry-After` on a status
+//! other than 413, 429 or 503, and more.
+//!
+//! # Safe by default
+//!
+//! - A body never carries the error's `Display` or `Debug` text, nor its source chain; a 5xx body
+//!   carries no field at all unless the variant says `expose`.
+//! - A header value from a field that is not a valid header value is left out, never sent.
+//! - A body that fails to serialize becomes the envelope's fixed 500 body.
 #![deny(missing_docs)]
 
 mod api_error;
@@ -24,6 +116,7 @@ pub use crate::envelope::{Envelope, Problem};
 pub use crate::headers::{ToHeaderValue, display_header_value};
 pub use crate::message::Message;
 pub use crate::response::{X_REQUEST_ID, respond, write_body};
+/// Derives [`ApiError`](trait@ApiError); the crate documentation lists its attributes.
 pub use errwire_macros::ApiError;
 
 pub use http;
