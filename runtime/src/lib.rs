@@ -120,3 +120,8 @@ pub use crate::response::{X_REQUEST_ID, respond, write_body};
 pub use errwire_macros::ApiError;
 
 pub use http;
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeDoctests;
