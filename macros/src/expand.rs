@@ -118,7 +118,10 @@ impl<'a> Expander<'a> {
 
     /// Requires `bound` of a field's type when the type names a type parameter.
     fn require(&mut self, field: &Field, bound: TokenStream) {
-        if mentions_type_param(field.ty().to_token_stream(), &self.input.original.generics) {
+        let generic = self.input.original.generics.type_params().next().is_some();
+        if generic
+            && mentions_type_param(field.ty().to_token_stream(), &self.input.original.generics)
+        {
             let ty = field.ty();
             self.bounds.insert(quote!(#ty: #bound).to_string());
         }
@@ -134,17 +137,37 @@ impl<'a> Expander<'a> {
         if self.input.variants.is_empty() {
             return quote!(match *self {});
         }
-        let mut arms = Vec::new();
+        // Variants with the same body and no bindings share one arm: `A { .. } | B { .. } => body`.
+        let mut arms: Vec<(Vec<TokenStream>, String, TokenStream)> = Vec::new();
         let mut all_covered = true;
         for variant in self.variants() {
-            match arm(variant) {
-                Some((fields, body)) => {
-                    let pattern = self.pattern(variant, &fields);
-                    arms.push(quote!(#pattern => #body,));
-                }
-                None => all_covered = false,
+            let Some((fields, body)) = arm(variant) else {
+                all_covered = false;
+                continue;
+            };
+            let pattern = self.pattern(variant, &fields);
+            let key = if fields.is_empty() {
+                body.to_string()
+            } else {
+                String::new()
+            };
+            match arms
+                .iter_mut()
+                .find(|(_, existing, _)| !key.is_empty() && *existing == key)
+            {
+                Some((patterns, ..)) => patterns.push(pattern),
+                None => arms.push((vec![pattern], key, body)),
             }
         }
+        if let ([(_, key, body)], true) = (arms.as_slice(), all_covered)
+            && !key.is_empty()
+        {
+            return body.clone();
+        }
+        let mut arms: Vec<TokenStream> = arms
+            .into_iter()
+            .map(|(patterns, _, body)| quote!(#(#patterns)|* => #body,))
+            .collect();
         if !all_covered {
             arms.push(quote!(_ => #default,));
         }
@@ -198,10 +221,7 @@ impl<'a> Expander<'a> {
                 .input
                 .status_of(variant)
                 .map_or(500, |status| status.number);
-            (
-                Vec::new(),
-                quote!(#krate::__private::Status::<#number>::CODE),
-            )
+            (Vec::new(), status_code(&krate, number))
         });
         quote! {
             fn status(&self) -> #krate::__private::StatusCode {
@@ -548,7 +568,8 @@ impl<'a> Expander<'a> {
                         .input
                         .status_of(variant)
                         .map_or(500, |status| status.number);
-                    quote!(::core::option::Option::Some(#krate::__private::Status::<#number>::CODE))
+                    let status = status_code(&krate, number);
+                    quote!(::core::option::Option::Some(#status))
                 }
             };
             let code = option(
@@ -613,6 +634,17 @@ fn binding(field: &Field) -> Ident {
     match &field.member {
         Member::Named(ident) => format_ident!("__f_{}", ident.unraw()),
         Member::Unnamed(index) => format_ident!("__f_{}", index.index),
+    }
+}
+
+/// `StatusCode::NOT_FOUND` where the `http` crate names the status, else a checked constant.
+fn status_code(krate: &TokenStream, number: u16) -> TokenStream {
+    match status::constant_name(number) {
+        Some(name) => {
+            let name = Ident::new(name, Span::call_site());
+            quote!(#krate::__private::StatusCode::#name)
+        }
+        None => quote!(#krate::__private::Status::<#number>::CODE),
     }
 }
 

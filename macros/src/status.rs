@@ -106,6 +106,13 @@ const STATUSES: &[(u16, &str, &str)] = &[
     ),
 ];
 
+pub fn constant_name(number: u16) -> Option<&'static str> {
+    STATUSES
+        .iter()
+        .find(|(n, ..)| *n == number)
+        .map(|(_, name, _)| *name)
+}
+
 pub fn reason_phrase(number: u16) -> Option<&'static str> {
     STATUSES
         .iter()

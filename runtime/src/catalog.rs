@@ -31,3 +31,82 @@ pub struct CatalogEntry {
     /// For a `transparent` variant: the catalog of the error it forwards to.
     pub forwards_to: Option<fn() -> &'static [CatalogEntry]>,
 }
+
+impl CatalogEntry {
+    /// The entry of a variant with this status and nothing else yet; the `with_*` methods add the
+    /// rest. All of them are `const`, for a catalog written by hand:
+    ///
+    /// ```
+    /// use errwire::{CatalogEntry, Code, http::StatusCode};
+    ///
+    /// const CATALOG: &[CatalogEntry] = &[CatalogEntry::new("NotFound", StatusCode::NOT_FOUND)
+    ///     .with_code(Code::Str("not_found"))
+    ///     .with_message("Room {room_id} not found")
+    ///     .with_details(&["room_id"])];
+    /// assert_eq!(CATALOG[0].status, Some(StatusCode::NOT_FOUND));
+    /// ```
+    pub const fn new(name: &'static str, status: StatusCode) -> Self {
+        CatalogEntry {
+            name,
+            status: Some(status),
+            code: None,
+            title: None,
+            message: "",
+            description: "",
+            headers: &[],
+            details: &[],
+            forwards_to: None,
+        }
+    }
+
+    /// The entry of a `transparent` variant, whose entries are those of `forwards_to`.
+    pub const fn transparent(
+        name: &'static str,
+        forwards_to: fn() -> &'static [CatalogEntry],
+    ) -> Self {
+        CatalogEntry {
+            status: None,
+            forwards_to: Some(forwards_to),
+            ..CatalogEntry::new(name, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+
+    /// Sets the machine code.
+    pub const fn with_code(self, code: Code) -> Self {
+        CatalogEntry {
+            code: Some(code),
+            ..self
+        }
+    }
+
+    /// Sets the title.
+    pub const fn with_title(self, title: &'static str) -> Self {
+        CatalogEntry {
+            title: Some(title),
+            ..self
+        }
+    }
+
+    /// Sets the message template.
+    pub const fn with_message(self, message: &'static str) -> Self {
+        CatalogEntry { message, ..self }
+    }
+
+    /// Sets the description.
+    pub const fn with_description(self, description: &'static str) -> Self {
+        CatalogEntry {
+            description,
+            ..self
+        }
+    }
+
+    /// Sets the names of the headers the variant sends.
+    pub const fn with_headers(self, headers: &'static [&'static str]) -> Self {
+        CatalogEntry { headers, ..self }
+    }
+
+    /// Sets the wire names of the detail entries.
+    pub const fn with_details(self, details: &'static [&'static str]) -> Self {
+        CatalogEntry { details, ..self }
+    }
+}

@@ -1,0 +1,150 @@
+#!/usr/bin/env python3
+"""Compile cost of #[derive(ApiError)] against the same impl written by hand.
+
+Generates two crates with one N-variant enum each (beside thiserror), builds their dependencies
+once, then times `cargo build` of each crate alone, several times, and prints the ratio.
+
+    python3 scripts/compile_cost.py [variants] [runs]
+"""
+
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "compile-cost"
+VARIANTS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+
+
+
+STATUSES = [
+    (400, "BAD_REQUEST"), (401, "UNAUTHORIZED"), (402, "PAYMENT_REQUIRED"), (403, "FORBIDDEN"),
+    (404, "NOT_FOUND"), (405, "METHOD_NOT_ALLOWED"), (406, "NOT_ACCEPTABLE"), (408, "REQUEST_TIMEOUT"),
+    (409, "CONFLICT"), (410, "GONE"), (411, "LENGTH_REQUIRED"), (412, "PRECONDITION_FAILED"),
+    (413, "PAYLOAD_TOO_LARGE"), (414, "URI_TOO_LONG"), (415, "UNSUPPORTED_MEDIA_TYPE"),
+    (416, "RANGE_NOT_SATISFIABLE"), (417, "EXPECTATION_FAILED"), (421, "MISDIRECTED_REQUEST"),
+    (422, "UNPROCESSABLE_ENTITY"), (423, "LOCKED"), (424, "FAILED_DEPENDENCY"), (426, "UPGRADE_REQUIRED"),
+    (428, "PRECONDITION_REQUIRED"), (429, "TOO_MANY_REQUESTS"), (451, "UNAVAILABLE_FOR_LEGAL_REASONS"),
+    (500, "INTERNAL_SERVER_ERROR"), (501, "NOT_IMPLEMENTED"), (502, "BAD_GATEWAY"),
+    (503, "SERVICE_UNAVAILABLE"), (504, "GATEWAY_TIMEOUT"),
+]
+
+
+def status_of(i):
+    return STATUSES[i % len(STATUSES)]
+
+
+def derived():
+    variants = []
+    for i in range(VARIANTS):
+        status, _ = status_of(i)
+        expose = ", expose" if status >= 500 else ""
+        variants.append(
+            f'    #[error("internal {i}")]\n'
+            f'    #[api(status = {status}, code = "error_{i}", message = "Error {i} on {{id}}"{expose})]\n'
+            f"    E{i} {{ #[api(detail)] id: u64 }},\n"
+        )
+    return (
+        "#[derive(Debug, thiserror::Error, errwire::ApiError)]\n"
+        "pub enum Big {\n" + "".join(variants) + "}\n"
+    )
+
+
+def manual():
+    variants, statuses, codes, messages, details, catalog = [], [], [], [], [], []
+    for i in range(VARIANTS):
+        _, status = status_of(i)
+        variants.append(f'    #[error("internal {i}")]\n    E{i} {{ id: u64 }},\n')
+        statuses.append(f"            Big::E{i} {{ .. }} => StatusCode::{status},\n")
+        codes.append(f'            Big::E{i} {{ .. }} => Some(Code::Str("error_{i}")),\n')
+        messages.append(f'            Big::E{i} {{ id }} => write!(f, "Error {i} on {{id}}"),\n')
+        details.append(f'            Big::E{i} {{ id }} => visitor.detail("id", id),\n')
+        catalog.append(
+            f'    CatalogEntry::new("E{i}", StatusCode::{status}).with_code(Code::Str("error_{i}"))'
+            f'.with_message("Error {i} on {{id}}").with_details(&["id"]),\n'
+        )
+    return f"""use core::fmt;
+use errwire::{{ApiError, CatalogEntry, Code, DetailFields, DetailVisitor, Details}};
+use errwire::http::StatusCode;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Big {{
+{"".join(variants)}}}
+
+impl ApiError for Big {{
+    fn status(&self) -> StatusCode {{
+        match self {{
+{"".join(statuses)}        }}
+    }}
+
+    fn code(&self) -> Option<Code> {{
+        match self {{
+{"".join(codes)}        }}
+    }}
+
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{
+        match self {{
+{"".join(messages)}        }}
+    }}
+
+    fn details(&self) -> Details<'_> {{
+        Details::Fields(self)
+    }}
+
+    fn catalog() -> &'static [CatalogEntry] {{
+        CATALOG
+    }}
+}}
+
+const CATALOG: &[CatalogEntry] = &[
+{"".join(catalog)}];
+
+impl DetailFields for Big {{
+    fn visit_details(&self, visitor: &mut dyn DetailVisitor) {{
+        match self {{
+{"".join(details)}        }}
+    }}
+}}
+"""
+
+
+def write_crate(name, source):
+    crate = WORK / name
+    (crate / "src").mkdir(parents=True, exist_ok=True)
+    (crate / "Cargo.toml").write_text(
+        f'[package]\nname = "{name}"\nversion = "0.0.0"\nedition = "2024"\n\n'
+        f'[dependencies]\nerrwire = {{ path = "{ROOT / "runtime"}" }}\nthiserror = "2"\n\n[workspace]\n'
+    )
+    (crate / "src" / "lib.rs").write_text(source)
+    return crate
+
+
+def build_seconds(crate):
+    env = dict(os.environ, CARGO_TARGET_DIR=str(WORK / "target"), CARGO_INCREMENTAL="0")
+    subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
+    samples = []
+    for _ in range(RUNS):
+        (crate / "src" / "lib.rs").touch()
+        start = time.perf_counter()
+        subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples)
+
+
+def main():
+    derive_crate = write_crate("cost_derive", derived())
+    manual_crate = write_crate("cost_manual", manual())
+    derive = build_seconds(derive_crate)
+    hand = build_seconds(manual_crate)
+    print(f"{VARIANTS} variants, median of {RUNS} debug builds of the crate alone:")
+    print(f"  derive      {derive:.2f} s")
+    print(f"  hand-written {hand:.2f} s")
+    print(f"  ratio       {derive / hand:.2f}")
+
+
+if __name__ == "__main__":
+    main()
