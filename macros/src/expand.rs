@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::{DeriveInput, Ident, LitStr, Member, Path, WherePredicate};
+use syn::{DeriveInput, Ident, LitStr, Member, WherePredicate};
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{CodeValue, HeaderName};
@@ -280,14 +280,7 @@ impl<'a> Expander<'a> {
                         format.push_str(&text.replace('{', "{{").replace('}', "}}"))
                     }
                     Piece::Field(placeholder) => {
-                        let member = match &placeholder.name {
-                            crate::template::FieldName::Named(name) => {
-                                Member::Named(Ident::new(name, Span::call_site()))
-                            }
-                            crate::template::FieldName::Index(index) => {
-                                Member::Unnamed((*index).into())
-                            }
-                        };
+                        let member = placeholder.name.member(Span::call_site());
                         let Some(field) = variant.field_named(&member) else {
                             continue;
                         };
@@ -528,7 +521,6 @@ impl<'a> Expander<'a> {
             return TokenStream::new();
         };
         let krate = &self.krate;
-        let envelope = envelope_path(envelope);
         quote! {
             fn write_body(
                 &self,
@@ -686,15 +678,53 @@ fn static_header(
     }
 }
 
-/// An envelope written as `errwire::Flat` is used as a type: `<errwire::Flat>`.
-fn envelope_path(path: &Path) -> TokenStream {
-    quote!(#path)
-}
-
 fn mentions_type_param(tokens: TokenStream, generics: &syn::Generics) -> bool {
     tokens.into_iter().any(|token| match token {
         TokenTree::Ident(ident) => generics.type_params().any(|param| param.ident == ident),
         TokenTree::Group(group) => mentions_type_param(group.stream(), generics),
         _ => false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use syn::parse_quote;
+
+    use super::derive;
+
+    #[test]
+    fn a_valid_input_gets_its_impl_and_no_error() {
+        let output = derive(&parse_quote! {
+            enum E {
+                #[api(status = 404, code = "not_found")]
+                NotFound,
+            }
+        })
+        .to_string();
+        assert!(
+            output.contains("impl :: errwire :: ApiError for E"),
+            "{output}"
+        );
+        assert!(output.contains("StatusCode :: NOT_FOUND"), "{output}");
+        assert!(!output.contains("compile_error"), "{output}");
+    }
+
+    #[test]
+    fn every_mistake_is_reported_beside_a_fallback_impl() {
+        let output = derive(&parse_quote! {
+            enum E {
+                #[api(status = 302)]
+                Moved,
+                #[api(status = 404, stauts = 1)]
+                Missing,
+            }
+        })
+        .to_string();
+        assert_eq!(output.matches("compile_error").count(), 2, "{output}");
+        assert!(
+            output.contains("impl :: errwire :: ApiError for E"),
+            "{output}"
+        );
+        assert!(output.contains("unreachable"), "{output}");
+    }
 }

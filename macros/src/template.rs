@@ -2,7 +2,7 @@
 //! for syntax here; whether its placeholders name real fields is checked in `valid.rs`.
 
 use proc_macro2::Span;
-use syn::LitStr;
+use syn::{Ident, LitStr, Member};
 
 pub struct Template {
     pub span: Span,
@@ -28,6 +28,17 @@ pub enum FieldName {
 }
 
 impl FieldName {
+    /// The field this placeholder names, as syn writes a field access.
+    pub fn member(&self, span: Span) -> Member {
+        match self {
+            FieldName::Named(name) => Member::Named(Ident::new(name, span)),
+            FieldName::Index(index) => Member::Unnamed(syn::Index {
+                index: *index as u32,
+                span,
+            }),
+        }
+    }
+
     pub fn describe(&self) -> String {
         match self {
             FieldName::Named(name) => format!("{{{name}}}"),

@@ -54,17 +54,17 @@ fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
         return;
     };
     for placeholder in template.placeholders() {
-        let member = match &placeholder.name {
-            FieldName::Named(name) if variant.is_tuple() => {
-                errors.push(syn::Error::new(
-                    template.span,
-                    format!("`{{{name}}}`: the fields of `{}` have no names; refer to them by position, as `{{0}}`", variant.ident),
-                ));
-                continue;
-            }
-            FieldName::Named(name) => Member::Named(syn::Ident::new(name, template.span)),
-            FieldName::Index(index) => Member::Unnamed(syn::Index::from(*index)),
-        };
+        if let (FieldName::Named(name), true) = (&placeholder.name, variant.is_tuple()) {
+            errors.push(syn::Error::new(
+                template.span,
+                format!(
+                    "`{{{name}}}`: the fields of `{}` have no names; refer to them by position, as `{{0}}`",
+                    variant.ident
+                ),
+            ));
+            continue;
+        }
+        let member = placeholder.name.member(template.span);
         if variant.field_named(&member).is_none() {
             errors.push(syn::Error::new(
                 template.span,

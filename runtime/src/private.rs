@@ -26,7 +26,8 @@ pub fn insert_header(headers: &mut HeaderMap, name: HeaderName, value: Option<He
     crate::headers::insert(headers, name, value);
 }
 
-/// A catalog entry, for the generated `const` (the struct is `#[non_exhaustive]`).
+/// A catalog entry in one call, for the generated `const`: a chain of `CatalogEntry::with_*` per
+/// variant costs a large enum's compile time noticeably more.
 #[allow(clippy::too_many_arguments)]
 pub const fn catalog_entry(
     name: &'static str,
