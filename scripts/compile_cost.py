@@ -123,27 +123,28 @@ def write_crate(name, source):
     return crate
 
 
-def build_seconds(crate):
-    env = dict(os.environ, CARGO_TARGET_DIR=str(WORK / "target"), CARGO_INCREMENTAL="0")
+def build_once(crate, env):
+    (crate / "src" / "lib.rs").touch()
+    start = time.perf_counter()
     subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
-    samples = []
-    for _ in range(RUNS):
-        (crate / "src" / "lib.rs").touch()
-        start = time.perf_counter()
-        subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+    return time.perf_counter() - start
 
 
 def main():
-    derive_crate = write_crate("cost_derive", derived())
-    manual_crate = write_crate("cost_manual", manual())
-    derive = build_seconds(derive_crate)
-    hand = build_seconds(manual_crate)
-    print(f"{VARIANTS} variants, median of {RUNS} debug builds of the crate alone:")
-    print(f"  derive      {derive:.2f} s")
-    print(f"  hand-written {hand:.2f} s")
-    print(f"  ratio       {derive / hand:.2f}")
+    crates = {"derive": write_crate("cost_derive", derived()), "hand-written": write_crate("cost_manual", manual())}
+    env = dict(os.environ, CARGO_TARGET_DIR=str(WORK / "target"), CARGO_INCREMENTAL="0")
+    for crate in crates.values():
+        subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
+    # Interleaved, so that the machine's load drifts over both alike.
+    samples = {name: [] for name in crates}
+    for _ in range(RUNS):
+        for name, crate in crates.items():
+            samples[name].append(build_once(crate, env))
+    print(f"{VARIANTS} variants, {RUNS} interleaved debug builds of each crate alone (median, min):")
+    for name, times in samples.items():
+        print(f"  {name:<13} {statistics.median(times):.2f} s  {min(times):.2f} s")
+    derive, hand = (samples["derive"], samples["hand-written"])
+    print(f"  ratio         {statistics.median(derive) / statistics.median(hand):.2f}    {min(derive) / min(hand):.2f}")
 
 
 if __name__ == "__main__":
