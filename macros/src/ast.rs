@@ -4,7 +4,7 @@
 use proc_macro2::Span;
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
-use crate::attr::{self, Attrs, CodeValue, Position};
+use crate::attr::{self, Attrs, CodeValue, HeaderName, Position, StaticHeader};
 use crate::errors::Errors;
 use crate::status::Status;
 
@@ -78,6 +78,11 @@ impl<'a> Input<'a> {
 }
 
 impl Variant<'_> {
+    /// The fixed headers written on the variant itself; none for a struct, whose are on the type.
+    pub fn own_headers(&self) -> &[StaticHeader] {
+        self.attrs.as_ref().map_or(&[], |attrs| &attrs.headers)
+    }
+
     pub fn field_named(&self, member: &Member) -> Option<&Field<'_>> {
         self.fields.iter().find(|field| field.member == *member)
     }
@@ -156,6 +161,21 @@ impl Input<'_> {
             CodeValue::Str(rule.apply(&variant.ident.to_string())),
             variant.ident.span(),
         ))
+    }
+
+    /// Every header a variant's response carries: the type's, the variant's own, its fields'.
+    pub fn headers_of<'v>(&'v self, variant: &'v Variant) -> impl Iterator<Item = &'v HeaderName> {
+        let fixed = self.attrs.headers.iter().chain(variant.own_headers());
+        let from_fields = variant
+            .fields
+            .iter()
+            .filter_map(|field| field.attrs.header.get());
+        fixed.map(|header| &header.name).chain(from_fields)
+    }
+
+    /// The variant's status as a number; 500 only where validation has reported a missing one.
+    pub fn status_number(&self, variant: &Variant) -> u16 {
+        self.status_of(variant).map_or(500, |status| status.number)
     }
 
     pub fn is_transparent(&self, variant: &Variant) -> bool {

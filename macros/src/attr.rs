@@ -121,6 +121,10 @@ impl<T> Attr<T> {
         self.value.as_ref().map(|(span, _)| *span)
     }
 
+    fn key_span(&self) -> Option<(&'static str, Span)> {
+        self.span().map(|span| (self.key, span))
+    }
+
     pub fn is_set(&self) -> bool {
         self.value.is_some()
     }
@@ -177,25 +181,25 @@ pub struct Attrs {
 }
 
 impl Attrs {
-    /// The spans of the keys that were set, by name, for rules about combinations.
+    /// The keys that were set, with where, for rules about combinations.
     pub fn set_keys(&self) -> Vec<(&'static str, Span)> {
-        let mut keys = Vec::new();
-        let mut add =
-            |key: &'static str, span: Option<Span>| keys.extend(span.map(|span| (key, span)));
-        add("status", self.status.span());
-        add("code", self.code.span());
-        add("shared_code", self.shared_code.span());
-        add("message", self.message.span());
-        add("title", self.title.span());
-        add("expose", self.expose.span());
-        add(
-            "header",
-            self.headers.first().map(|header| header.name.span),
-        );
-        add("detail", self.detail.span());
-        add("details", self.details.span());
-        add("header", self.header.span());
-        keys
+        let static_header = self
+            .headers
+            .first()
+            .map(|header| ("header", header.name.span));
+        let keys = [
+            self.status.key_span(),
+            self.code.key_span(),
+            self.shared_code.key_span(),
+            self.message.key_span(),
+            self.title.key_span(),
+            self.expose.key_span(),
+            static_header,
+            self.detail.key_span(),
+            self.details.key_span(),
+            self.header.key_span(),
+        ];
+        keys.into_iter().flatten().collect()
     }
 }
 

@@ -1,12 +1,12 @@
 //! Builds the tokens of the `ApiError` impl. Cannot fail: everything that can has failed in
 //! `attr.rs` or `valid.rs`, and an invalid input gets `fallback.rs` instead.
 
-use std::collections::BTreeSet;
+use std::collections::BTreeMap;
 
 use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
-use syn::{DeriveInput, Ident, LitStr, Member, WherePredicate};
+use syn::{DeriveInput, Ident, LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{CodeValue, HeaderName};
@@ -16,25 +16,23 @@ use crate::{fallback, status, valid};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
-    let parsed = Input::from_syn(input, &mut errors);
-    if let Ok(parsed) = &parsed {
-        valid::validate(parsed, &mut errors);
-    }
-    match (parsed, errors.finish()) {
-        (Ok(parsed), Ok(())) => Expander::new(&parsed).impl_api_error(),
-        (Err(error), Ok(())) => fallback::expand(input, error),
-        (Err(error), Err(mut errors)) => {
-            errors.combine(error);
-            fallback::expand(input, errors)
+    match Input::from_syn(input, &mut errors) {
+        Ok(parsed) => {
+            valid::validate(&parsed, &mut errors);
+            match errors.finish() {
+                Ok(()) => Expander::new(&parsed).impl_api_error(),
+                Err(error) => fallback::expand(input, error),
+            }
         }
-        (Ok(_), Err(errors)) => fallback::expand(input, errors),
+        Err(error) => fallback::expand(input, error),
     }
 }
 
 struct Expander<'a> {
     input: &'a Input<'a>,
     krate: TokenStream,
-    bounds: BTreeSet<String>,
+    /// Where-predicates for field types that name a type parameter, deduplicated by their text.
+    bounds: BTreeMap<String, TokenStream>,
 }
 
 impl<'a> Expander<'a> {
@@ -46,7 +44,7 @@ impl<'a> Expander<'a> {
         Expander {
             input,
             krate,
-            bounds: BTreeSet::new(),
+            bounds: BTreeMap::new(),
         }
     }
 
@@ -101,19 +99,12 @@ impl<'a> Expander<'a> {
     }
 
     fn where_clause(&self, existing: Option<&syn::WhereClause>) -> TokenStream {
-        let predicates = existing
-            .into_iter()
-            .flat_map(|clause| clause.predicates.iter().map(ToTokens::to_token_stream));
-        let added = self.bounds.iter().map(|bound| {
-            syn::parse_str::<WherePredicate>(bound)
-                .map_or_else(|error| error.to_compile_error(), |p| p.to_token_stream())
-        });
-        let all: Vec<TokenStream> = predicates.chain(added).collect();
-        if all.is_empty() {
-            TokenStream::new()
-        } else {
-            quote!(where #(#all,)*)
+        let existing = existing.into_iter().flat_map(|clause| &clause.predicates);
+        let added = self.bounds.values();
+        if existing.clone().next().is_none() && self.bounds.is_empty() {
+            return TokenStream::new();
         }
+        quote!(where #(#existing,)* #(#added,)*)
     }
 
     /// Requires `bound` of a field's type when the type names a type parameter.
@@ -123,7 +114,8 @@ impl<'a> Expander<'a> {
             && mentions_type_param(field.ty().to_token_stream(), &self.input.original.generics)
         {
             let ty = field.ty();
-            self.bounds.insert(quote!(#ty: #bound).to_string());
+            let predicate = quote!(#ty: #bound);
+            self.bounds.insert(predicate.to_string(), predicate);
         }
     }
 
@@ -201,27 +193,64 @@ impl<'a> Expander<'a> {
             .any(|variant| self.input.is_transparent(variant))
     }
 
-    /// The arm of a transparent variant: `method(__f_0, args..)` on the field's own impl.
+    /// The arm of a transparent variant: `ApiError::method(__f_0, args..)` on the field's own impl.
     fn forward(
         &mut self,
         variant: &'a Variant<'a>,
-        call: TokenStream,
+        method: &TokenStream,
+        args: &TokenStream,
     ) -> Option<(Vec<&'a Field<'a>>, TokenStream)> {
         let field = self.transparent_field(variant)?;
         let krate = self.krate.clone();
         self.require(field, quote!(#krate::ApiError));
         let binding = binding(field);
-        Some((vec![field], quote!(#krate::ApiError::#call(#binding))))
+        Some((
+            vec![field],
+            quote!(#krate::ApiError::#method(#binding #args)),
+        ))
+    }
+
+    /// `match_self` where transparent variants forward `method` to their field, passing `args`
+    /// after it; `own` gives the arms of the other variants (`None`: left to `default`).
+    fn match_self_forwarding(
+        &mut self,
+        method: TokenStream,
+        args: TokenStream,
+        default: TokenStream,
+        mut own: impl FnMut(&mut Self, &'a Variant<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
+    ) -> TokenStream {
+        let arms: Vec<_> = self
+            .variants()
+            .map(|variant| {
+                self.forward(variant, &method, &args)
+                    .or_else(|| own(self, variant))
+            })
+            .collect();
+        let mut arms = arms.into_iter();
+        self.match_self(|_| arms.next().flatten(), default)
+    }
+
+    /// `match_self_forwarding` for a method without arguments, with an arm for every variant.
+    fn forwarding(
+        &mut self,
+        method: TokenStream,
+        mut own: impl FnMut(&mut Self, &'a Variant<'a>) -> (Vec<&'a Field<'a>>, TokenStream),
+    ) -> TokenStream {
+        self.match_self_forwarding(
+            method,
+            TokenStream::new(),
+            TokenStream::new(),
+            |this, variant| Some(own(this, variant)),
+        )
     }
 
     fn fn_status(&mut self) -> TokenStream {
         let krate = self.krate.clone();
-        let body = self.match_self_forwarding(quote!(status), |this, variant| {
-            let number = this
-                .input
-                .status_of(variant)
-                .map_or(500, |status| status.number);
-            (Vec::new(), status_code(&krate, number))
+        let body = self.forwarding(quote!(status), |this, variant| {
+            (
+                Vec::new(),
+                status_code(&krate, this.input.status_number(variant)),
+            )
         });
         quote! {
             fn status(&self) -> #krate::__private::StatusCode {
@@ -232,7 +261,7 @@ impl<'a> Expander<'a> {
 
     fn fn_code(&mut self) -> TokenStream {
         let krate = self.krate.clone();
-        let body = self.match_self_forwarding(quote!(code), |this, variant| {
+        let body = self.forwarding(quote!(code), |this, variant| {
             (
                 Vec::new(),
                 option(
@@ -250,70 +279,61 @@ impl<'a> Expander<'a> {
     }
 
     fn fn_fmt_message(&mut self) -> TokenStream {
-        let krate = self.krate.clone();
         let formatter = quote!(__formatter);
-        let mut arms = Vec::new();
-        for variant in self.variants() {
-            if let Some(field) = self.transparent_field(variant) {
-                self.require(field, quote!(#krate::ApiError));
-                let binding = binding(field);
-                arms.push((
-                    vec![field],
-                    quote!(#krate::ApiError::fmt_message(#binding, #formatter)),
-                ));
-                continue;
-            }
-            let Some(template) = self.input.attrs_of(variant).message.get() else {
-                let number = self
-                    .input
-                    .status_of(variant)
-                    .map_or(500, |status| status.number);
-                let reason = status::reason_phrase(number).unwrap_or("Error");
-                arms.push((Vec::new(), quote!(#formatter.write_str(#reason))));
-                continue;
-            };
-            let mut format = String::new();
-            let mut used = Vec::new();
-            for piece in &template.pieces {
-                match piece {
-                    Piece::Text(text) => {
-                        format.push_str(&text.replace('{', "{{").replace('}', "}}"))
-                    }
-                    Piece::Field(placeholder) => {
-                        let member = placeholder.name.member(Span::call_site());
-                        let Some(field) = variant.field_named(&member) else {
-                            continue;
-                        };
-                        let spec = if placeholder.spec.is_empty() {
-                            String::new()
-                        } else {
-                            format!(":{}", placeholder.spec)
-                        };
-                        format.push_str(&format!("{{{}{spec}}}", binding(field)));
-                        let format_trait =
-                            Ident::new(format_trait(&placeholder.spec), Span::call_site());
-                        self.require(field, quote!(::core::fmt::#format_trait));
-                        if !used.iter().any(|seen: &&Field| seen.member == field.member) {
-                            used.push(field);
-                        }
-                    }
-                }
-            }
-            let body = if used.is_empty() {
-                quote!(#formatter.write_str(#format))
-            } else {
-                let format = LitStr::new(&format, Span::call_site());
-                quote!(::core::write!(#formatter, #format))
-            };
-            arms.push((used, body));
-        }
-        let mut arms = arms.into_iter();
-        let body = self.match_self(|_| arms.next(), quote!(::core::result::Result::Ok(())));
+        let body = self.match_self_forwarding(
+            quote!(fmt_message),
+            quote!(, #formatter),
+            TokenStream::new(),
+            |this, variant| Some(this.message_arm(variant, &formatter)),
+        );
         quote! {
             fn fmt_message(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #body
             }
         }
+    }
+
+    /// `write!(f, "Room {__f_room_id} ...")` from the template, or the reason phrase without one.
+    fn message_arm(
+        &mut self,
+        variant: &'a Variant<'a>,
+        formatter: &TokenStream,
+    ) -> (Vec<&'a Field<'a>>, TokenStream) {
+        let Some(template) = self.input.attrs_of(variant).message.get() else {
+            let reason =
+                status::reason_phrase(self.input.status_number(variant)).unwrap_or("Error");
+            return (Vec::new(), quote!(#formatter.write_str(#reason)));
+        };
+        let mut format = String::new();
+        let mut used: Vec<&Field> = Vec::new();
+        for piece in &template.pieces {
+            match piece {
+                Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
+                Piece::Field(placeholder) => {
+                    let member = placeholder.name.member(Span::call_site());
+                    let Some(field) = variant.field_named(&member) else {
+                        continue;
+                    };
+                    let spec = if placeholder.spec.is_empty() {
+                        String::new()
+                    } else {
+                        format!(":{}", placeholder.spec)
+                    };
+                    format.push_str(&format!("{{{}{spec}}}", binding(field)));
+                    let format_trait =
+                        Ident::new(format_trait(&placeholder.spec), Span::call_site());
+                    self.require(field, quote!(::core::fmt::#format_trait));
+                    if !used.iter().any(|seen| seen.member == field.member) {
+                        used.push(field);
+                    }
+                }
+            }
+        }
+        if used.is_empty() {
+            return (used, quote!(#formatter.write_str(#format)));
+        }
+        let format = LitStr::new(&format, Span::call_site());
+        (used, quote!(::core::write!(#formatter, #format)))
     }
 
     fn fn_title(&mut self) -> TokenStream {
@@ -323,7 +343,7 @@ impl<'a> Expander<'a> {
         if !any_title && !self.any_transparent() {
             return TokenStream::new();
         }
-        let body = self.match_self_forwarding(quote!(title), |this, variant| {
+        let body = self.forwarding(quote!(title), |this, variant| {
             (
                 Vec::new(),
                 option(
@@ -346,7 +366,7 @@ impl<'a> Expander<'a> {
         let Some(base) = self.input.attrs.type_base.get() else {
             return TokenStream::new();
         };
-        let body = self.match_self_forwarding(quote!(type_base), |_, _| {
+        let body = self.forwarding(quote!(type_base), |_, _| {
             (Vec::new(), quote!(::core::option::Option::Some(#base)))
         });
         quote! {
@@ -365,7 +385,7 @@ impl<'a> Expander<'a> {
             return TokenStream::new();
         }
         let krate = self.krate.clone();
-        let body = self.match_self_forwarding(quote!(details), |this, variant| {
+        let body = self.forwarding(quote!(details), |this, variant| {
             if let Some(field) = variant
                 .fields
                 .iter()
@@ -441,70 +461,31 @@ impl<'a> Expander<'a> {
     fn fn_headers(&mut self) -> TokenStream {
         let krate = self.krate.clone();
         let headers = quote!(__headers);
-        let type_level: Vec<TokenStream> = if self.input.is_enum {
-            self.input
-                .attrs
-                .headers
-                .iter()
-                .map(|header| static_header(&krate, &headers, &header.name, &header.value))
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let mut any_variant = false;
-        let mut arms = Vec::new();
-        for variant in self.variants() {
-            if let Some(field) = self.transparent_field(variant) {
-                any_variant = true;
-                self.require(field, quote!(#krate::ApiError));
-                let binding = binding(field);
-                arms.push(Some((
-                    vec![field],
-                    quote!(#krate::ApiError::headers(#binding, #headers)),
-                )));
-                continue;
-            }
-            let mut inserts: Vec<TokenStream> = self
-                .input
-                .attrs_of(variant)
-                .headers
-                .iter()
-                .map(|header| static_header(&krate, &headers, &header.name, &header.value))
-                .collect();
-            let fields: Vec<&Field> = variant
-                .fields
-                .iter()
-                .filter(|field| field.attrs.header.is_set())
-                .collect();
-            for field in &fields {
-                let Some(name) = field.attrs.header.get() else {
-                    continue;
-                };
-                self.require(field, quote!(::core::fmt::Display));
-                let name = header_name(&krate, name);
-                let binding = binding(field);
-                // The first of ToHeaderValue and Display that the field's type implements.
-                inserts.push(quote_spanned! {field.span()=>
-                    #krate::__private::insert_header(#headers, #name, {
-                        #[allow(unused_imports)]
-                        use #krate::__private::{ViaDisplay as _, ViaToHeaderValue as _};
-                        (&&#krate::__private::HeaderField(#binding)).header_value()
-                    });
-                });
-            }
-            if inserts.is_empty() {
-                arms.push(None);
-            } else {
-                any_variant = true;
-                arms.push(Some((fields, quote!({ #(#inserts)* }))));
-            }
-        }
+        let type_level: Vec<TokenStream> = self
+            .input
+            .attrs
+            .headers
+            .iter()
+            .map(|header| static_header(&krate, &headers, &header.name, &header.value))
+            .collect();
+        let any_variant = self.any_transparent()
+            || self.variants().any(|variant| {
+                !variant.own_headers().is_empty()
+                    || variant
+                        .fields
+                        .iter()
+                        .any(|field| field.attrs.header.is_set())
+            });
         if type_level.is_empty() && !any_variant {
             return TokenStream::new();
         }
-        let mut arms = arms.into_iter();
         let body = if any_variant {
-            self.match_self(|_| arms.next().flatten(), quote!({}))
+            self.match_self_forwarding(
+                quote!(headers),
+                quote!(, #headers),
+                quote!({}),
+                |this, variant| this.header_arm(variant, &headers),
+            )
         } else {
             TokenStream::new()
         };
@@ -514,6 +495,45 @@ impl<'a> Expander<'a> {
                 #body
             }
         }
+    }
+
+    /// The variant's own fixed headers and those from its fields; `None` if it has neither.
+    fn header_arm(
+        &mut self,
+        variant: &'a Variant<'a>,
+        headers: &TokenStream,
+    ) -> Option<(Vec<&'a Field<'a>>, TokenStream)> {
+        let krate = self.krate.clone();
+        let mut inserts: Vec<TokenStream> = variant
+            .own_headers()
+            .iter()
+            .map(|header| static_header(&krate, headers, &header.name, &header.value))
+            .collect();
+        let fields: Vec<&Field> = variant
+            .fields
+            .iter()
+            .filter(|field| field.attrs.header.is_set())
+            .collect();
+        for field in &fields {
+            let Some(name) = field.attrs.header.get() else {
+                continue;
+            };
+            self.require(field, quote!(::core::fmt::Display));
+            let name = header_name(&krate, name);
+            let binding = binding(field);
+            // The first of ToHeaderValue and Display that the field's type implements.
+            inserts.push(quote_spanned! {field.span()=>
+                #krate::__private::insert_header(#headers, #name, {
+                    #[allow(unused_imports)]
+                    use #krate::__private::{ViaDisplay as _, ViaToHeaderValue as _};
+                    (&&#krate::__private::HeaderField(#binding)).header_value()
+                });
+            });
+        }
+        if inserts.is_empty() {
+            return None;
+        }
+        Some((fields, quote!({ #(#inserts)* })))
     }
 
     fn fns_envelope(&self) -> TokenStream {
@@ -527,43 +547,28 @@ impl<'a> Expander<'a> {
                 __cx: &#krate::RenderContext<'_>,
                 __out: &mut ::std::vec::Vec<u8>,
             ) -> #krate::__private::serde_json::Result<()> {
-                #krate::__private::write_body::<#envelope, Self>(self, __cx, __out)
+                #krate::write_body::<#envelope, Self>(self, __cx, __out)
             }
 
             fn to_response_with(&self, __cx: &#krate::RenderContext<'_>) -> #krate::__private::Response<::std::vec::Vec<u8>> {
-                #krate::__private::respond::<#envelope, Self>(self, __cx)
+                #krate::respond::<#envelope, Self>(self, __cx)
             }
         }
     }
 
     fn catalog_const(&mut self) -> Vec<TokenStream> {
         let krate = self.krate.clone();
-        let type_headers: Vec<&HeaderName> = if self.input.is_enum {
-            self.input
-                .attrs
-                .headers
-                .iter()
-                .map(|header| &header.name)
-                .collect()
-        } else {
-            Vec::new()
-        };
         let mut entries = Vec::new();
         for variant in self.variants() {
             let attrs = self.input.attrs_of(variant);
             let name = variant.ident.unraw().to_string();
             let description = attrs.docs.as_str();
-            let status = match self.transparent_field(variant) {
-                Some(_) => quote!(::core::option::Option::None),
-                None => {
-                    let number = self
-                        .input
-                        .status_of(variant)
-                        .map_or(500, |status| status.number);
-                    let status = status_code(&krate, number);
-                    quote!(::core::option::Option::Some(#status))
-                }
-            };
+            let transparent = self.transparent_field(variant);
+            let status = option(
+                transparent
+                    .is_none()
+                    .then(|| status_code(&krate, self.input.status_number(variant))),
+            );
             let code = option(
                 self.input
                     .code_of(variant)
@@ -574,25 +579,12 @@ impl<'a> Expander<'a> {
                 .message
                 .get()
                 .map_or("", |template| template.source.as_str());
-            let headers = type_headers
-                .iter()
-                .copied()
-                .chain(
-                    attrs
-                        .headers
-                        .iter()
-                        .map(|header| &header.name)
-                        .filter(|_| self.input.is_enum),
-                )
-                .chain(
-                    variant
-                        .fields
-                        .iter()
-                        .filter_map(|field| field.attrs.header.get()),
-                )
+            let headers = self
+                .input
+                .headers_of(variant)
                 .map(|name| name.written.as_str());
             let details = variant.fields.iter().filter_map(Field::detail_name);
-            let forwards_to = option(self.transparent_field(variant).map(|field| {
+            let forwards_to = option(transparent.map(|field| {
                 let ty = field.ty();
                 quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static [#krate::CatalogEntry])
             }));
@@ -602,23 +594,6 @@ impl<'a> Expander<'a> {
             });
         }
         entries
-    }
-
-    /// `match_self` where transparent variants forward `method` to their field.
-    fn match_self_forwarding(
-        &mut self,
-        method: TokenStream,
-        mut own: impl FnMut(&mut Self, &'a Variant<'a>) -> (Vec<&'a Field<'a>>, TokenStream),
-    ) -> TokenStream {
-        let arms: Vec<_> = self
-            .variants()
-            .map(|variant| {
-                self.forward(variant, method.clone())
-                    .unwrap_or_else(|| own(self, variant))
-            })
-            .collect();
-        let mut arms = arms.into_iter();
-        self.match_self(|_| arms.next(), TokenStream::new())
     }
 }
 

@@ -197,6 +197,7 @@ fn check_type_headers(input: &Input, errors: &mut Errors) {
     }
 }
 
+/// The type's own headers were checked once, by `check_type_headers`.
 fn check_headers(input: &Input, variant: &Variant, errors: &mut Errors) {
     let mut seen: HashSet<&str> = input
         .attrs
@@ -204,22 +205,12 @@ fn check_headers(input: &Input, variant: &Variant, errors: &mut Errors) {
         .iter()
         .map(|header| header.name.lowercase.as_str())
         .collect();
-    // A struct's own headers are its type-level ones, checked already.
-    let own_headers = if input.is_enum {
-        input
-            .attrs_of(variant)
-            .headers
-            .iter()
-            .map(|header| &header.name)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let field_headers = variant
+    let own = variant.own_headers().iter().map(|header| &header.name);
+    let from_fields = variant
         .fields
         .iter()
         .filter_map(|field| field.attrs.header.get());
-    for name in own_headers.into_iter().chain(field_headers) {
+    for name in own.chain(from_fields) {
         if !seen.insert(name.lowercase.as_str()) {
             errors.push(syn::Error::new(
                 name.span,
@@ -244,7 +235,7 @@ fn retry_after_fits(input: &Input, variant: &Variant, name: &HeaderName) -> bool
 }
 
 fn retry_after_misfit(input: &Input, variant: &Variant, name: &HeaderName) -> syn::Error {
-    let status = input.status_of(variant).map_or(0, |status| status.number);
+    let status = input.status_number(variant);
     syn::Error::new(
         name.span,
         format!(

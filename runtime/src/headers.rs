@@ -62,13 +62,15 @@ impl<T: ToHeaderValue> ToHeaderValue for Option<T> {
 
 /// The header value of any `Display` type: its text, if that is a valid header value.
 pub fn display_header_value<T: fmt::Display + ?Sized>(value: &T) -> Option<HeaderValue> {
+    // Not `to_string()`: it panics when a `Display` impl returns an error.
     let mut text = String::new();
     write!(text, "{value}").ok()?;
     HeaderValue::try_from(text).ok()
 }
 
 /// Inserts `value` under `name`, or leaves the header out when there is no valid value.
-pub(crate) fn insert(headers: &mut HeaderMap, name: HeaderName, value: Option<HeaderValue>) {
+#[doc(hidden)]
+pub fn insert(headers: &mut HeaderMap, name: HeaderName, value: Option<HeaderValue>) {
     match value {
         Some(value) => {
             headers.insert(name, value);

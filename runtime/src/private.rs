@@ -7,8 +7,8 @@ pub use http::{self, HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use serde::{self, Serialize};
 pub use serde_json;
 
+pub use crate::headers::insert as insert_header;
 pub use crate::headers::select::{Field as HeaderField, ViaDisplay, ViaToHeaderValue};
-pub use crate::response::{respond, write_body};
 
 /// A status code checked when the generated code is compiled: `Status::<404>::CODE`.
 pub struct Status<const N: u16>;
@@ -19,11 +19,6 @@ impl<const N: u16> Status<N> {
         Ok(status) => status,
         Err(_) => panic!("not a valid HTTP status code"),
     };
-}
-
-/// Inserts a header taken from a field, or leaves it out if the value is not a valid one.
-pub fn insert_header(headers: &mut HeaderMap, name: HeaderName, value: Option<HeaderValue>) {
-    crate::headers::insert(headers, name, value);
 }
 
 /// A catalog entry in one call, for the generated `const`: a chain of `CatalogEntry::with_*` per
