@@ -313,13 +313,8 @@ fn unknown_key(key: &Ident, position: Position) -> syn::Error {
         .map(|(name, ..)| *name)
         .collect();
     let written = key.to_string();
-    let nearest = valid
-        .iter()
-        .map(|name| (edit_distance(&written, name), *name))
-        .min()
-        .filter(|(distance, _)| *distance <= 2);
-    let message = match nearest {
-        Some((_, name)) => {
+    let message = match crate::suggest::nearest(&written, valid.iter().copied()) {
+        Some(name) => {
             format!("unknown key `{written}` in #[api(...)]; did you mean `{name}`?")
         }
         None => format!(
@@ -352,22 +347,6 @@ fn misplaced_key(key_ident: &Ident, key: &str, places: u8, position: Position) -
             position.noun()
         ),
     )
-}
-
-/// Levenshtein distance, for suggesting the key that was meant.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substituted = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substituted.min(row[j] + 1).min(diagonal + 1);
-        }
-    }
-    row[b.len()]
 }
 
 /// Consumes the value of a key that was rejected, so parsing can go on after it.

@@ -4,10 +4,12 @@
 mod ast;
 mod attr;
 mod case;
+mod envelope;
 mod errors;
 mod expand;
 mod fallback;
 mod status;
+mod suggest;
 mod template;
 mod valid;
 
@@ -18,4 +20,12 @@ use proc_macro::TokenStream;
 pub fn derive_api_error(input: TokenStream) -> TokenStream {
     let input = syn::parse_macro_input!(input as syn::DeriveInput);
     expand::derive(&input).into()
+}
+
+/// Declares an envelope from a JSON template; use it as `errwire::envelope!`, which documents
+/// the template language and passes the path of the `errwire` crate before the declaration.
+#[doc(hidden)]
+#[proc_macro]
+pub fn envelope(input: TokenStream) -> TokenStream {
+    envelope::envelope(input.into()).into()
 }

@@ -112,7 +112,7 @@ pub use crate::catalog::CatalogEntry;
 pub use crate::code::Code;
 pub use crate::context::RenderContext;
 pub use crate::details::{DetailFields, DetailVisitor, Details};
-pub use crate::envelope::{Envelope, Problem};
+pub use crate::envelope::{Envelope, Flat, JsonApi, Nested, Problem};
 pub use crate::headers::{ToHeaderValue, display_header_value};
 pub use crate::message::Message;
 pub use crate::response::{X_REQUEST_ID, respond, write_body};

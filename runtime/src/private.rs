@@ -7,8 +7,10 @@ pub use http::{self, HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use serde::{self, Serialize};
 pub use serde_json;
 
+pub use crate::envelope::template;
 pub use crate::headers::insert as insert_header;
 pub use crate::headers::select::{Field as HeaderField, ViaDisplay, ViaToHeaderValue};
+pub use errwire_macros::envelope;
 
 /// A status code checked when the generated code is compiled: `Status::<404>::CODE`.
 pub struct Status<const N: u16>;

@@ -1,0 +1,129 @@
+//! Decides whether a parsed template makes sense: every slot known and in a place it can fill,
+//! every presence rule meaningful, no member written twice.
+
+use std::collections::HashSet;
+
+use super::parse::{Declaration, Member, Object, Presence, SlotUse, Value};
+use super::slots;
+use crate::errors::Errors;
+
+pub fn check(declaration: &Declaration, errors: &mut Errors) {
+    if let Some(content_type) = &declaration.content_type {
+        let value = content_type.value();
+        let (kind, subtype) = value.split_once('/').unwrap_or_default();
+        let printable = value.bytes().all(|byte| (b' '..=b'~').contains(&byte));
+        if kind.is_empty() || subtype.is_empty() || !printable {
+            errors.push(syn::Error::new(
+                content_type.span(),
+                format!(
+                    "\"{}\" is not a media type; write one such as \"application/json\"",
+                    value.escape_debug()
+                ),
+            ));
+        }
+    }
+    check_object(&declaration.root, errors);
+}
+
+fn check_object(object: &Object, errors: &mut Errors) {
+    let mut keys = HashSet::new();
+    let mut flattened = false;
+    for member in &object.members {
+        match member {
+            Member::Entry { key, value } => {
+                if !keys.insert(key.value()) {
+                    errors.push(syn::Error::new(
+                        key.span(),
+                        format!(
+                            "duplicate member \"{}\"; each member of an object appears once",
+                            key.value()
+                        ),
+                    ));
+                }
+                check_value(value, Place::Member, errors);
+            }
+            Member::Flatten { slot } => {
+                if slot != "details" {
+                    let hint = match slots::lookup(&slot.to_string()) {
+                        Some(_) => format!("; write `\"{slot}\": {slot}` to give it a member"),
+                        None => String::new(),
+                    };
+                    errors.push(syn::Error::new(
+                        slot.span(),
+                        format!("only `details` can be flattened into an object{hint}"),
+                    ));
+                } else if flattened {
+                    errors.push(syn::Error::new(
+                        slot.span(),
+                        "the details are already flattened into this object",
+                    ));
+                }
+                flattened = true;
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Place {
+    Member,
+    Element,
+}
+
+fn check_value(value: &Value, place: Place, errors: &mut Errors) {
+    match value {
+        Value::Literal(_) => {}
+        Value::Slot(slot) => check_slot(slot, place, errors),
+        Value::Object(object) => check_object(object, errors),
+        Value::Array(elements) => {
+            for element in elements {
+                check_value(element, Place::Element, errors);
+            }
+        }
+    }
+}
+
+fn check_slot(slot: &SlotUse, place: Place, errors: &mut Errors) {
+    let name = slot.name.to_string();
+    let Some(kind) = slots::lookup(&name) else {
+        let message = match crate::suggest::nearest(&name, slots::names()) {
+            Some(nearest) => format!("unknown slot `{name}`; did you mean `{nearest}`?"),
+            None => format!(
+                "unknown slot `{name}`; the slots are {}; write a string in quotes for a literal",
+                slots::names().collect::<Vec<_>>().join(", ")
+            ),
+        };
+        errors.push(syn::Error::new(slot.name.span(), message));
+        return;
+    };
+    if let (Some(span), None) = (slot.as_string, kind.string_variant) {
+        errors.push(syn::Error::new(
+            span,
+            format!("only `status` and `code` can be written `as string`; remove `as string` from `{name}`"),
+        ));
+    }
+    match (slot.presence, kind.may_be_absent, place) {
+        (Presence::Omit(span) | Presence::Null(span), false, _) => {
+            errors.push(syn::Error::new(
+                span,
+                format!("`{name}` always has a value; remove the presence rule"),
+            ));
+        }
+        (Presence::Omit(span), true, Place::Element) => errors.push(syn::Error::new(
+            span,
+            format!("an array element cannot be left out; write `{name} | null`"),
+        )),
+        (Presence::Always, true, Place::Member) => errors.push(syn::Error::new(
+            slot.name.span(),
+            format!(
+                "`{name}` can be without a value; write `{name}?` to leave the member out \
+                 then, or `{name} | null` to send null"
+            ),
+        )),
+        (Presence::Always, true, Place::Element) => errors.push(syn::Error::new(
+            slot.name.span(),
+            format!("`{name}` can be without a value; write `{name} | null` to send null then"),
+        )),
+        _ => {}
+    }
+}

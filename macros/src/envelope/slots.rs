@@ -1,0 +1,65 @@
+//! The slots a template can name: what each is called, whether it can lack a value, and what it
+//! holds in the pre-rendered fallback body.
+
+pub struct SlotKind {
+    /// The name written in a template.
+    pub name: &'static str,
+    /// The runtime's `template::Slot` variant.
+    pub variant: &'static str,
+    /// The variant for `as string`, if the slot has one.
+    pub string_variant: Option<&'static str>,
+    /// Whether some error or render context has no value for it.
+    pub may_be_absent: bool,
+    /// Its JSON in the fallback 500 (no code, no details, no render context), plain and
+    /// `as string`.
+    pub fallback: Option<&'static str>,
+    pub fallback_string: Option<&'static str>,
+}
+
+const fn slot(
+    name: &'static str,
+    variant: &'static str,
+    may_be_absent: bool,
+    fallback: Option<&'static str>,
+) -> SlotKind {
+    SlotKind {
+        name,
+        variant,
+        string_variant: None,
+        may_be_absent,
+        fallback,
+        fallback_string: None,
+    }
+}
+
+pub const SLOTS: &[SlotKind] = &[
+    SlotKind {
+        string_variant: Some("StatusString"),
+        fallback_string: Some("\"500\""),
+        ..slot("status", "Status", false, Some("500"))
+    },
+    slot("reason", "Reason", true, Some("\"Internal Server Error\"")),
+    SlotKind {
+        string_variant: Some("CodeString"),
+        ..slot("code", "Code", true, None)
+    },
+    slot(
+        "message",
+        "Message",
+        false,
+        Some("\"An unexpected error occurred\""),
+    ),
+    slot("title", "Title", true, Some("\"Internal Server Error\"")),
+    slot("type", "TypeUri", false, Some("\"about:blank\"")),
+    slot("details", "Details", true, None),
+    slot("request_id", "RequestId", true, None),
+    slot("instance", "Instance", true, None),
+];
+
+pub fn lookup(name: &str) -> Option<&'static SlotKind> {
+    SLOTS.iter().find(|slot| slot.name == name)
+}
+
+pub fn names() -> impl Iterator<Item = &'static str> {
+    SLOTS.iter().map(|slot| slot.name)
+}
