@@ -1,4 +1,5 @@
-//! The derive's output names everything by absolute path: shadowing the prelude breaks nothing.
+//! The output of the derive and of `envelope!` names everything by absolute path: shadowing the
+//! prelude breaks nothing.
 #![no_implicit_prelude]
 #![allow(dead_code, non_camel_case_types)]
 
@@ -43,8 +44,17 @@ enum Shadowed<'a, T: std::fmt::Display> {
 }
 
 #[derive(errwire::ApiError)]
-#[api(status = 503, code = "busy")]
+#[api(envelope = Wrapped, status = 503, code = "busy")]
 struct Inner;
+
+errwire::envelope! {
+    /// An envelope declared with the prelude shadowed.
+    pub struct Wrapped {
+        "error": {"code": code?, "message": message, "status": status as string},
+        "list": [1, -1, 1.5, true, null, "text", request_id | null],
+        ..details,
+    }
+}
 
 #[test]
 fn derives_with_the_prelude_shadowed() {
@@ -56,4 +66,8 @@ fn derives_with_the_prelude_shadowed() {
     std::assert_eq!(response.headers()["x-api"], "1");
     let forwarded: Shadowed<'_, u8> = Shadowed::Forwarded(Inner);
     std::assert_eq!(forwarded.status().as_u16(), 503);
+    std::assert_eq!(
+        Inner.to_response().body().as_slice(),
+        br#"{"error":{"code":"busy","message":"Service Unavailable","status":"503"},"list":[1,-1,1.5,true,null,"text",null]}"#
+    );
 }

@@ -1,4 +1,4 @@
-//! The derive's output is clean under strict lints (and under clippy with `-D warnings` in CI).
+//! The output of the derive and of `envelope!` is clean under strict lints (and under clippy with `-D warnings` in CI).
 #![deny(
     warnings,
     unused_qualifications,
@@ -13,9 +13,17 @@ use std::time::SystemTime;
 
 use errwire::ApiError;
 
+errwire::envelope! {
+    /// The body of a strictly linted crate.
+    pub struct StrictBody {
+        "errors": [{"status": status, "code": code | null, "ratio": 0.5, "message": message}],
+        "details": details | null,
+    }
+}
+
 /// Errors of a strictly linted crate.
 #[derive(Debug, ApiError)]
-#[api(rename_all = "SCREAMING_SNAKE_CASE", header(Cache-Control = "no-store"))]
+#[api(envelope = StrictBody, rename_all = "SCREAMING_SNAKE_CASE", header(Cache-Control = "no-store"))]
 pub enum Strict {
     /// Missing.
     #[api(status = 404, message = "{kind} {id:>8} not found")]

@@ -108,9 +108,9 @@ impl Parse for Declaration {
 }
 
 fn parse_content_type(attr: &Attribute) -> syn::Result<LitStr> {
-    let value = &attr.meta.require_name_value().map_err(|error| {
-        syn::Error::new(
-            error.span(),
+    let value = &attr.meta.require_name_value().map_err(|_| {
+        syn::Error::new_spanned(
+            &attr.meta,
             "write the content type as #[content_type = \"application/json\"]",
         )
     })?;

@@ -1,0 +1,7 @@
+errwire::envelope! {
+    pub struct Body {
+        "status": status as number,
+    }
+}
+
+fn main() {}

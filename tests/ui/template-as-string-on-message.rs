@@ -1,0 +1,7 @@
+errwire::envelope! {
+    pub struct Body {
+        "message": message as string,
+    }
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+errwire::envelope! {
+    pub struct Body {
+        "error": code?,
+        "message": message,
+        "error": message,
+    }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+errwire::envelope! {
+    pub struct Body {
+        "errors": [..details],
+    }
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+errwire::envelope! {
+    pub struct Body {
+        "message": message,
+        ..details,
+        ..details,
+    }
+}
+
+fn main() {}

@@ -1,0 +1,7 @@
+errwire::envelope! {
+    pub struct Body {
+        "details": details | nul,
+    }
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+errwire::envelope! {
+    pub struct Body {
+        "error": code,
+        "message": message,
+    }
+}
+
+fn main() {}

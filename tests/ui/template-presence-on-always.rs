@@ -1,0 +1,8 @@
+errwire::envelope! {
+    pub struct Body {
+        "status": status?,
+        "message": message,
+    }
+}
+
+fn main() {}

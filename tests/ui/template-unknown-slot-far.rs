@@ -1,0 +1,8 @@
+errwire::envelope! {
+    pub struct Body {
+        "message": message,
+        "success": ok,
+    }
+}
+
+fn main() {}

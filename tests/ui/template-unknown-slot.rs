@@ -1,0 +1,8 @@
+errwire::envelope! {
+    pub struct Body {
+        "status": stauts,
+        "message": message,
+    }
+}
+
+fn main() {}
