@@ -2,6 +2,9 @@
 //!
 //! Run with `cargo run --example rooms`.
 
+#[path = "show/mod.rs"]
+mod show;
+
 use std::collections::BTreeMap;
 
 use errwire::{ApiError, RenderContext};
@@ -77,12 +80,7 @@ fn main() {
         .with_instance("/rooms/math-101");
     for error in &errors {
         println!("# {error}  (the internal text, never sent)");
-        let response = error.to_response_with(&cx);
-        println!("HTTP/1.1 {}", response.status());
-        for (name, value) in response.headers() {
-            println!("{name}: {}", value.to_str().unwrap_or("<binary>"));
-        }
-        println!("\n{}\n", String::from_utf8_lossy(response.body()));
+        show::print_response(error, &cx);
     }
 
     println!("# The catalog, for the error documentation page");
