@@ -162,3 +162,25 @@ fn durations_are_delay_seconds_rounded_up() {
     assert_eq!(response.headers()["retry-after"], "2");
     assert_eq!(response.headers()["cache-control"], "no-store");
 }
+
+#[test]
+fn a_message_without_fields_is_static_and_keeps_literal_braces() {
+    #[derive(Debug, ApiError)]
+    enum Braces {
+        #[api(status = 400, message = "Use {{id}} literally")]
+        Literal,
+        #[api(status = 400, message = "Use {{id}} for {0}")]
+        WithField(u32),
+        #[api(status = 404)]
+        NoTemplate,
+    }
+    assert_eq!(Braces::Literal.static_message(), Some("Use {id} literally"));
+    assert_eq!(Braces::Literal.message().to_string(), "Use {id} literally");
+    assert_eq!(Braces::WithField(7).static_message(), None);
+    assert_eq!(Braces::WithField(7).message().to_string(), "Use {id} for 7");
+    assert_eq!(Braces::NoTemplate.static_message(), Some("Not Found"));
+    assert_eq!(
+        body(&Braces::Literal.to_response())["detail"],
+        "Use {id} literally"
+    );
+}

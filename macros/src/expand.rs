@@ -57,6 +57,7 @@ impl<'a> Expander<'a> {
         let status = self.fn_status();
         let code = self.fn_code();
         let message = self.fn_fmt_message();
+        let static_message = self.fn_static_message();
         let title = self.fn_title();
         let type_base = self.fn_type_base();
         let details = self.fn_details();
@@ -77,6 +78,7 @@ impl<'a> Expander<'a> {
                 #status
                 #code
                 #message
+                #static_message
                 #title
                 #type_base
                 #details
@@ -293,17 +295,22 @@ impl<'a> Expander<'a> {
         }
     }
 
-    /// `write!(f, "Room {__f_room_id} ...")` from the template, or the reason phrase without one.
+    /// `write!(f, "Room {__f_room_id} ...")` from the template, or `f.write_str(..)` for a
+    /// message without fields.
     fn message_arm(
         &mut self,
         variant: &'a Variant<'a>,
         formatter: &TokenStream,
     ) -> (Vec<&'a Field<'a>>, TokenStream) {
-        let Some(template) = self.input.attrs_of(variant).message.get() else {
-            let reason =
-                status::reason_phrase(self.input.status_number(variant)).unwrap_or("Error");
-            return (Vec::new(), quote!(#formatter.write_str(#reason)));
-        };
+        if let Some(text) = self.static_message(variant) {
+            return (Vec::new(), quote!(#formatter.write_str(#text)));
+        }
+        let template = self
+            .input
+            .attrs_of(variant)
+            .message
+            .get()
+            .expect("a message without a template is static");
         let mut format = String::new();
         let mut used: Vec<&Field> = Vec::new();
         for piece in &template.pieces {
@@ -329,11 +336,42 @@ impl<'a> Expander<'a> {
                 }
             }
         }
-        if used.is_empty() {
-            return (used, quote!(#formatter.write_str(#format)));
-        }
         let format = LitStr::new(&format, Span::call_site());
         (used, quote!(::core::write!(#formatter, #format)))
+    }
+
+    /// The message of a variant whose template names no field: its text, or the reason phrase
+    /// without a template.
+    fn static_message(&self, variant: &Variant<'_>) -> Option<String> {
+        let Some(template) = self.input.attrs_of(variant).message.get() else {
+            let reason = status::reason_phrase(self.input.status_number(variant));
+            return Some(reason.unwrap_or("Error").to_owned());
+        };
+        template
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => Some(text.as_str()),
+                Piece::Field(_) => None,
+            })
+            .collect()
+    }
+
+    fn fn_static_message(&mut self) -> TokenStream {
+        let body = self.forwarding(quote!(static_message), |this, variant| {
+            (
+                Vec::new(),
+                option(
+                    this.static_message(variant)
+                        .map(|text| text.to_token_stream()),
+                ),
+            )
+        });
+        quote! {
+            fn static_message(&self) -> ::core::option::Option<&'static str> {
+                #body
+            }
+        }
     }
 
     fn fn_title(&mut self) -> TokenStream {
@@ -433,7 +471,9 @@ impl<'a> Expander<'a> {
                     self.require(field, quote!(#krate::__private::Serialize));
                     let name = field.detail_name().unwrap_or_default();
                     let binding = binding(field);
-                    quote_spanned!(field.span()=> #visitor.detail(#name, #binding);)
+                    quote_spanned! {field.span()=>
+                        (&&#krate::__private::DetailField(#binding)).visit_detail(#name, #visitor);
+                    }
                 })
                 .collect();
             arms.push(Some((fields, quote!({ #(#calls)* }))));
@@ -452,6 +492,7 @@ impl<'a> Expander<'a> {
             #[allow(unused_qualifications, clippy::needless_lifetimes)]
             impl #impl_generics #krate::DetailFields for #ident #ty_generics #where_clause {
                 fn visit_details(&self, #visitor: &mut dyn #krate::DetailVisitor) {
+                    use #krate::__private::{ViaDetailSerialize as _, ViaDetailTyped as _};
                     #body
                 }
             }

@@ -35,6 +35,14 @@ pub trait ApiError {
         Message(self)
     }
 
+    /// The public message when it is the same for every occurrence (its template names no
+    /// field), so that envelopes can write it without formatting; `None` otherwise.
+    ///
+    /// When `Some`, it is exactly what [`fmt_message`](Self::fmt_message) writes.
+    fn static_message(&self) -> Option<&'static str> {
+        None
+    }
+
     /// A short summary of the kind of problem, stable across occurrences.
     fn title(&self) -> Option<&'static str> {
         None
@@ -109,6 +117,10 @@ macro_rules! forward_api_error {
 
             fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 (**self).fmt_message(f)
+            }
+
+            fn static_message(&self) -> Option<&'static str> {
+                (**self).static_message()
             }
 
             fn title(&self) -> Option<&'static str> {

@@ -30,9 +30,33 @@ pub trait DetailFields {
 }
 
 /// Receives the entries of a [`DetailFields`].
+///
+/// Strings, integers and booleans come through their own methods, which a visitor writing into
+/// a concrete serializer can take without type erasure; by default they go to
+/// [`detail`](Self::detail) like any other value.
 pub trait DetailVisitor {
     /// One detail entry: its wire name and its value.
     fn detail(&mut self, name: &'static str, value: &dyn erased_serde::Serialize);
+
+    /// An entry whose value is a string.
+    fn detail_str(&mut self, name: &'static str, value: &str) {
+        self.detail(name, &value);
+    }
+
+    /// An entry whose value is an unsigned integer.
+    fn detail_u64(&mut self, name: &'static str, value: u64) {
+        self.detail(name, &value);
+    }
+
+    /// An entry whose value is a signed integer.
+    fn detail_i64(&mut self, name: &'static str, value: i64) {
+        self.detail(name, &value);
+    }
+
+    /// An entry whose value is a boolean.
+    fn detail_bool(&mut self, name: &'static str, value: bool) {
+        self.detail(name, &value);
+    }
 }
 
 impl Details<'_> {
@@ -99,8 +123,8 @@ struct MapEntries<'m, 'r, M: SerializeMap> {
     error: Option<M::Error>,
 }
 
-impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
-    fn detail(&mut self, name: &'static str, value: &dyn erased_serde::Serialize) {
+impl<M: SerializeMap> MapEntries<'_, '_, M> {
+    fn entry<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if self.error.is_none()
             && !self.reserved.contains(&name)
             && let Err(error) = self.map.serialize_entry(name, value)
@@ -108,6 +132,117 @@ impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
             self.error = Some(error);
         }
     }
+}
+
+impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
+    fn detail(&mut self, name: &'static str, value: &dyn erased_serde::Serialize) {
+        self.entry(name, value);
+    }
+
+    fn detail_str(&mut self, name: &'static str, value: &str) {
+        self.entry(name, value);
+    }
+
+    fn detail_u64(&mut self, name: &'static str, value: u64) {
+        self.entry(name, &value);
+    }
+
+    fn detail_i64(&mut self, name: &'static str, value: i64) {
+        self.entry(name, &value);
+    }
+
+    fn detail_bool(&mut self, name: &'static str, value: bool) {
+        self.entry(name, &value);
+    }
+}
+
+/// How generated code hands a field to a [`DetailVisitor`]: through the typed method when the
+/// field's type has one, else as `dyn Serialize`. Chosen by method resolution at compile time:
+/// `(&&Field(value)).visit_detail(name, visitor)`.
+#[doc(hidden)]
+pub mod select {
+    use super::{DetailVisitor, Serialize};
+
+    /// A field's value, borrowed for the choice.
+    pub struct Field<'a, T: ?Sized>(pub &'a T);
+
+    /// Taken first, for strings, integers and booleans.
+    pub trait ViaTyped {
+        /// Hands the value to `visitor` under `name`.
+        fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor);
+    }
+
+    /// Taken otherwise, for any `Serialize` value. The bound is on the method, not the impl,
+    /// so that a field that is not `Serialize` gets that error, not "no method found".
+    pub trait ViaSerialize {
+        /// The field's type.
+        type Value: ?Sized;
+
+        /// Hands the value to `visitor` under `name`.
+        fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor)
+        where
+            Self::Value: Serialize;
+    }
+
+    impl<T: ?Sized> ViaSerialize for Field<'_, T> {
+        type Value = T;
+
+        fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor)
+        where
+            T: Serialize,
+        {
+            visitor.detail(name, &self.0);
+        }
+    }
+
+    /// The types with a typed [`DetailVisitor`] method.
+    pub trait Typed {
+        /// Calls the visitor's method for this type.
+        fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor);
+    }
+
+    impl<T: Typed + ?Sized> ViaTyped for &Field<'_, T> {
+        fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+            self.0.visit_typed(name, visitor);
+        }
+    }
+
+    impl<T: Typed + ?Sized> Typed for &T {
+        fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+            (**self).visit_typed(name, visitor);
+        }
+    }
+
+    impl Typed for str {
+        fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+            visitor.detail_str(name, self);
+        }
+    }
+
+    impl Typed for String {
+        fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+            visitor.detail_str(name, self);
+        }
+    }
+
+    impl Typed for bool {
+        fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+            visitor.detail_bool(name, *self);
+        }
+    }
+
+    macro_rules! typed_integers {
+        ($method:ident as $wide:ty: $($int:ty),*) => {$(
+            impl Typed for $int {
+                fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+                    visitor.$method(name, <$wide>::from(*self));
+                }
+            }
+        )*};
+    }
+
+    typed_integers!(detail_u64 as u64: u8, u16, u32, u64);
+    typed_integers!(detail_i64 as i64: i8, i16, i32, i64);
 }
 
 /// A serializer that writes the entries of a map or struct into an enclosing, already open map.

@@ -36,6 +36,9 @@ impl<E: ApiError + ?Sized> fmt::Debug for Message<'_, E> {
 
 impl<E: ApiError + ?Sized> Serialize for Message<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        match self.0.static_message() {
+            Some(message) => serializer.serialize_str(message),
+            None => serializer.collect_str(self),
+        }
     }
 }

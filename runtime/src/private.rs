@@ -7,6 +7,9 @@ pub use http::{self, HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use serde::{self, Serialize};
 pub use serde_json;
 
+pub use crate::details::select::{
+    Field as DetailField, ViaSerialize as ViaDetailSerialize, ViaTyped as ViaDetailTyped,
+};
 pub use crate::envelope::template;
 pub use crate::headers::insert as insert_header;
 pub use crate::headers::select::{Field as HeaderField, ViaDisplay, ViaToHeaderValue};

@@ -1,24 +1,28 @@
-//! Emits a checked template: the unit struct, its `Envelope` impl, the template as a `const`,
-//! and the fallback 500 body rendered from the same template.
+//! Emits a checked template: the unit struct and its `Envelope` impl, whose `serialize_error`
+//! is straight-line code for the template, with a nested `Serialize` type per object or array
+//! below the root.
 
-use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use proc_macro2::{Literal as Token, TokenStream};
+use quote::{ToTokens, format_ident, quote};
 
-use super::parse::{Declaration, Literal, Member, Object, Presence, SlotUse, Value};
-use super::slots::{self, SlotKind};
+use super::parse::{Declaration, Literal, Member, Object, Presence, Value};
+use super::{fallback, slots};
 
 pub fn expand(declaration: &Declaration) -> TokenStream {
     let content_type = declaration
         .content_type
         .as_ref()
         .map_or_else(|| "application/json".to_owned(), syn::LitStr::value);
-    let fallback = fallback_object(&declaration.root);
-    let krate = &declaration.krate;
-    let template = quote!(#krate::__private::template);
-    let root = object_tokens(&declaration.root, &template);
+    let fallback = fallback::render(&declaration.root);
+    let mut generator = Generator {
+        krate: &declaration.krate,
+        nodes: Vec::new(),
+    };
+    let root = generator.object(&declaration.root);
+    let nodes = generator.nodes;
     let body = quote! {
-        const TEMPLATE: #template::Object = #root;
-        TEMPLATE.serialize(error, cx, serializer)
+        #(#nodes)*
+        #root
     };
     envelope_impl(declaration, &content_type, &fallback, &body)
 }
@@ -30,7 +34,7 @@ pub fn placeholder(declaration: &Declaration) -> TokenStream {
         "application/json",
         "{}",
         &quote! {
-            let _ = (error, cx, serializer);
+            let _ = (__error, __cx, __serializer);
             ::core::unreachable!()
         },
     )
@@ -59,9 +63,9 @@ fn envelope_impl(
             const FALLBACK_BODY: &'static str = #fallback;
 
             fn serialize_error<E, S>(
-                error: &E,
-                cx: &#krate::RenderContext<'_>,
-                serializer: S,
+                __error: &E,
+                __cx: &#krate::RenderContext<'_>,
+                __serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error>
             where
                 E: #krate::ApiError + ?::core::marker::Sized,
@@ -73,107 +77,153 @@ fn envelope_impl(
     }
 }
 
-fn object_tokens(object: &Object, template: &TokenStream) -> TokenStream {
-    let members = object.members.iter().map(|member| match member {
-        Member::Entry { key, value } => {
-            let node = value_tokens(value, template);
-            let omit_if_absent = matches!(value, Value::Slot(SlotUse { presence: Presence::Omit(_), .. }));
-            quote!(#template::Member::Entry { key: #key, value: #node, omit_if_absent: #omit_if_absent })
-        }
-        Member::Flatten { .. } => quote!(#template::Member::FlattenDetails),
-    });
-    let keys = object.members.iter().filter_map(|member| match member {
-        Member::Entry { key, .. } => Some(key),
-        Member::Flatten { .. } => None,
-    });
-    quote!(#template::Object { members: &[#(#members),*], keys: &[#(#keys),*] })
+struct Generator<'a> {
+    krate: &'a TokenStream,
+    /// The `Serialize` types of the nested objects and arrays written so far.
+    nodes: Vec<TokenStream>,
 }
 
-fn value_tokens(value: &Value, template: &TokenStream) -> TokenStream {
-    match value {
-        Value::Literal(Literal::Null) => quote!(#template::Node::Null),
-        Value::Literal(Literal::Bool(value)) => quote!(#template::Node::Bool(#value)),
-        Value::Literal(Literal::Int(value)) => quote!(#template::Node::Int(#value)),
-        Value::Literal(Literal::Uint(value)) => quote!(#template::Node::Uint(#value)),
-        Value::Literal(Literal::Float(value)) => quote!(#template::Node::Float(#value)),
-        Value::Literal(Literal::Str(value)) => quote!(#template::Node::Str(#value)),
-        Value::Slot(slot) => {
-            let variant = format_ident!("{}", slot_variant(slot));
-            quote!(#template::Node::Slot(#template::Slot::#variant))
+/// Code that writes a value, and whether it reads `__error` and `__cx`.
+struct Code {
+    tokens: TokenStream,
+    reads_inputs: bool,
+}
+
+impl Generator<'_> {
+    /// Statements that write `object` into `__serializer`, evaluating to its `Result`.
+    fn object(&mut self, object: &Object) -> TokenStream {
+        let krate = self.krate;
+        let template = quote!(#krate::__private::template);
+        let serde = quote!(#krate::__private::serde);
+        let keys: Vec<String> = object
+            .members
+            .iter()
+            .filter_map(|member| match member {
+                Member::Entry { key, .. } => Some(key.value()),
+                Member::Flatten { .. } => None,
+            })
+            .collect();
+        let mut reads_inputs = false;
+        let mut statements = Vec::new();
+        for member in &object.members {
+            let statement = match member {
+                Member::Entry {
+                    key,
+                    value: Value::Slot(slot),
+                } => {
+                    let variant = format_ident!("{}", slots::variant(slot));
+                    let omit_if_absent = matches!(slot.presence, Presence::Omit(_));
+                    reads_inputs = true;
+                    quote! {
+                        #template::entry(&mut __map, #key, #template::Slot::#variant, #omit_if_absent, __error, __cx)?;
+                    }
+                }
+                Member::Entry { key, value } => {
+                    let value = self.value(value);
+                    reads_inputs |= value.reads_inputs;
+                    let value = value.tokens;
+                    quote!(#serde::ser::SerializeMap::serialize_entry(&mut __map, #key, &#value)?;)
+                }
+                Member::Flatten { .. } => {
+                    reads_inputs = true;
+                    quote! {
+                        #krate::Details::serialize_flat(&#krate::ApiError::details(__error), &mut __map, &[#(#keys),*])?;
+                    }
+                }
+            };
+            statements.push(statement);
         }
-        Value::Object(object) => {
-            let object = object_tokens(object, template);
-            quote!(#template::Node::Object(#object))
-        }
-        Value::Array(elements) => {
-            let elements = elements
-                .iter()
-                .map(|element| value_tokens(element, template));
-            quote!(#template::Node::Array(&[#(#elements),*]))
+        let unused = (!reads_inputs).then(|| quote!(let _ = (__error, __cx);));
+        quote! {
+            #unused
+            let mut __map = #serde::Serializer::serialize_map(__serializer, ::core::option::Option::None)?;
+            #(#statements)*
+            #serde::ser::SerializeMap::end(__map)
         }
     }
-}
 
-fn kind(slot: &SlotUse) -> &'static SlotKind {
-    slots::lookup(&slot.name.to_string()).expect("check.rs rejects unknown slots")
-}
-
-fn slot_variant(slot: &SlotUse) -> &'static str {
-    let kind = kind(slot);
-    match (slot.as_string, kind.string_variant) {
-        (Some(_), Some(variant)) => variant,
-        _ => kind.variant,
-    }
-}
-
-/// The body of the fallback 500 (no code, no details, no render context), written as
-/// serde_json writes it.
-fn fallback_object(object: &Object) -> String {
-    let mut members = Vec::new();
-    for member in &object.members {
-        let Member::Entry { key, value } = member else {
-            continue; // there are no details to flatten
+    /// Statements that write `elements` as an array into `__serializer`.
+    fn array(&mut self, elements: &[Value]) -> TokenStream {
+        let serde = {
+            let krate = self.krate;
+            quote!(#krate::__private::serde)
         };
-        let json = match value {
-            Value::Slot(slot) => match (fallback_slot(slot), slot.presence) {
-                (Some(json), _) => json.to_owned(),
-                (None, Presence::Omit(_)) => continue,
-                (None, _) => "null".to_owned(),
-            },
-            value => fallback_value(value),
+        let len = elements.len();
+        let mut reads_inputs = false;
+        let statements: Vec<TokenStream> = elements
+            .iter()
+            .map(|element| {
+                let value = self.value(element);
+                reads_inputs |= value.reads_inputs;
+                let value = value.tokens;
+                quote!(#serde::ser::SerializeSeq::serialize_element(&mut __seq, &#value)?;)
+            })
+            .collect();
+        let unused = (!reads_inputs).then(|| quote!(let _ = (__error, __cx);));
+        quote! {
+            #unused
+            let mut __seq = #serde::Serializer::serialize_seq(__serializer, ::core::option::Option::Some(#len))?;
+            #(#statements)*
+            #serde::ser::SerializeSeq::end(__seq)
+        }
+    }
+
+    /// An expression for `value` that implements `Serialize`.
+    fn value(&mut self, value: &Value) -> Code {
+        let krate = self.krate;
+        let literal = |tokens| Code {
+            tokens,
+            reads_inputs: false,
         };
-        members.push(format!("{}:{json}", json_string(&key.value())));
-    }
-    format!("{{{}}}", members.join(","))
-}
-
-fn fallback_value(value: &Value) -> String {
-    match value {
-        Value::Literal(Literal::Null) => "null".to_owned(),
-        Value::Literal(Literal::Bool(value)) => value.to_string(),
-        Value::Literal(Literal::Int(value)) => value.to_string(),
-        Value::Literal(Literal::Uint(value)) => value.to_string(),
-        Value::Literal(Literal::Float(value)) => {
-            serde_json::to_string(value).expect("parse.rs rejects numbers that are not finite")
+        match value {
+            Value::Literal(Literal::Null) => literal(quote!(())),
+            Value::Literal(Literal::Bool(value)) => literal(quote!(#value)),
+            Value::Literal(Literal::Int(value)) => {
+                literal(Token::i64_suffixed(*value).into_token_stream())
+            }
+            Value::Literal(Literal::Uint(value)) => {
+                literal(Token::u64_suffixed(*value).into_token_stream())
+            }
+            Value::Literal(Literal::Float(value)) => {
+                literal(Token::f64_suffixed(*value).into_token_stream())
+            }
+            Value::Literal(Literal::Str(value)) => literal(quote!(#value)),
+            Value::Slot(slot) => {
+                let variant = format_ident!("{}", slots::variant(slot));
+                Code {
+                    tokens: quote!(#krate::__private::template::value(#krate::__private::template::Slot::#variant, __error, __cx)),
+                    reads_inputs: true,
+                }
+            }
+            Value::Object(object) => {
+                let body = self.object(object);
+                self.node(body)
+            }
+            Value::Array(elements) => {
+                let body = self.array(elements);
+                self.node(body)
+            }
         }
-        Value::Literal(Literal::Str(value)) => json_string(value),
-        Value::Slot(slot) => fallback_slot(slot).unwrap_or("null").to_owned(),
-        Value::Object(object) => fallback_object(object),
-        Value::Array(elements) => {
-            let elements: Vec<String> = elements.iter().map(fallback_value).collect();
-            format!("[{}]", elements.join(","))
+    }
+
+    /// A `Serialize` type whose `serialize` is `body`, and an expression of it.
+    fn node(&mut self, body: TokenStream) -> Code {
+        let krate = self.krate;
+        let serde = quote!(#krate::__private::serde);
+        let name = format_ident!("__ErrwireNode{}", self.nodes.len());
+        self.nodes.push(quote! {
+            struct #name<'__a, '__c, E: ?::core::marker::Sized>(&'__a E, &'__a #krate::RenderContext<'__c>);
+
+            impl<E: #krate::ApiError + ?::core::marker::Sized> #serde::Serialize for #name<'_, '_, E> {
+                fn serialize<S: #serde::Serializer>(&self, __serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                    let (__error, __cx) = (self.0, self.1);
+                    #body
+                }
+            }
+        });
+        Code {
+            tokens: quote!(#name(__error, __cx)),
+            reads_inputs: true,
         }
     }
-}
-
-fn fallback_slot(slot: &SlotUse) -> Option<&'static str> {
-    let kind = kind(slot);
-    match slot.as_string {
-        Some(_) => kind.fallback_string,
-        None => kind.fallback,
-    }
-}
-
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).expect("a string always serializes")
 }

@@ -1,8 +1,9 @@
 //! `envelope!`: declares an envelope from a JSON template. Parsed in `parse.rs`, checked in
-//! `check.rs`, emitted by `expand.rs`; the slots a template may name are in `slots.rs`.
+//! `check.rs`, emitted by `expand.rs`, its fallback body rendered by `fallback.rs`; the slots a template may name are in `slots.rs`.
 
 mod check;
 mod expand;
+mod fallback;
 mod parse;
 mod slots;
 

@@ -1,6 +1,8 @@
 //! The slots a template can name: what each is called, whether it can lack a value, and what it
 //! holds in the pre-rendered fallback body.
 
+use super::parse::SlotUse;
+
 pub struct SlotKind {
     /// The name written in a template.
     pub name: &'static str,
@@ -62,4 +64,18 @@ pub fn lookup(name: &str) -> Option<&'static SlotKind> {
 
 pub fn names() -> impl Iterator<Item = &'static str> {
     SLOTS.iter().map(|slot| slot.name)
+}
+
+/// The slot a checked template names.
+pub fn of(slot: &SlotUse) -> &'static SlotKind {
+    lookup(&slot.name.to_string()).expect("check.rs rejects unknown slots")
+}
+
+/// The runtime's `template::Slot` variant for a slot as written, `as string` included.
+pub fn variant(slot: &SlotUse) -> &'static str {
+    let kind = of(slot);
+    match (slot.as_string, kind.string_variant) {
+        (Some(_), Some(variant)) => variant,
+        _ => kind.variant,
+    }
 }

@@ -1,0 +1,56 @@
+//! Renders the fallback 500 body from a template when the macro runs: the body of a 500
+//! without code or details, outside any request, written as serde_json writes it.
+
+use super::parse::{Literal, Member, Object, Presence, SlotUse, Value};
+use super::slots;
+
+/// The fallback body of the template whose root is `object`, as JSON text.
+pub fn render(object: &Object) -> String {
+    let mut members = Vec::new();
+    for member in &object.members {
+        let Member::Entry { key, value } = member else {
+            continue; // there are no details to flatten
+        };
+        let json = match value {
+            Value::Slot(slot) => match (fallback_slot(slot), slot.presence) {
+                (Some(json), _) => json.to_owned(),
+                (None, Presence::Omit(_)) => continue,
+                (None, _) => "null".to_owned(),
+            },
+            value => fallback_value(value),
+        };
+        members.push(format!("{}:{json}", json_string(&key.value())));
+    }
+    format!("{{{}}}", members.join(","))
+}
+
+fn fallback_value(value: &Value) -> String {
+    match value {
+        Value::Literal(Literal::Null) => "null".to_owned(),
+        Value::Literal(Literal::Bool(value)) => value.to_string(),
+        Value::Literal(Literal::Int(value)) => value.to_string(),
+        Value::Literal(Literal::Uint(value)) => value.to_string(),
+        Value::Literal(Literal::Float(value)) => {
+            serde_json::to_string(value).expect("parse.rs rejects numbers that are not finite")
+        }
+        Value::Literal(Literal::Str(value)) => json_string(value),
+        Value::Slot(slot) => fallback_slot(slot).unwrap_or("null").to_owned(),
+        Value::Object(object) => render(object),
+        Value::Array(elements) => {
+            let elements: Vec<String> = elements.iter().map(fallback_value).collect();
+            format!("[{}]", elements.join(","))
+        }
+    }
+}
+
+fn fallback_slot(slot: &SlotUse) -> Option<&'static str> {
+    let kind = slots::of(slot);
+    match slot.as_string {
+        Some(_) => kind.fallback_string,
+        None => kind.fallback,
+    }
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string always serializes")
+}
