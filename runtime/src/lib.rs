@@ -85,6 +85,14 @@
 //! that would show a field without `expose`, two variants with one code, `Retry-After` on a status
 //! other than 413, 429 or 503, and more.
 //!
+//! # Envelopes
+//!
+//! Where each fact goes in the body is the envelope's business: [`Problem`] (RFC 9457, the
+//! default), [`Flat`], [`Nested`] and [`JsonApi`] are built in; [`envelope!`] declares any other
+//! shape from a JSON template of literals and slots, checked when it compiles, and [`Envelope`]
+//! can be implemented by hand. A [`RenderContext`] carries the per-request values (request id,
+//! instance) into [`ApiError::to_response_with`].
+//!
 //! # Safe by default
 //!
 //! - A body never carries the error's `Display` or `Debug` text, nor its source chain; a 5xx body
