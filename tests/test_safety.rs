@@ -133,3 +133,23 @@ fn messages_are_escaped_json() {
     let body: serde_json::Value = serde_json::from_slice(error.to_response().body()).unwrap();
     assert_eq!(body["detail"], format!("bad name {name:?} / {name}"));
 }
+
+#[test]
+fn the_fixed_500_is_in_the_error_s_own_envelope() {
+    #[derive(ApiError)]
+    #[api(envelope = errwire::Flat, status = 422, code = "invalid")]
+    struct Broken {
+        #[api(detail)]
+        state: Unserializable,
+    }
+    let response = Broken {
+        state: Unserializable,
+    }
+    .to_response();
+    assert_eq!(response.status().as_u16(), 500);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(
+        response.body().as_slice(),
+        br#"{"message":"An unexpected error occurred"}"#
+    );
+}
