@@ -69,6 +69,7 @@ impl<'a> Expander<'a> {
         let ident = &self.input.original.ident;
         let (impl_generics, ty_generics, where_clause) =
             self.input.original.generics.split_for_impl();
+        let predicates = self.predicates(where_clause);
         let where_clause = self.where_clause(where_clause);
         // impl ApiError for Type { fn status(&self) -> StatusCode { match self { .. } } .. }
         quote! {
@@ -87,6 +88,17 @@ impl<'a> Expander<'a> {
                 fn catalog() -> &'static [#krate::CatalogEntry] {
                     Self::__ERRWIRE_CATALOG
                 }
+
+                fn as_error(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    use #krate::__private::{NotError as _, ViaError as _};
+                    (&&#krate::__private::ErrorRef(self)).as_error()
+                }
+            }
+
+            // The framework impls of the features errwire was built with: the derive cannot
+            // see them, errwire's own macro can.
+            #krate::__private::framework_impls! {
+                impl [#impl_generics] [#ident #ty_generics] [#predicates]
             }
 
             #[automatically_derived]
@@ -101,12 +113,18 @@ impl<'a> Expander<'a> {
     }
 
     fn where_clause(&self, existing: Option<&syn::WhereClause>) -> TokenStream {
-        let existing = existing.into_iter().flat_map(|clause| &clause.predicates);
-        let added = self.bounds.values();
-        if existing.clone().next().is_none() && self.bounds.is_empty() {
+        let predicates = self.predicates(existing);
+        if predicates.is_empty() {
             return TokenStream::new();
         }
-        quote!(where #(#existing,)* #(#added,)*)
+        quote!(where #predicates)
+    }
+
+    /// The type's own where-predicates and those its fields need, each followed by a comma.
+    fn predicates(&self, existing: Option<&syn::WhereClause>) -> TokenStream {
+        let existing = existing.into_iter().flat_map(|clause| &clause.predicates);
+        let added = self.bounds.values();
+        quote!(#(#existing,)* #(#added,)*)
     }
 
     /// Requires `bound` of a field's type when the type names a type parameter.

@@ -43,6 +43,14 @@ pub trait ApiError {
         None
     }
 
+    /// This error as a `std::error::Error`, if it is one: its `Display` text and its source
+    /// chain, which never go into a body, are what the `tracing` feature logs.
+    ///
+    /// The derive returns `Some` for a type that implements `std::error::Error + 'static`.
+    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        None
+    }
+
     /// A short summary of the kind of problem, stable across occurrences.
     fn title(&self) -> Option<&'static str> {
         None
@@ -121,6 +129,10 @@ macro_rules! forward_api_error {
 
             fn static_message(&self) -> Option<&'static str> {
                 (**self).static_message()
+            }
+
+            fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                (**self).as_error()
             }
 
             fn title(&self) -> Option<&'static str> {

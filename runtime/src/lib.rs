@@ -108,7 +108,11 @@ mod context;
 mod details;
 mod envelope;
 mod headers;
+mod integrations;
+#[cfg(feature = "tracing")]
+mod log;
 mod message;
+mod request_error;
 mod response;
 
 #[doc(hidden)]
@@ -123,11 +127,17 @@ pub use crate::details::{DetailFields, DetailVisitor, Details};
 pub use crate::envelope::{Envelope, Flat, JsonApi, Nested, Problem};
 pub use crate::headers::{ToHeaderValue, display_header_value};
 pub use crate::message::Message;
+pub use crate::request_error::RequestError;
 pub use crate::response::{X_REQUEST_ID, respond, write_body};
 /// Derives [`ApiError`](trait@ApiError); the crate documentation lists its attributes.
 pub use errwire_macros::ApiError;
 
 pub use http;
+
+#[cfg(feature = "actix-web")]
+pub use crate::integrations::actix;
+#[cfg(feature = "axum")]
+pub use crate::integrations::axum;
 
 /// The README's examples, compiled and run as doc tests.
 #[cfg(doctest)]

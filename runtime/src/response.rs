@@ -30,6 +30,8 @@ where
     Env: Envelope,
     E: ApiError + ?Sized,
 {
+    #[cfg(feature = "tracing")]
+    crate::log::response(error);
     let mut body = Vec::with_capacity(256);
     let mut response = match write_body::<Env, E>(error, cx, &mut body) {
         Ok(()) => {

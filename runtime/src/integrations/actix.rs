@@ -1,0 +1,128 @@
+//! actix-web 4, with the `actix-web` feature.
+//!
+//! Every derived error that is `Debug + Display` is an `actix_web::ResponseError`: return it
+//! from a handler. One middleware, [`errors`], does the rest:
+//!
+//! ```
+//! use actix_web::{App, middleware, web};
+//!
+//! let app = App::new()
+//!     .wrap(middleware::from_fn(errwire::actix::errors::<errwire::Flat, _>))
+//!     .route("/rooms/{id}", web::get().to(|| async { "room" }));
+//! ```
+//!
+//! - Handlers' errors get the request's render context: its `x-request-id` header as the
+//!   request id and `X-Request-Id`, its path as the instance.
+//! - Responses actix-web makes itself, JSON, path and query extraction errors, the default 404
+//!   and 405, become a [`RequestError`] in the API's envelope.
+
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::http::StatusCode;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use actix_web::{HttpResponse, ResponseError};
+
+use super::scope::{self, RequestValues};
+use crate::{ApiError, Envelope, RequestError};
+
+/// The longest framework response body kept as a [`RequestError`]'s reason.
+const MAX_REASON: usize = 4096;
+
+/// The actix-web status of `error` (actix-web 4 is on `http` 0.2).
+pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+    StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The actix-web response of `error`, with the current request's context inside [`errors`].
+pub fn response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
+    convert(scope::respond(error))
+}
+
+/// Marks a response errwire rendered, so that [`errors`] leaves it as it is.
+#[derive(Clone, Copy)]
+struct Rendered;
+
+fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
+    let (parts, body) = response.into_parts();
+    let status =
+        StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut builder = HttpResponse::build(status);
+    for (name, value) in &parts.headers {
+        // Both were valid `http` 1 names and values, so they are valid `http` 0.2 ones.
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_str().as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            builder.append_header((name, value));
+        }
+    }
+    builder.extensions_mut().insert(Rendered);
+    builder.body(body)
+}
+
+/// The errwire middleware for actix-web, in the envelope `Env` of the API: use it with
+/// `actix_web::middleware::from_fn(errwire::actix::errors::<Env, _>)`.
+pub async fn errors<Env: Envelope, B: MessageBody + 'static>(
+    request: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let values = RequestValues {
+        request_id: request
+            .headers()
+            .get("x-request-id")
+            .and_then(|id| id.to_str().ok())
+            .map(str::to_owned),
+        instance: Some(request.path().to_owned()),
+    };
+    let http_request = request.request().clone();
+    let response = match scope::scope(values.clone(), next.call(request)).await {
+        Ok(response) => response.map_into_boxed_body(),
+        Err(error) => ServiceResponse::new(http_request, error.error_response()),
+    };
+    let status = response.status();
+    let is_error = status.is_client_error() || status.is_server_error();
+    if !is_error || response.response().extensions().get::<Rendered>().is_some() {
+        return Ok(response);
+    }
+    let (http_request, response) = response.into_parts();
+    let allow = response
+        .headers()
+        .get("allow")
+        .and_then(|allow| http::HeaderValue::from_bytes(allow.as_bytes()).ok());
+    let status = http::StatusCode::from_u16(response.status().as_u16())
+        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
+    let reason = actix_web::body::to_bytes_limited(response.into_body(), MAX_REASON)
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok());
+    let error = RequestError::<Env>::new(status, reason).with_allow(allow);
+    let response = convert(error.to_response_with(&values.context()));
+    Ok(ServiceResponse::new(http_request, response))
+}
+
+impl<Env: Envelope> ResponseError for RequestError<Env> {
+    fn status_code(&self) -> StatusCode {
+        status_code(self)
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        response(self)
+    }
+}
+
+macro_rules! from_errors {
+    ($($error:ty),*) => {$(
+        impl<Env> From<$error> for RequestError<Env> {
+            fn from(error: $error) -> Self {
+                let status = http::StatusCode::from_u16(error.status_code().as_u16())
+                    .unwrap_or(http::StatusCode::BAD_REQUEST);
+                RequestError::new(status, Some(error.to_string()))
+            }
+        }
+    )*};
+}
+
+from_errors!(JsonPayloadError, PathError, QueryPayloadError);

@@ -1,0 +1,80 @@
+//! The web frameworks, each behind its feature: the impls the derive asks for through
+//! `__private::framework_impls!`, the middleware that gives handlers a render context and puts
+//! the framework's own errors in the API's envelope.
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod scope;
+
+/// Expands, for the derived type, to the impl of each framework errwire was built with.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __framework_impls {
+    ($($input:tt)*) => {
+        $crate::__axum_impl! { $($input)* }
+        $crate::__actix_impl! { $($input)* }
+    };
+}
+
+/// `axum::response::IntoResponse` for a derived type: its response, rendered with the request's
+/// context when the `errwire::axum::errors` middleware is in place.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
+        where
+            $($predicates)*
+            Self: $crate::ApiError,
+        {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::axum::response(&self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `actix_web::ResponseError` for a derived type that is `Debug + Display`, as the trait
+/// requires. The bound is higher-ranked so that it is checked where the impl is used, not
+/// where it is declared: a type without `Display` simply is not a `ResponseError`.
+#[cfg(feature = "actix-web")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __actix_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
+        where
+            $($predicates)*
+            Self: $crate::ApiError,
+            for<'__errwire> $($ty)*: ::core::fmt::Debug + ::core::fmt::Display,
+        {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::actix::status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::actix::response(self)
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __actix_impl {
+    ($($input:tt)*) => {};
+}

@@ -1,0 +1,212 @@
+//! The errors of a request that no handler of the API produced: an unknown route, a method the
+//! route does not take, a body or path or query the framework could not read. They go out in
+//! the API's envelope like its own errors.
+
+use core::fmt;
+use core::marker::PhantomData;
+
+use http::header::{ALLOW, HeaderMap, HeaderValue};
+use http::{Response, StatusCode};
+
+use crate::{
+    ApiError, Code, DetailFields, DetailVisitor, Details, Envelope, Problem, RenderContext,
+};
+
+/// An error of the request itself, reported by the web framework rather than a handler, in
+/// the envelope `Env`.
+///
+/// Its status is the framework's, its code the snake_case reason phrase (`bad_request`,
+/// `not_found`, `method_not_allowed`, `unsupported_media_type`, ...), its message the reason
+/// phrase. For a 4xx, the framework's explanation (for example `Failed to parse the request body
+/// as JSON: expected value at line 1 column 1`) is the detail `reason`; a 5xx carries neither
+/// code nor text beyond `An unexpected error occurred`. A 405 keeps the `Allow` header.
+///
+/// The `axum` and `actix-web` features build it from the frameworks' rejections and responses.
+pub struct RequestError<Env = Problem> {
+    status: StatusCode,
+    reason: Option<String>,
+    allow: Option<HeaderValue>,
+    envelope: PhantomData<fn() -> Env>,
+}
+
+const SERVER_MESSAGE: &str = "An unexpected error occurred";
+
+impl<Env> RequestError<Env> {
+    /// The error for a response of `status` that the framework explained with `reason`.
+    ///
+    /// A status that is not an error status becomes a 500, and a 5xx drops `reason`: a server
+    /// error's text stays on the server.
+    pub fn new(status: StatusCode, reason: Option<String>) -> Self {
+        let status = if status.is_client_error() || status.is_server_error() {
+            status
+        } else {
+            StatusCode::INTERNAL_SERVER_ERROR
+        };
+        let reason = reason
+            .filter(|_| status.is_client_error())
+            .filter(|reason| !reason.is_empty());
+        RequestError {
+            status,
+            reason,
+            allow: None,
+            envelope: PhantomData,
+        }
+    }
+
+    /// Sets the `Allow` header of a 405: the methods the route takes.
+    #[must_use]
+    pub fn with_allow(mut self, allow: Option<HeaderValue>) -> Self {
+        self.allow = allow;
+        self
+    }
+
+    /// The framework's explanation of a 4xx, if it gave one.
+    pub fn reason(&self) -> Option<&str> {
+        self.reason.as_deref()
+    }
+}
+
+impl<Env> fmt::Debug for RequestError<Env> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestError")
+            .field("status", &self.status)
+            .field("reason", &self.reason)
+            .finish()
+    }
+}
+
+impl<Env> fmt::Display for RequestError<Env> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.status.canonical_reason().unwrap_or("Error"))?;
+        match &self.reason {
+            Some(reason) => write!(f, ": {reason}"),
+            None => Ok(()),
+        }
+    }
+}
+
+impl<Env> std::error::Error for RequestError<Env> {}
+
+impl<Env: Envelope> ApiError for RequestError<Env> {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn code(&self) -> Option<Code> {
+        code_of(self.status).map(Code::Str)
+    }
+
+    fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.static_message().unwrap_or(SERVER_MESSAGE))
+    }
+
+    fn static_message(&self) -> Option<&'static str> {
+        match self.status.canonical_reason() {
+            Some(reason) if self.status.is_client_error() => Some(reason),
+            _ => Some(SERVER_MESSAGE),
+        }
+    }
+
+    fn details(&self) -> Details<'_> {
+        match self.reason {
+            Some(_) => Details::Fields(self),
+            None => Details::None,
+        }
+    }
+
+    fn headers(&self, headers: &mut HeaderMap) {
+        if let (StatusCode::METHOD_NOT_ALLOWED, Some(allow)) = (self.status, &self.allow) {
+            headers.insert(ALLOW, allow.clone());
+        }
+    }
+
+    fn write_body(&self, cx: &RenderContext<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        crate::write_body::<Env, Self>(self, cx, out)
+    }
+
+    fn to_response_with(&self, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
+        crate::respond::<Env, Self>(self, cx)
+    }
+}
+
+impl<Env> DetailFields for RequestError<Env> {
+    fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
+        if let Some(reason) = &self.reason {
+            visitor.detail_str("reason", reason);
+        }
+    }
+}
+
+/// The code of a request error: the reason phrase in snake_case for the client errors
+/// frameworks report, `internal_error` for any server error.
+fn code_of(status: StatusCode) -> Option<&'static str> {
+    if status.is_server_error() {
+        return Some("internal_error");
+    }
+    Some(match status.as_u16() {
+        400 => "bad_request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not_found",
+        405 => "method_not_allowed",
+        406 => "not_acceptable",
+        408 => "request_timeout",
+        409 => "conflict",
+        411 => "length_required",
+        413 => "payload_too_large",
+        414 => "uri_too_long",
+        415 => "unsupported_media_type",
+        422 => "unprocessable_entity",
+        429 => "too_many_requests",
+        431 => "request_header_fields_too_large",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Flat;
+
+    fn body(error: &RequestError<Flat>) -> String {
+        String::from_utf8(error.to_response().into_body()).unwrap()
+    }
+
+    #[test]
+    fn a_client_error_keeps_the_framework_s_reason() {
+        let error = RequestError::<Flat>::new(
+            StatusCode::BAD_REQUEST,
+            Some("Failed to parse the request body as JSON".into()),
+        );
+        assert_eq!(
+            body(&error),
+            r#"{"error":"bad_request","message":"Bad Request","details":{"reason":"Failed to parse the request body as JSON"}}"#
+        );
+    }
+
+    #[test]
+    fn a_server_error_drops_the_reason_and_a_success_status_becomes_500() {
+        let error = RequestError::<Flat>::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            Some("missing path params at src/routes.rs".into()),
+        );
+        assert_eq!(
+            body(&error),
+            r#"{"error":"internal_error","message":"An unexpected error occurred"}"#
+        );
+        let odd = RequestError::<Flat>::new(StatusCode::OK, None);
+        assert_eq!(odd.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    }
+
+    #[test]
+    fn method_not_allowed_sends_allow() {
+        let error = RequestError::<Flat>::new(StatusCode::METHOD_NOT_ALLOWED, None)
+            .with_allow(Some(HeaderValue::from_static("GET,HEAD")));
+        let response = error.to_response();
+        assert_eq!(response.headers()[ALLOW], "GET,HEAD");
+        assert_eq!(
+            body(&error),
+            r#"{"error":"method_not_allowed","message":"Method Not Allowed"}"#
+        );
+    }
+}
