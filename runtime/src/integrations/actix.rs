@@ -18,7 +18,7 @@
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::error::{InternalError, JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
@@ -64,7 +64,7 @@ fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
 
 /// The errwire middleware for actix-web, in the envelope `Env` of the API: use it with
 /// `actix_web::middleware::from_fn(errwire::actix::errors::<Env, _>)`.
-pub async fn errors<Env: Envelope, B: MessageBody + 'static>(
+pub async fn errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
@@ -76,22 +76,36 @@ pub async fn errors<Env: Envelope, B: MessageBody + 'static>(
             .map(str::to_owned),
         instance: Some(request.path().to_owned()),
     };
-    let http_request = request.request().clone();
-    let response = match scope::scope(values.clone(), next.call(request)).await {
-        Ok(response) => response.map_into_boxed_body(),
-        Err(error) => ServiceResponse::new(http_request, error.error_response()),
-    };
+    match scope::scope(values.clone(), next.call(request)).await {
+        Ok(response) => {
+            let (request, response) = response.map_into_boxed_body().into_parts();
+            let response = in_envelope::<Env>(response, &values).await;
+            Ok(ServiceResponse::new(request, response))
+        }
+        // An inner middleware failed: its error becomes a response only after this one.
+        Err(error) => {
+            let response = in_envelope::<Env>(error.error_response(), &values).await;
+            Err(InternalError::from_response(error, response).into())
+        }
+    }
+}
+
+/// `response` itself if errwire rendered it or it is no error, else the same error in the
+/// envelope `Env`.
+async fn in_envelope<Env: Envelope>(
+    response: HttpResponse,
+    values: &RequestValues,
+) -> HttpResponse {
     let status = response.status();
     let is_error = status.is_client_error() || status.is_server_error();
-    if !is_error || response.response().extensions().get::<Rendered>().is_some() {
-        return Ok(response);
+    if !is_error || response.extensions().get::<Rendered>().is_some() {
+        return response;
     }
-    let (http_request, response) = response.into_parts();
     let allow = response
         .headers()
         .get("allow")
         .and_then(|allow| http::HeaderValue::from_bytes(allow.as_bytes()).ok());
-    let status = http::StatusCode::from_u16(response.status().as_u16())
+    let status = http::StatusCode::from_u16(status.as_u16())
         .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
     let reason = actix_web::body::to_bytes_limited(response.into_body(), MAX_REASON)
         .await
@@ -99,8 +113,7 @@ pub async fn errors<Env: Envelope, B: MessageBody + 'static>(
         .and_then(Result::ok)
         .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok());
     let error = RequestError::<Env>::new(status, reason).with_allow(allow);
-    let response = convert(error.to_response_with(&values.context()));
-    Ok(ServiceResponse::new(http_request, response))
+    convert(error.to_response_with(&values.context()))
 }
 
 impl<Env: Envelope> ResponseError for RequestError<Env> {

@@ -1,0 +1,78 @@
+//! A real axum server on 127.0.0.1:0, driven by a real HTTP client.
+
+mod support;
+
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use axum::extract::{Json, Path};
+use axum::http::{HeaderValue, Request, StatusCode};
+use axum::routing::{get, post};
+use axum::{Router, middleware};
+use support::{RoomError, Traced};
+use tower_http::request_id::{MakeRequestId, RequestId, SetRequestIdLayer};
+
+#[derive(serde::Deserialize)]
+struct NewRoom {
+    #[allow(dead_code)]
+    name: String,
+}
+
+/// Request ids `gen-1`, `gen-2`, ... for requests that come without one.
+#[derive(Clone, Default)]
+struct Counter(std::sync::Arc<AtomicU64>);
+
+impl MakeRequestId for Counter {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let n = self.0.fetch_add(1, Ordering::Relaxed) + 1;
+        Some(RequestId::new(
+            HeaderValue::from_str(&format!("gen-{n}")).unwrap(),
+        ))
+    }
+}
+
+async fn start() -> String {
+    let app =
+        Router::new()
+            .route(
+                "/rooms/{id}",
+                get(|Path(id): Path<String>| async move {
+                    Err::<(), RoomError>(support::error_for(&id))
+                }),
+            )
+            .route(
+                "/rooms",
+                post(|Json(_): Json<NewRoom>| async { StatusCode::CREATED }),
+            )
+            .layer(middleware::from_fn(errwire::axum::errors::<Traced>))
+            .layer(SetRequestIdLayer::x_request_id(Counter::default()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    // The server task ends with the test's runtime.
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{address}")
+}
+
+#[tokio::test]
+async fn errors_over_http() {
+    let base = start().await;
+    support::check_scenarios(&base).await;
+}
+
+#[tokio::test]
+async fn the_request_id_layer_s_id_reaches_the_body_and_the_header() {
+    let base = start().await;
+    let response = reqwest::get(format!("{base}/rooms/math-101"))
+        .await
+        .unwrap();
+    assert_eq!(response.headers()["x-request-id"], "gen-1");
+    let body: serde_json::Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    assert_eq!(body["request_id"], "gen-1");
+}
+
+#[tokio::test]
+async fn method_not_allowed_keeps_allow() {
+    let base = start().await;
+    let reply = support::send(&base, "DELETE", "/rooms/math-101", None).await;
+    assert_eq!(reply.status, 405);
+    assert_eq!(reply.header("allow"), Some("GET,HEAD"));
+}
