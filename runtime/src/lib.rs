@@ -93,6 +93,18 @@
 //! can be implemented by hand. A [`RenderContext`] carries the per-request values (request id,
 //! instance) into [`ApiError::to_response_with`].
 //!
+//! # In a server
+//!
+//! | feature | what it adds |
+//! |---|---|
+//! | `axum` | every derived error is an `axum::response::IntoResponse`; the [`axum`] middleware |
+//! | `actix-web` | every derived error that is `Debug + Display` is an `actix_web::ResponseError`; the [`actix`] middleware |
+//! | `tracing` | each error response is logged when built: a 5xx at error level with its source chain, a 4xx at debug level |
+//!
+//! Without them errwire depends on no web framework. The middleware of either framework gives
+//! handlers' errors the request's id and path, and puts the framework's own errors (rejected
+//! bodies, unknown routes, 405) in the API's envelope as a [`RequestError`].
+//!
 //! # Safe by default
 //!
 //! - A body never carries the error's `Display` or `Debug` text, nor its source chain; a 5xx body
@@ -139,7 +151,8 @@ pub use crate::integrations::actix;
 #[cfg(feature = "axum")]
 pub use crate::integrations::axum;
 
-/// The README's examples, compiled and run as doc tests.
-#[cfg(doctest)]
+/// The README's examples, compiled and run as doc tests (its server example needs both
+/// framework features, as the README's test command gives them).
+#[cfg(all(doctest, feature = "axum", feature = "actix-web"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -1,0 +1,406 @@
+//! A classroom API on axum whose handlers return errwire errors.
+//!
+//! Run with `cargo run --example server` (port 3000, or `$PORT`); it prints its address and one
+//! curl line per error. State lives in memory; recordings are files in a temporary directory.
+//! `tests/example_server.rs` runs every printed line against the server.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Json, Path, State};
+use axum::http::{HeaderValue, Request, StatusCode};
+use axum::routing::{get, post};
+use axum::{Router, middleware};
+use errwire::ApiError;
+use serde::Deserialize;
+use serde_json::{Value, json};
+use tower_http::request_id::{
+    MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
+};
+
+/// The errors of the classroom API.
+#[derive(Debug, thiserror::Error, ApiError)]
+#[api(
+    rename_all = "snake_case",
+    type_base = "https://docs.example.com/errors/"
+)]
+pub enum ClassError {
+    /// No room has this id.
+    #[error("room {0} not found")]
+    #[api(status = 404, message = "Classroom not found")]
+    RoomNotFound(#[api(detail = "room_id")] String),
+
+    /// The teacher ended the class; the room cannot be rejoined.
+    #[error("room {0} ended")]
+    #[api(
+        status = 410,
+        message = "This classroom has ended and cannot be rejoined"
+    )]
+    RoomEnded(#[api(detail = "room_id")] String),
+
+    /// Another room has this name.
+    #[error("name taken by {room_id}")]
+    #[api(status = 409, message = "A classroom named {name:?} already exists")]
+    NameTaken {
+        name: String,
+        #[api(detail)]
+        room_id: String,
+    },
+
+    /// Too many joins of one room in a short time.
+    #[error("joins of {room_id} rate limited")]
+    #[api(
+        status = 429,
+        code = "rate_limit_exceeded",
+        message = "Too many requests. Please retry after {retry_after} seconds."
+    )]
+    RateLimited {
+        room_id: String,
+        #[api(detail, header = "Retry-After")]
+        retry_after: u64,
+    },
+
+    /// Some fields of the request are not valid; `errors` has the messages of each.
+    #[error("validation failed")]
+    #[api(
+        status = 422,
+        code = "validation_error",
+        message = "The given data was invalid."
+    )]
+    Validation(#[api(details)] BTreeMap<&'static str, Vec<&'static str>>),
+
+    /// The recording could not be read; the cause is logged, never sent.
+    #[error("recording of {room_id} unreadable")]
+    #[api(
+        status = 500,
+        code = "internal_error",
+        message = "An unexpected error occurred"
+    )]
+    Recording {
+        room_id: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The joins a room takes in [`JOIN_WINDOW`].
+const JOINS_PER_WINDOW: usize = 3;
+const JOIN_WINDOW: Duration = Duration::from_secs(10);
+
+struct Room {
+    name: String,
+    ended: bool,
+    participants: Vec<String>,
+    recent_joins: VecDeque<Instant>,
+}
+
+/// The rooms, in memory, and where recordings are written.
+#[derive(Clone)]
+pub struct Classes {
+    rooms: Arc<Mutex<HashMap<String, Room>>>,
+    recordings: PathBuf,
+}
+
+impl Classes {
+    /// The seeded rooms: `math-101` is live, `history-7` has ended with a recording, and
+    /// `art-3` ended before its recording was written.
+    pub fn seeded(recordings: PathBuf) -> std::io::Result<Self> {
+        std::fs::create_dir_all(&recordings)?;
+        let classes = Classes {
+            rooms: Arc::default(),
+            recordings,
+        };
+        for (id, name, ended) in [
+            ("math-101", "Math 101", false),
+            ("history-7", "History 7", true),
+            ("art-3", "Art 3", true),
+        ] {
+            classes
+                .rooms()
+                .insert(id.to_owned(), Room::new(name, ended));
+        }
+        std::fs::write(classes.recording_path("history-7"), "History 7, 45 minutes")?;
+        Ok(classes)
+    }
+
+    fn rooms(&self) -> MutexGuard<'_, HashMap<String, Room>> {
+        self.rooms
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn recording_path(&self, room_id: &str) -> PathBuf {
+        self.recordings.join(format!("{room_id}.txt"))
+    }
+}
+
+impl Room {
+    fn new(name: &str, ended: bool) -> Self {
+        Room {
+            name: name.to_owned(),
+            ended,
+            participants: Vec::new(),
+            recent_joins: VecDeque::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct NewRoom {
+    name: String,
+}
+
+#[derive(Deserialize)]
+struct Join {
+    participant: String,
+}
+
+async fn create_room(
+    State(classes): State<Classes>,
+    Json(new): Json<NewRoom>,
+) -> Result<(StatusCode, Json<Value>), ClassError> {
+    let name = new.name.trim();
+    let mut messages = Vec::new();
+    if name.is_empty() {
+        messages.push("The name is required.");
+    }
+    if name.chars().count() > 100 {
+        messages.push("The name must be at most 100 characters.");
+    }
+    if !messages.is_empty() {
+        return Err(ClassError::Validation(BTreeMap::from([("name", messages)])));
+    }
+    let mut rooms = classes.rooms();
+    if let Some((id, _)) = rooms
+        .iter()
+        .find(|(_, room)| room.name.eq_ignore_ascii_case(name))
+    {
+        return Err(ClassError::NameTaken {
+            name: name.to_owned(),
+            room_id: id.clone(),
+        });
+    }
+    let id = name.to_lowercase().replace(char::is_whitespace, "-");
+    rooms.insert(id.clone(), Room::new(name, false));
+    Ok((StatusCode::CREATED, Json(json!({"id": id, "name": name}))))
+}
+
+async fn join_room(
+    State(classes): State<Classes>,
+    Path(id): Path<String>,
+    Json(join): Json<Join>,
+) -> Result<Json<Value>, ClassError> {
+    if join.participant.trim().is_empty() {
+        return Err(ClassError::Validation(BTreeMap::from([(
+            "participant",
+            vec!["The participant is required."],
+        )])));
+    }
+    let mut rooms = classes.rooms();
+    let room = rooms
+        .get_mut(&id)
+        .ok_or_else(|| ClassError::RoomNotFound(id.clone()))?;
+    if room.ended {
+        return Err(ClassError::RoomEnded(id));
+    }
+    let now = Instant::now();
+    while room
+        .recent_joins
+        .front()
+        .is_some_and(|joined| now.duration_since(*joined) >= JOIN_WINDOW)
+    {
+        room.recent_joins.pop_front();
+    }
+    if room.recent_joins.len() >= JOINS_PER_WINDOW {
+        let oldest = room.recent_joins[0];
+        let wait = JOIN_WINDOW.saturating_sub(now.duration_since(oldest));
+        return Err(ClassError::RateLimited {
+            room_id: id,
+            retry_after: wait.as_secs_f64().ceil() as u64,
+        });
+    }
+    room.recent_joins.push_back(now);
+    room.participants.push(join.participant);
+    Ok(Json(
+        json!({"room_id": id, "participants": room.participants}),
+    ))
+}
+
+async fn end_room(
+    State(classes): State<Classes>,
+    Path(id): Path<String>,
+) -> Result<Json<Value>, ClassError> {
+    let mut rooms = classes.rooms();
+    let room = rooms
+        .get_mut(&id)
+        .ok_or_else(|| ClassError::RoomNotFound(id.clone()))?;
+    if room.ended {
+        return Err(ClassError::RoomEnded(id));
+    }
+    room.ended = true;
+    let recording = format!("{}, {} participants", room.name, room.participants.len());
+    std::fs::write(classes.recording_path(&id), recording).map_err(|source| {
+        ClassError::Recording {
+            room_id: id.clone(),
+            source,
+        }
+    })?;
+    Ok(Json(json!({"room_id": id, "ended": true})))
+}
+
+async fn recording(
+    State(classes): State<Classes>,
+    Path(id): Path<String>,
+) -> Result<String, ClassError> {
+    if !classes.rooms().contains_key(&id) {
+        return Err(ClassError::RoomNotFound(id));
+    }
+    std::fs::read_to_string(classes.recording_path(&id)).map_err(|source| ClassError::Recording {
+        room_id: id,
+        source,
+    })
+}
+
+/// Request ids `req-1`, `req-2`, ... for requests that come without an `x-request-id`.
+#[derive(Clone, Default)]
+struct Sequence(Arc<AtomicU64>);
+
+impl MakeRequestId for Sequence {
+    fn make_request_id<B>(&mut self, _: &Request<B>) -> Option<RequestId> {
+        let n = self.0.fetch_add(1, Ordering::Relaxed) + 1;
+        HeaderValue::from_str(&format!("req-{n}"))
+            .ok()
+            .map(RequestId::new)
+    }
+}
+
+/// The API: its routes, errwire's middleware for the request context and axum's own errors,
+/// and request ids.
+pub fn app(classes: Classes) -> Router {
+    Router::new()
+        .route("/rooms", post(create_room))
+        .route("/rooms/{id}/join", post(join_room))
+        .route("/rooms/{id}/end", post(end_room))
+        .route("/rooms/{id}/recording", get(recording))
+        .with_state(classes)
+        .layer(middleware::from_fn(
+            errwire::axum::errors::<errwire::Problem>,
+        ))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(SetRequestIdLayer::x_request_id(Sequence::default()))
+}
+
+/// One documented error and the request that produces it against the seeded rooms.
+pub struct Try {
+    pub error: &'static str,
+    pub status: u16,
+    pub method: &'static str,
+    pub path: &'static str,
+    pub body: Option<&'static str>,
+    /// How many times the request is sent; the last answer is the error.
+    pub times: usize,
+}
+
+pub const TRIES: &[Try] = &[
+    Try {
+        error: "unknown room",
+        status: 404,
+        method: "POST",
+        path: "/rooms/physics-9/join",
+        body: Some(r#"{"participant": "ada"}"#),
+        times: 1,
+    },
+    Try {
+        error: "room ended",
+        status: 410,
+        method: "POST",
+        path: "/rooms/history-7/join",
+        body: Some(r#"{"participant": "ada"}"#),
+        times: 1,
+    },
+    Try {
+        error: "name taken",
+        status: 409,
+        method: "POST",
+        path: "/rooms",
+        body: Some(r#"{"name": "Math 101"}"#),
+        times: 1,
+    },
+    Try {
+        error: "rate limited",
+        status: 429,
+        method: "POST",
+        path: "/rooms/math-101/join",
+        body: Some(r#"{"participant": "grace"}"#),
+        times: JOINS_PER_WINDOW + 1,
+    },
+    Try {
+        error: "validation failed",
+        status: 422,
+        method: "POST",
+        path: "/rooms",
+        body: Some(r#"{"name": "  "}"#),
+        times: 1,
+    },
+    Try {
+        error: "internal failure",
+        status: 500,
+        method: "GET",
+        path: "/rooms/art-3/recording",
+        body: None,
+        times: 1,
+    },
+    Try {
+        error: "malformed JSON (axum's own)",
+        status: 400,
+        method: "POST",
+        path: "/rooms",
+        body: Some(r#"{"name": "#),
+        times: 1,
+    },
+    Try {
+        error: "unknown route (axum's own)",
+        status: 404,
+        method: "GET",
+        path: "/classes",
+        body: None,
+        times: 1,
+    },
+];
+
+impl Try {
+    /// The curl command line for this try against `base`.
+    pub fn curl(&self, base: &str) -> String {
+        let mut curl = format!("curl -si -X {} {base}{}", self.method, self.path);
+        if let Some(body) = self.body {
+            curl.push_str(&format!(" -H 'content-type: application/json' -d '{body}'"));
+        }
+        if self.times > 1 {
+            curl = format!("for i in $(seq {}); do {curl}; echo; done", self.times);
+        }
+        curl
+    }
+}
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    // errwire logs each error response here: a 5xx with its source chain, which the body never
+    // carries.
+    tracing_subscriber::fmt().init();
+    let port = std::env::var("PORT").unwrap_or_else(|_| "3000".to_owned());
+    let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await?;
+    let base = format!("http://{}", listener.local_addr()?);
+    let recordings =
+        std::env::temp_dir().join(format!("errwire-recordings-{}", std::process::id()));
+    let classes = Classes::seeded(recordings)?;
+
+    println!("Classroom API on {base}");
+    println!("Rooms: math-101 (live), history-7 (ended), art-3 (ended, recording lost)\n");
+    for try_ in TRIES {
+        println!("# {} ({})\n{}\n", try_.error, try_.status, try_.curl(&base));
+    }
+    axum::serve(listener, app(classes)).await
+}

@@ -1,0 +1,150 @@
+//! Runs every curl line that `examples/server.rs` prints against the example's own app, over
+//! real HTTP, and checks the error each one documents.
+
+#[allow(dead_code)]
+#[path = "../examples/server.rs"]
+mod server;
+
+use serde_json::Value;
+
+async fn start() -> String {
+    let recordings = std::env::temp_dir().join(format!(
+        "errwire-test-recordings-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&recordings);
+    let classes = server::Classes::seeded(recordings).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    // The server task ends with the test's runtime.
+    tokio::spawn(async move { axum::serve(listener, server::app(classes)).await.unwrap() });
+    base
+}
+
+/// Sends what `try_`'s curl line sends; the last answer's status, headers and body.
+async fn run(base: &str, try_: &server::Try) -> (u16, reqwest::header::HeaderMap, Value) {
+    let client = reqwest::Client::new();
+    let mut last = None;
+    for _ in 0..try_.times {
+        let method = reqwest::Method::from_bytes(try_.method.as_bytes()).unwrap();
+        let mut request = client.request(method, format!("{base}{}", try_.path));
+        if let Some(body) = try_.body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
+        }
+        last = Some(request.send().await.expect("the server answers"));
+    }
+    let response = last.expect("every try sends once at least");
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+    (status, headers, body)
+}
+
+#[tokio::test]
+async fn every_printed_curl_line_gives_its_error() {
+    let base = start().await;
+    for try_ in server::TRIES {
+        let (status, headers, body) = run(&base, try_).await;
+        let what = format!("{} ({}): {body}", try_.error, try_.curl(&base));
+        assert_eq!(status, try_.status, "{what}");
+        assert_eq!(
+            headers["content-type"], "application/problem+json",
+            "{what}"
+        );
+        assert_eq!(body["status"], try_.status, "{what}");
+        assert_eq!(body["instance"], try_.path, "{what}");
+        let request_id = headers["x-request-id"].to_str().unwrap();
+        assert_eq!(body["request_id"], request_id, "{what}");
+
+        match try_.status {
+            404 if try_.path.starts_with("/rooms") => {
+                assert_eq!(body["code"], "room_not_found", "{what}");
+                assert_eq!(body["room_id"], "physics-9", "{what}");
+            }
+            410 => assert_eq!(body["code"], "room_ended", "{what}"),
+            409 => {
+                assert_eq!(
+                    body["detail"],
+                    "A classroom named \"Math 101\" already exists"
+                );
+                assert_eq!(body["room_id"], "math-101");
+            }
+            429 => {
+                let retry_after: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
+                assert!((1..=10).contains(&retry_after), "{what}");
+                assert_eq!(body["retry_after"], retry_after, "{what}");
+            }
+            422 => assert_eq!(body["errors"], Value::Null, "{what}"),
+            500 => {
+                assert_eq!(body["detail"], "An unexpected error occurred", "{what}");
+                let text = body.to_string();
+                assert!(
+                    !text.contains("art-3.txt") && !text.contains("No such file"),
+                    "{what}"
+                );
+            }
+            400 => assert_eq!(body["code"], "bad_request", "{what}"),
+            404 => assert_eq!(body["code"], "not_found", "{what}"),
+            other => panic!("no check for {other}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_validation_error_lists_the_field_messages() {
+    let base = start().await;
+    let try_ = server::TRIES
+        .iter()
+        .find(|try_| try_.status == 422)
+        .unwrap();
+    let (_, _, body) = run(&base, try_).await;
+    assert_eq!(body["name"], serde_json::json!(["The name is required."]));
+}
+
+#[tokio::test]
+async fn a_room_runs_its_course() {
+    let base = start().await;
+    let client = reqwest::Client::new();
+    let post = |path: &str, body: &'static str| {
+        client
+            .post(format!("{base}{path}"))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+    };
+    assert_eq!(
+        post("/rooms", r#"{"name": "Chemistry 2"}"#)
+            .await
+            .unwrap()
+            .status(),
+        201
+    );
+    assert_eq!(
+        post("/rooms/chemistry-2/join", r#"{"participant": "ada"}"#)
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    assert_eq!(
+        post("/rooms/chemistry-2/end", "").await.unwrap().status(),
+        200
+    );
+    let recording = client
+        .get(format!("{base}/rooms/chemistry-2/recording"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(recording.status(), 200);
+    assert_eq!(
+        recording.text().await.unwrap(),
+        "Chemistry 2, 1 participants"
+    );
+    let again = post("/rooms/chemistry-2/join", r#"{"participant": "bob"}"#)
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 410);
+}
