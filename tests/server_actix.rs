@@ -27,6 +27,13 @@ async fn errors_over_http() {
             // A resource answers the methods it has no route for with 405.
             .service(web::resource("/rooms/{id}").route(web::get().to(room)))
             .service(web::resource("/rooms").route(web::post().to(create)))
+            .service(
+                web::resource("/strict")
+                    .app_data(web::JsonConfig::default().error_handler(|error, _| {
+                        errwire::RequestError::<Traced>::from(error).into()
+                    }))
+                    .route(web::post().to(create)),
+            )
     })
     .workers(1)
     .disable_signals()
@@ -37,6 +44,15 @@ async fn errors_over_http() {
     let handle = server.handle();
     actix_web::rt::spawn(server);
 
-    support::check_scenarios(&format!("http://{address}")).await;
+    let base = format!("http://{address}");
+    support::check_scenarios(&base).await;
+
+    // A JSON error turned into a `RequestError` by the extractor's own error handler.
+    let reply = support::send(&base, "POST", "/strict", Some(r#"{"name": 7}"#)).await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.body["error"], "bad_request");
+    assert_eq!(reply.body["request_id"], "req-test-1");
+    let reason = reply.body["details"]["reason"].as_str().unwrap();
+    assert!(reason.contains("invalid type: integer `7`"), "{reason}");
     handle.stop(true).await;
 }

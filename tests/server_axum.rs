@@ -4,7 +4,8 @@ mod support;
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use axum::extract::{Json, Path};
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Json, Path, Query};
 use axum::http::{HeaderValue, Request, StatusCode};
 use axum::routing::{get, post};
 use axum::{Router, middleware};
@@ -15,6 +16,11 @@ use tower_http::request_id::{MakeRequestId, RequestId, SetRequestIdLayer};
 struct NewRoom {
     #[allow(dead_code)]
     name: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Search {
+    limit: u32,
 }
 
 /// Request ids `gen-1`, `gen-2`, ... for requests that come without one.
@@ -30,21 +36,39 @@ impl MakeRequestId for Counter {
     }
 }
 
+async fn room(Path(id): Path<String>) -> Result<(), RoomError> {
+    Err(support::error_for(&id))
+}
+
+async fn create(Json(_): Json<NewRoom>) -> StatusCode {
+    StatusCode::CREATED
+}
+
+async fn count(Path(n): Path<u32>) -> String {
+    n.to_string()
+}
+
+async fn search(Query(search): Query<Search>) -> String {
+    search.limit.to_string()
+}
+
+/// Takes the rejection itself and turns it into a `RequestError`.
+async fn strict(
+    body: Result<Json<NewRoom>, JsonRejection>,
+) -> Result<StatusCode, errwire::RequestError<Traced>> {
+    body.map(|_| StatusCode::CREATED)
+        .map_err(errwire::RequestError::from)
+}
+
 async fn start() -> String {
-    let app =
-        Router::new()
-            .route(
-                "/rooms/{id}",
-                get(|Path(id): Path<String>| async move {
-                    Err::<(), RoomError>(support::error_for(&id))
-                }),
-            )
-            .route(
-                "/rooms",
-                post(|Json(_): Json<NewRoom>| async { StatusCode::CREATED }),
-            )
-            .layer(middleware::from_fn(errwire::axum::errors::<Traced>))
-            .layer(SetRequestIdLayer::x_request_id(Counter::default()));
+    let app = Router::new()
+        .route("/rooms/{id}", get(room))
+        .route("/rooms", post(create))
+        .route("/count/{n}", get(count))
+        .route("/search", get(search))
+        .route("/strict", post(strict))
+        .layer(middleware::from_fn(errwire::axum::errors::<Traced>))
+        .layer(SetRequestIdLayer::x_request_id(Counter::default()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
     // The server task ends with the test's runtime.
@@ -75,4 +99,31 @@ async fn method_not_allowed_keeps_allow() {
     let reply = support::send(&base, "DELETE", "/rooms/math-101", None).await;
     assert_eq!(reply.status, 405);
     assert_eq!(reply.header("allow"), Some("GET,HEAD"));
+}
+
+#[tokio::test]
+async fn path_and_query_rejections_are_in_the_envelope() {
+    let base = start().await;
+    for path in ["/count/many", "/search?limit=all"] {
+        let reply = support::send(&base, "GET", path, None).await;
+        assert_eq!(reply.status, 400, "{path}");
+        assert_eq!(reply.body["error"], "bad_request", "{path}");
+        assert_eq!(reply.body["instance"], path.split('?').next().unwrap());
+        assert!(
+            reply.body["details"]["reason"].is_string(),
+            "{}",
+            reply.body
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_rejection_converts_into_a_request_error() {
+    let base = start().await;
+    let reply = support::send(&base, "POST", "/strict", Some(r#"{"name": 7}"#)).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.body["error"], "unprocessable_entity");
+    assert_eq!(reply.body["request_id"], "req-test-1");
+    let reason = reply.body["details"]["reason"].as_str().unwrap();
+    assert!(reason.contains("invalid type: integer `7`"), "{reason}");
 }

@@ -184,3 +184,16 @@ fn a_message_without_fields_is_static_and_keeps_literal_braces() {
         "Use {id} literally"
     );
 }
+
+#[test]
+fn an_error_type_is_available_as_a_std_error_for_logs() {
+    let error = RoomError::Database(DbError("connection refused"));
+    let as_error = error.as_error().expect("RoomError is a std::error::Error");
+    assert_eq!(as_error.to_string(), "database failed: connection refused");
+    assert_eq!(as_error.source().unwrap().to_string(), "connection refused");
+
+    #[derive(Debug, ApiError)]
+    #[api(status = 404)]
+    struct NotAnError;
+    assert!(NotAnError.as_error().is_none());
+}
