@@ -300,11 +300,19 @@ impl<'a> Expander<'a> {
 
     fn fn_fmt_message(&mut self) -> TokenStream {
         let formatter = quote!(__formatter);
+        let krate = self.krate.clone();
+        // Messages without fields are written once, in `static_message`, and read from there.
         let body = self.match_self_forwarding(
             quote!(fmt_message),
             quote!(, #formatter),
-            TokenStream::new(),
-            |this, variant| Some(this.message_arm(variant, &formatter)),
+            quote! {
+                #formatter.write_str(#krate::ApiError::static_message(self).unwrap_or_default())
+            },
+            |this, variant| {
+                this.static_message(variant)
+                    .is_none()
+                    .then(|| this.message_arm(variant, &formatter))
+            },
         );
         quote! {
             fn fmt_message(&self, #formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -313,16 +321,12 @@ impl<'a> Expander<'a> {
         }
     }
 
-    /// `write!(f, "Room {__f_room_id} ...")` from the template, or `f.write_str(..)` for a
-    /// message without fields.
+    /// `write!(f, "Room {__f_room_id} ...")` from the template of a message that names fields.
     fn message_arm(
         &mut self,
         variant: &'a Variant<'a>,
         formatter: &TokenStream,
     ) -> (Vec<&'a Field<'a>>, TokenStream) {
-        if let Some(text) = self.static_message(variant) {
-            return (Vec::new(), quote!(#formatter.write_str(#text)));
-        }
         let template = self
             .input
             .attrs_of(variant)

@@ -144,10 +144,8 @@ impl Generator<'_> {
 
     /// Statements that write `elements` as an array into `__serializer`.
     fn array(&mut self, elements: &[Value]) -> TokenStream {
-        let serde = {
-            let krate = self.krate;
-            quote!(#krate::__private::serde)
-        };
+        let krate = self.krate;
+        let serde = quote!(#krate::__private::serde);
         let len = elements.len();
         let mut reads_inputs = false;
         let statements: Vec<TokenStream> = elements
