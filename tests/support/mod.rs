@@ -242,3 +242,15 @@ pub async fn check_scenarios(base: &str) {
     assert_eq!(reply.status, 405);
     assert_eq!(reply.body["error"], "method_not_allowed");
 }
+
+/// Checks `POST /strict`, whose JSON error the server turns into a `RequestError` itself: a
+/// mistyped field gives `status` and `code` (frameworks disagree on 400 or 422), with the
+/// framework's explanation as the reason.
+pub async fn check_converted_rejection(base: &str, status: u16, code: &str) {
+    let reply = send(base, "POST", "/strict", Some(r#"{"name": 7}"#)).await;
+    assert_eq!(reply.status, status);
+    assert_eq!(reply.body["error"], code);
+    assert_eq!(reply.body["request_id"], "req-test-1");
+    let reason = reply.body["details"]["reason"].as_str().unwrap();
+    assert!(reason.contains("invalid type: integer `7`"), "{reason}");
+}

@@ -91,7 +91,11 @@ impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
             Slot::Code => SlotValue::Code(error.code()?),
             Slot::CodeString => SlotValue::CodeString(error.code()?),
             Slot::Message => SlotValue::Message(error),
-            Slot::Title => SlotValue::Text(error.title().or(error.status().canonical_reason())?),
+            Slot::Title => SlotValue::Text(
+                error
+                    .title()
+                    .or_else(|| error.status().canonical_reason())?,
+            ),
             Slot::TypeUri => match (error.type_base(), error.code()) {
                 (Some(base), Some(code)) => SlotValue::TypeUri(base, code),
                 _ => SlotValue::Text("about:blank"),
