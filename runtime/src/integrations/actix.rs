@@ -24,15 +24,17 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 
-use super::scope::{self, RequestValues};
+use super::scope::{self, MAX_REASON, Rendered, RequestValues};
 use crate::{ApiError, Envelope, RequestError};
 
-/// The longest framework response body kept as a [`RequestError`]'s reason.
-const MAX_REASON: usize = 4096;
-
-/// The actix-web status of `error` (actix-web 4 is on `http` 0.2).
+/// The actix-web status of `error`.
 pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
-    StatusCode::from_u16(error.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    actix_status(error.status())
+}
+
+/// An `http` 1 status as actix-web's (actix-web 4 is on `http` 0.2).
+fn actix_status(status: http::StatusCode) -> StatusCode {
+    StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// The actix-web response of `error`, with the current request's context inside [`errors`].
@@ -40,15 +42,9 @@ pub fn response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
     convert(scope::respond(error))
 }
 
-/// Marks a response errwire rendered, so that [`errors`] leaves it as it is.
-#[derive(Clone, Copy)]
-struct Rendered;
-
 fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
     let (parts, body) = response.into_parts();
-    let status =
-        StatusCode::from_u16(parts.status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut builder = HttpResponse::build(status);
+    let mut builder = HttpResponse::build(actix_status(parts.status));
     for (name, value) in &parts.headers {
         // Both were valid `http` 1 names and values, so they are valid `http` 0.2 ones.
         if let (Ok(name), Ok(value)) = (
@@ -68,14 +64,13 @@ pub async fn errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let values = RequestValues {
-        request_id: request
+    let values = RequestValues::new(
+        request
             .headers()
             .get("x-request-id")
-            .and_then(|id| id.to_str().ok())
-            .map(str::to_owned),
-        instance: Some(request.path().to_owned()),
-    };
+            .map(|id| id.as_bytes()),
+        request.path(),
+    );
     match scope::scope(values.clone(), next.call(request)).await {
         Ok(response) => {
             let (request, response) = response.map_into_boxed_body().into_parts();
@@ -96,24 +91,25 @@ async fn in_envelope<Env: Envelope>(
     response: HttpResponse,
     values: &RequestValues,
 ) -> HttpResponse {
-    let status = response.status();
-    let is_error = status.is_client_error() || status.is_server_error();
-    if !is_error || response.extensions().get::<Rendered>().is_some() {
+    let rendered = response.extensions().get::<Rendered>().is_some();
+    let status = response.status().as_u16();
+    if !scope::is_framework_error(status, rendered) {
         return response;
     }
     let allow = response
         .headers()
         .get("allow")
-        .and_then(|allow| http::HeaderValue::from_bytes(allow.as_bytes()).ok());
-    let status = http::StatusCode::from_u16(status.as_u16())
-        .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR);
-    let reason = actix_web::body::to_bytes_limited(response.into_body(), MAX_REASON)
+        .map(|allow| allow.as_bytes().to_vec());
+    let body = actix_web::body::to_bytes_limited(response.into_body(), MAX_REASON)
         .await
         .ok()
-        .and_then(Result::ok)
-        .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok());
-    let error = RequestError::<Env>::new(status, reason).with_allow(allow);
-    convert(error.to_response_with(&values.context()))
+        .and_then(Result::ok);
+    convert(scope::framework_error::<Env>(
+        status,
+        body.as_deref(),
+        allow.as_deref(),
+        values,
+    ))
 }
 
 impl<Env: Envelope> ResponseError for RequestError<Env> {

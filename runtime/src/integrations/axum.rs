@@ -24,20 +24,13 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::header::ALLOW;
 
-use super::scope::{self, RequestValues};
+use super::scope::{self, MAX_REASON, Rendered, RequestValues};
 use crate::{ApiError, Envelope, RequestError, X_REQUEST_ID};
-
-/// The longest framework response body kept as a [`RequestError`]'s reason.
-const MAX_REASON: usize = 4096;
 
 /// The axum response of `error`, with the current request's context inside [`errors`].
 pub fn response<E: ApiError + ?Sized>(error: &E) -> Response {
     mark(scope::respond(error).map(Body::from))
 }
-
-/// Marks a response errwire rendered, so that [`errors`] leaves it as it is.
-#[derive(Clone, Copy)]
-struct Rendered;
 
 fn mark(mut response: Response) -> Response {
     response.extensions_mut().insert(Rendered);
@@ -47,28 +40,21 @@ fn mark(mut response: Response) -> Response {
 /// The errwire middleware for axum, in the envelope `Env` of the API: use it with
 /// `axum::middleware::from_fn(errwire::axum::errors::<Env>)`.
 pub async fn errors<Env: Envelope>(request: Request, next: Next) -> Response {
-    let values = RequestValues {
-        request_id: request
-            .headers()
-            .get(X_REQUEST_ID)
-            .and_then(|id| id.to_str().ok())
-            .map(str::to_owned),
-        instance: Some(request.uri().path().to_owned()),
-    };
+    let values = RequestValues::new(
+        request.headers().get(X_REQUEST_ID).map(|id| id.as_bytes()),
+        request.uri().path(),
+    );
     let response = scope::scope(values.clone(), next.run(request)).await;
-    let status = response.status();
-    let is_error = status.is_client_error() || status.is_server_error();
-    if !is_error || response.extensions().get::<Rendered>().is_some() {
+    let rendered = response.extensions().get::<Rendered>().is_some();
+    if !scope::is_framework_error(response.status().as_u16(), rendered) {
         return response;
     }
     let (parts, body) = response.into_parts();
-    let reason = axum::body::to_bytes(body, MAX_REASON)
-        .await
-        .ok()
-        .and_then(|bytes| String::from_utf8(bytes.to_vec()).ok());
-    let error = RequestError::<Env>::new(parts.status, reason)
-        .with_allow(parts.headers.get(ALLOW).cloned());
-    mark(error.to_response_with(&values.context()).map(Body::from))
+    let body = axum::body::to_bytes(body, MAX_REASON).await.ok();
+    let allow = parts.headers.get(ALLOW).map(|allow| allow.as_bytes());
+    let response =
+        scope::framework_error::<Env>(parts.status.as_u16(), body.as_deref(), allow, &values);
+    mark(response.map(Body::from))
 }
 
 impl<Env: Envelope> IntoResponse for RequestError<Env> {

@@ -1,12 +1,20 @@
-//! The render context of the request being handled, for the conversions that cannot see the
-//! request (`IntoResponse::into_response`, `ResponseError::error_response`): the errwire
-//! middleware runs the rest of the request inside it.
+//! What both frameworks' middleware do alike: run the request inside its render context, for
+//! the conversions that cannot see the request (`IntoResponse::into_response`,
+//! `ResponseError::error_response`), and put the framework's own error responses in the API's
+//! envelope.
 
 use std::future::Future;
 
-use http::Response;
+use http::{Response, StatusCode};
 
-use crate::{ApiError, RenderContext};
+use crate::{ApiError, Envelope, RenderContext, RequestError};
+
+/// The longest framework response body kept as a [`RequestError`]'s reason.
+pub(crate) const MAX_REASON: usize = 4096;
+
+/// Marks a response errwire rendered, so that the middleware leaves it as it is.
+#[derive(Clone, Copy)]
+pub(crate) struct Rendered;
 
 /// The per-request values, owned for the length of the request.
 #[derive(Clone, Debug, Default)]
@@ -16,6 +24,16 @@ pub(crate) struct RequestValues {
 }
 
 impl RequestValues {
+    /// The values of a request with this `x-request-id` header and path.
+    pub fn new(request_id: Option<&[u8]>, path: &str) -> Self {
+        RequestValues {
+            request_id: request_id
+                .and_then(|id| std::str::from_utf8(id).ok())
+                .map(str::to_owned),
+            instance: Some(path.to_owned()),
+        }
+    }
+
     pub fn context(&self) -> RenderContext<'_> {
         let mut cx = RenderContext::new();
         if let Some(request_id) = &self.request_id {
@@ -42,4 +60,28 @@ pub(crate) fn respond<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
     CURRENT
         .try_with(|values| error.to_response_with(&values.context()))
         .unwrap_or_else(|_| error.to_response())
+}
+
+/// Whether the middleware puts a response of `status` in the envelope: an error status, on a
+/// response errwire did not render.
+pub(crate) fn is_framework_error(status: u16, rendered: bool) -> bool {
+    (400..600).contains(&status) && !rendered
+}
+
+/// The framework's own error response, of `status` with `body` and the `Allow` header `allow`,
+/// as a [`RequestError`] in the envelope `Env`.
+pub(crate) fn framework_error<Env: Envelope>(
+    status: u16,
+    body: Option<&[u8]>,
+    allow: Option<&[u8]>,
+    values: &RequestValues,
+) -> Response<Vec<u8>> {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let reason = body
+        .and_then(|body| std::str::from_utf8(body).ok())
+        .map(str::to_owned);
+    let allow = allow.and_then(|allow| http::HeaderValue::from_bytes(allow).ok());
+    RequestError::<Env>::new(status, reason)
+        .with_allow(allow)
+        .to_response_with(&values.context())
 }
