@@ -63,7 +63,7 @@ pub enum ClassError {
         retry_after: u64,
     },
 
-    /// Some fields of the request are not valid; `errors` has the messages of each.
+    /// Some fields of the request are not valid; the body has the messages of each field.
     #[error("validation failed")]
     #[api(
         status = 422,
