@@ -135,7 +135,7 @@ impl<T: fmt::Display> Serialize for Collected<T> {
 
 fn errwire_body<Env: Envelope>(error: &RoomError, out: &mut Vec<u8>) {
     out.clear();
-    errwire::write_body::<Env, _>(error, &RenderContext::new(), out).unwrap();
+    Env::write_body(error, &RenderContext::new(), out).unwrap();
 }
 
 fn hand_body(value: &impl Serialize, out: &mut Vec<u8>) {

@@ -287,7 +287,7 @@ pub fn app(classes: Classes) -> Router {
         .route("/rooms/{id}/recording", get(recording))
         .with_state(classes)
         .layer(middleware::from_fn(
-            errwire::axum::errors::<errwire::Problem>,
+            errwire::axum::envelope_errors::<errwire::Problem>,
         ))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(SetRequestIdLayer::x_request_id(Sequence::default()))

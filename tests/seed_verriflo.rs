@@ -115,10 +115,10 @@ fn internal_server_error_hides_its_cause() {
 }
 
 #[test]
-fn the_fallback_body_is_the_documented_500() {
+fn the_failsafe_body_is_the_documented_500() {
     use errwire::Envelope;
     common::assert_body(
-        verriflo::Verriflo::FALLBACK_BODY.as_bytes(),
+        verriflo::Verriflo::FAILSAFE_BODY.as_bytes(),
         r#"{"status": 500, "success": "false", "message": "An unexpected error occurred"}"#,
     );
 }

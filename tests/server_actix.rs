@@ -23,7 +23,9 @@ async fn create(_: web::Json<NewRoom>) -> HttpResponse {
 async fn errors_over_http() {
     let server = HttpServer::new(|| {
         App::new()
-            .wrap(middleware::from_fn(errwire::actix::errors::<Traced, _>))
+            .wrap(middleware::from_fn(
+                errwire::actix::envelope_errors::<Traced, _>,
+            ))
             // A resource answers the methods it has no route for with 405.
             .service(web::resource("/rooms/{id}").route(web::get().to(room)))
             .service(web::resource("/rooms").route(web::post().to(create)))

@@ -67,7 +67,9 @@ async fn start() -> String {
         .route("/count/{n}", get(count))
         .route("/search", get(search))
         .route("/strict", post(strict))
-        .layer(middleware::from_fn(errwire::axum::errors::<Traced>))
+        .layer(middleware::from_fn(
+            errwire::axum::envelope_errors::<Traced>,
+        ))
         .layer(SetRequestIdLayer::x_request_id(Counter::default()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();

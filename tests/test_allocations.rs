@@ -69,10 +69,10 @@ fn assert_no_allocation<Env: Envelope>(error: &RoomError) {
         .with_request_id("req-1")
         .with_instance("/rooms/a");
     let mut buffer = Vec::with_capacity(4096);
-    errwire::write_body::<Env, _>(error, &cx, &mut buffer).unwrap();
+    Env::write_body(error, &cx, &mut buffer).unwrap();
     let written = buffer.len();
     buffer.clear();
-    let count = allocations_of(|| errwire::write_body::<Env, _>(error, &cx, &mut buffer).unwrap());
+    let count = allocations_of(|| Env::write_body(error, &cx, &mut buffer).unwrap());
     assert_eq!(buffer.len(), written, "the same body is written again");
     assert_eq!(
         count,

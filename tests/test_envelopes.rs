@@ -11,7 +11,7 @@ use serde::Serialize;
 
 fn body_in<Env: Envelope, E: ApiError>(error: &E, cx: &RenderContext<'_>) -> Vec<u8> {
     let mut body = Vec::new();
-    errwire::write_body::<Env, E>(error, cx, &mut body).expect("the body serializes");
+    Env::write_body(error, cx, &mut body).expect("the body serializes");
     body
 }
 
@@ -256,7 +256,7 @@ const INVALID_FIRST_NAME: InvalidAttribute = InvalidAttribute {
 
 #[test]
 fn json_api_writes_an_errors_array_with_the_status_as_a_string() {
-    let response = errwire::respond::<JsonApi, _>(&INVALID_FIRST_NAME, &RenderContext::new());
+    let response = JsonApi::response(&INVALID_FIRST_NAME, &RenderContext::new());
     assert_eq!(response.status(), 422);
     assert_eq!(
         response.headers()["content-type"],
@@ -358,45 +358,45 @@ fn slots_without_a_value_follow_their_presence_rule() {
     );
 }
 
-/// The fallback body is the template rendered for a 500 without code or details; it is
+/// The failsafe body is the template rendered for a 500 without code or details; it is
 /// rendered when the macro runs, and must agree with what the runtime would write.
-fn fallback_is_the_rendered_500<Env: Envelope>() {
+fn failsafe_is_the_rendered_500<Env: Envelope>() {
     #[derive(Debug, ApiError)]
     #[api(status = 500, message = "An unexpected error occurred")]
     struct Unexpected;
     let rendered = body_in::<Env, _>(&Unexpected, &RenderContext::new());
-    assert_eq!(Env::FALLBACK_BODY, String::from_utf8(rendered).unwrap());
+    assert_eq!(Env::FAILSAFE_BODY, String::from_utf8(rendered).unwrap());
 }
 
 #[test]
-fn every_fallback_body_is_its_template_rendered_for_a_500() {
-    fallback_is_the_rendered_500::<Problem>();
-    fallback_is_the_rendered_500::<Flat>();
-    fallback_is_the_rendered_500::<Nested>();
-    fallback_is_the_rendered_500::<JsonApi>();
-    fallback_is_the_rendered_500::<RfcExample>();
-    fallback_is_the_rendered_500::<Microsoft>();
-    fallback_is_the_rendered_500::<Google>();
-    fallback_is_the_rendered_500::<JsonApiSource>();
-    fallback_is_the_rendered_500::<Everything>();
+fn every_failsafe_body_is_its_template_rendered_for_a_500() {
+    failsafe_is_the_rendered_500::<Problem>();
+    failsafe_is_the_rendered_500::<Flat>();
+    failsafe_is_the_rendered_500::<Nested>();
+    failsafe_is_the_rendered_500::<JsonApi>();
+    failsafe_is_the_rendered_500::<RfcExample>();
+    failsafe_is_the_rendered_500::<Microsoft>();
+    failsafe_is_the_rendered_500::<Google>();
+    failsafe_is_the_rendered_500::<JsonApiSource>();
+    failsafe_is_the_rendered_500::<Everything>();
 }
 
 #[test]
-fn the_fallback_bodies_of_the_built_in_envelopes() {
+fn the_failsafe_bodies_of_the_built_in_envelopes() {
     assert_eq!(
-        Problem::FALLBACK_BODY,
+        Problem::FAILSAFE_BODY,
         r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"An unexpected error occurred"}"#
     );
     assert_eq!(
-        Flat::FALLBACK_BODY,
+        Flat::FAILSAFE_BODY,
         r#"{"message":"An unexpected error occurred"}"#
     );
     assert_eq!(
-        Nested::FALLBACK_BODY,
+        Nested::FAILSAFE_BODY,
         r#"{"error":{"message":"An unexpected error occurred"}}"#
     );
     assert_eq!(
-        JsonApi::FALLBACK_BODY,
+        JsonApi::FAILSAFE_BODY,
         r#"{"errors":[{"status":"500","title":"Internal Server Error","detail":"An unexpected error occurred"}]}"#
     );
 }

@@ -15,7 +15,7 @@ struct Echo {
 
 fn parsed<Env: Envelope>(error: &Echo, cx: &RenderContext<'_>) -> Value {
     let mut body = Vec::new();
-    errwire::write_body::<Env, _>(error, cx, &mut body).expect("the body serializes");
+    Env::write_body(error, cx, &mut body).expect("the body serializes");
     serde_json::from_slice(&body).expect("the body is valid JSON")
 }
 

@@ -62,7 +62,8 @@ impl<'a> Expander<'a> {
         let type_base = self.fn_type_base();
         let details = self.fn_details();
         let headers = self.fn_headers();
-        let envelope = self.fns_envelope();
+        let envelope = self.fn_envelope();
+        let envelope_path = self.envelope_path();
         let detail_fields = self.impl_detail_fields();
         let catalog = self.catalog_const();
 
@@ -98,7 +99,7 @@ impl<'a> Expander<'a> {
             // The framework impls of the features errwire was built with: the derive cannot
             // see them, errwire's own macro can.
             #krate::__private::framework_impls! {
-                impl [#impl_generics] [#ident #ty_generics] [#predicates]
+                impl [#impl_generics] [#ident #ty_generics] [#predicates] [#envelope_path]
             }
 
             #[automatically_derived]
@@ -599,22 +600,21 @@ impl<'a> Expander<'a> {
         Some((fields, quote!({ #(#inserts)* })))
     }
 
-    fn fns_envelope(&self) -> TokenStream {
-        let Some(envelope) = self.input.attrs.envelope.get() else {
-            return TokenStream::new();
-        };
+    /// The type's envelope: `#[api(envelope = ...)]`, else `Problem`.
+    fn envelope_path(&self) -> TokenStream {
         let krate = &self.krate;
-        quote! {
-            fn write_body(
-                &self,
-                __cx: &#krate::RenderContext<'_>,
-                __out: &mut ::std::vec::Vec<u8>,
-            ) -> #krate::__private::serde_json::Result<()> {
-                #krate::write_body::<#envelope, Self>(self, __cx, __out)
-            }
+        match self.input.attrs.envelope.get() {
+            Some(envelope) => envelope.to_token_stream(),
+            None => quote!(#krate::Problem),
+        }
+    }
 
-            fn to_response_with(&self, __cx: &#krate::RenderContext<'_>) -> #krate::__private::Response<::std::vec::Vec<u8>> {
-                #krate::respond::<#envelope, Self>(self, __cx)
+    fn fn_envelope(&self) -> TokenStream {
+        let krate = &self.krate;
+        let envelope = self.envelope_path();
+        quote! {
+            fn envelope(&self) -> &'static dyn #krate::envelope::DynEnvelope {
+                <#envelope as #krate::Envelope>::DYN
             }
         }
     }

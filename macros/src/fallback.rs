@@ -26,6 +26,10 @@ pub fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
             fn fmt_message(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::unreachable!()
             }
+
+            fn envelope(&self) -> &'static dyn ::errwire::envelope::DynEnvelope {
+                ::core::unreachable!()
+            }
         }
     }
 }

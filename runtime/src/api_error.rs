@@ -1,21 +1,40 @@
-//! The `ApiError` trait: every fact of an error that goes on the wire.
+//! The `ApiError` trait: every fact of an error that goes on the wire, and the one hook that
+//! names the envelope its type renders in.
 
 use core::fmt;
 
-use http::{HeaderMap, Response, StatusCode};
+use http::{HeaderMap, Response};
 
-use crate::{CatalogEntry, Code, Details, Message, Problem, RenderContext};
+use crate::catalog::CatalogEntry;
+use crate::code::Code;
+use crate::context::RenderContext;
+use crate::details::Details;
+use crate::envelope::DynEnvelope;
+use crate::message::Message;
 
 /// An error that knows how it is answered over HTTP.
 ///
-/// Derive it with [`#[derive(ApiError)]`](derive@crate::ApiError); the crate documentation lists
-/// the attributes. Every method is cheap: `status` and `code` are a `match`, the message is
-/// written straight into the formatter, details are borrowed.
+/// Derive it with [`#[derive(errwire::ApiError)]`](derive@crate::ApiError); the crate
+/// documentation lists the attributes, and says how to implement it by hand. Every method is
+/// cheap: `status` and `code` are a `match`, the message is written straight into the formatter,
+/// details are borrowed.
 ///
-/// The trait is dyn-compatible: `Box<dyn ApiError + Send + Sync>` is itself an `ApiError`.
+/// The trait is dyn-compatible: `Box<dyn ApiError + Send + Sync>` is itself an `ApiError`, and
+/// renders in the envelope of the error inside it:
+///
+/// ```
+/// use errwire::ApiError as _;
+///
+/// #[derive(Debug, errwire::ApiError)]
+/// #[api(envelope = errwire::Flat, status = 404, code = "no_room")]
+/// struct NoRoom;
+///
+/// let boxed: Box<dyn errwire::ApiError + Send + Sync> = Box::new(NoRoom);
+/// assert_eq!(boxed.to_response().body(), br#"{"error":"no_room","message":"Not Found"}"#);
+/// ```
 pub trait ApiError {
     /// The HTTP status of the response, always a 4xx or 5xx.
-    fn status(&self) -> StatusCode;
+    fn status(&self) -> http::StatusCode;
 
     /// The machine code, or `None` for an error the API publishes no code for.
     fn code(&self) -> Option<Code>;
@@ -25,9 +44,16 @@ pub trait ApiError {
     /// This is what the client reads, never the error's `Display` text.
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
 
+    /// The envelope this error's type renders in: `Problem::DYN`, `Flat::DYN`, ...
+    ///
+    /// It is the one method that is not a fact of the error. It is on the trait so that a
+    /// `Box<dyn ApiError>` renders in its own type's envelope; to render an error in another
+    /// envelope, call that envelope: [`Flat::response(&error, &cx)`](crate::Envelope::response).
+    fn envelope(&self) -> &'static dyn DynEnvelope;
+
     /// The public message, as a value that implements `Display` and `Serialize`.
     ///
-    /// On a trait object, the inherent `message` of `dyn ApiError` does the same.
+    /// On a trait object, [`Message::new(error)`](Message::new) does the same.
     fn message(&self) -> Message<'_, Self>
     where
         Self: Sized,
@@ -38,7 +64,8 @@ pub trait ApiError {
     /// The public message when it is the same for every occurrence (its template names no
     /// field), so that envelopes can write it without formatting; `None` otherwise.
     ///
-    /// When `Some`, it is exactly what [`fmt_message`](Self::fmt_message) writes.
+    /// When `Some`, it must be exactly what [`fmt_message`](Self::fmt_message) writes:
+    /// [`check_impl`](crate::check_impl) tests that.
     fn static_message(&self) -> Option<&'static str> {
         None
     }
@@ -71,18 +98,23 @@ pub trait ApiError {
         let _ = headers;
     }
 
-    /// Serializes the body in this error's envelope into `out`, appending to what is there.
-    fn write_body(&self, cx: &RenderContext<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        crate::response::write_body::<Problem, Self>(self, cx, out)
-    }
-
-    /// The whole response for one request: status, headers, and the body in this error's envelope.
-    fn to_response_with(&self, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
-        crate::response::respond::<Problem, Self>(self, cx)
+    /// The response in this error's [`envelope`](Self::envelope) for one request: status,
+    /// headers, and the body with the request's values.
+    ///
+    /// `Box<dyn ApiError>` has it too; on a `&dyn ApiError`, write
+    /// `error.envelope().response(error, &cx)`.
+    fn to_response_with(&self, cx: &RenderContext<'_>) -> Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
+        self.envelope().response(self, cx)
     }
 
     /// The response without per-request values; see [`to_response_with`](Self::to_response_with).
-    fn to_response(&self) -> Response<Vec<u8>> {
+    fn to_response(&self) -> Response<Vec<u8>>
+    where
+        Self: Sized,
+    {
         self.to_response_with(&RenderContext::new())
     }
 
@@ -95,27 +127,10 @@ pub trait ApiError {
     }
 }
 
-macro_rules! dyn_message {
-    ($($object:ty),*) => {$(
-        impl<'e> $object {
-            /// The public message, as a value that implements `Display` and `Serialize`.
-            pub fn message(&self) -> Message<'_, Self> {
-                Message(self)
-            }
-        }
-    )*};
-}
-
-dyn_message!(
-    dyn ApiError + 'e,
-    dyn ApiError + Send + 'e,
-    dyn ApiError + Send + Sync + 'e
-);
-
 macro_rules! forward_api_error {
     ($($pointer:ty),*) => {$(
         impl<E: ApiError + ?Sized> ApiError for $pointer {
-            fn status(&self) -> StatusCode {
+            fn status(&self) -> http::StatusCode {
                 (**self).status()
             }
 
@@ -125,6 +140,10 @@ macro_rules! forward_api_error {
 
             fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 (**self).fmt_message(f)
+            }
+
+            fn envelope(&self) -> &'static dyn DynEnvelope {
+                (**self).envelope()
             }
 
             fn static_message(&self) -> Option<&'static str> {
@@ -150,16 +169,55 @@ macro_rules! forward_api_error {
             fn headers(&self, headers: &mut HeaderMap) {
                 (**self).headers(headers)
             }
-
-            fn write_body(&self, cx: &RenderContext<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-                (**self).write_body(cx, out)
-            }
-
-            fn to_response_with(&self, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
-                (**self).to_response_with(cx)
-            }
         }
     )*};
 }
 
 forward_api_error!(&E, Box<E>, std::sync::Arc<E>);
+
+/// Panics, with a message saying what to fix, if `error` breaks a rule of [`ApiError`] that the
+/// compiler cannot check in a hand-written impl: its status must be a 4xx or 5xx, and its
+/// [`static_message`](ApiError::static_message), when `Some`, must be what
+/// [`fmt_message`](ApiError::fmt_message) writes. Call it in a test on a value of each variant.
+///
+/// ```should_panic
+/// use core::fmt;
+/// use errwire::{ApiError, Code, Envelope, Problem};
+/// use errwire::envelope::DynEnvelope;
+///
+/// struct Teapot;
+///
+/// impl ApiError for Teapot {
+///     fn status(&self) -> errwire::http::StatusCode {
+///         errwire::http::StatusCode::IM_A_TEAPOT
+///     }
+///     fn code(&self) -> Option<Code> {
+///         None
+///     }
+///     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+///         f.write_str("I'm a teapot")
+///     }
+///     fn static_message(&self) -> Option<&'static str> {
+///         Some("I am a teapot") // not what fmt_message writes
+///     }
+///     fn envelope(&self) -> &'static dyn DynEnvelope {
+///         Problem::DYN
+///     }
+/// }
+///
+/// errwire::check_impl(&Teapot);
+/// ```
+pub fn check_impl<E: ApiError + ?Sized>(error: &E) {
+    let status = error.status();
+    assert!(
+        status.is_client_error() || status.is_server_error(),
+        "ApiError::status is {status}, not an error status; return a 4xx or 5xx"
+    );
+    if let Some(fixed) = error.static_message() {
+        let written = Message::new(error).to_string();
+        assert_eq!(
+            written, fixed,
+            "ApiError::static_message disagrees with fmt_message; return None from static_message, or the text fmt_message writes"
+        );
+    }
+}

@@ -2,7 +2,7 @@
 
 use http::StatusCode;
 
-use crate::Code;
+use crate::code::Code;
 
 /// What the documentation of one error says: everything but the values of a particular occurrence.
 ///

@@ -1,8 +1,14 @@
 //! Per-request values that an error body or its headers may carry.
 
+use http::HeaderName;
+
+/// The `X-Request-Id` header, sent when the render context carries a request id.
+pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
 /// What a response knows about the request it answers: its id and the path of the occurrence.
 ///
-/// Pass it to [`ApiError::to_response_with`](crate::ApiError::to_response_with). Without a value
+/// Pass it to [`ApiError::to_response_with`](crate::ApiError::to_response_with) or
+/// [`Envelope::response`](crate::Envelope::response). Without a value
 /// the envelope's slot for it follows its presence rule, and the `X-Request-Id` header is not sent.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RenderContext<'a> {

@@ -1,9 +1,9 @@
 //! Declare an HTTP API's errors once, on the error type, and let the compiler check them.
 //!
 //! ```
-//! use errwire::ApiError;
+//! use errwire::ApiError as _; // the trait's methods, without taking the name `ApiError`
 //!
-//! #[derive(Debug, thiserror::Error, ApiError)]
+//! #[derive(Debug, thiserror::Error, errwire::ApiError)]
 //! #[api(rename_all = "snake_case")]
 //! enum RoomError {
 //!     /// The room id does not exist, or belongs to another organization.
@@ -62,12 +62,12 @@
 //! | attribute | meaning |
 //! |---|---|
 //! | `status = 409`, `status = StatusCode::CONFLICT` | the HTTP status, a 4xx or 5xx |
-//! | `code = "conflict"`, `code = 1001` | the machine code, a string or an integer; none if absent |
+//! | `code = "conflict"`, `code = 1001` | the machine code, a string or an integer (the codes of one type are all strings or all integers); none if absent |
 //! | `shared_code` | allows two variants to share a code on purpose (both say it), e.g. one code for 500 and 503 |
 //! | `message = "Room {room_id} exists"` | the public message: `{field}`, `{0}`, and format specs such as `{id:>8}` or `{0:?}`; default: the reason phrase |
 //! | `title = "..."` | a short summary of the kind of problem |
 //! | `expose` | lets a 5xx variant show its fields in the message and details |
-//! | `transparent` | every fact comes from the single field, itself an [`ApiError`] |
+//! | `transparent` | every fact comes from the single field, itself an [`ApiError`]; the body is in the outer type's envelope |
 //! | `header(Name = "value")` | a fixed header; repeatable |
 //!
 //! Doc comments on a variant become its [`CatalogEntry::description`].
@@ -77,7 +77,7 @@
 //! | attribute | meaning |
 //! |---|---|
 //! | `detail`, `detail = "wire_name"` | an entry of the body's details |
-//! | `details` | the field is the whole details object, e.g. a map from field to messages |
+//! | `details` | the field is the whole details object, e.g. a map from field to messages; it must serialize as a JSON object (a map or a struct), or an envelope that flattens details sends its failsafe 500 |
 //! | `header = "Retry-After"` | a header from the field: integers and `Duration` as delay-seconds, `SystemTime` as an HTTP-date, other types through `Display` ([`ToHeaderValue`]) |
 //!
 //! Every misuse is a compile error at the offending token that says how to fix it: a status that is
@@ -85,13 +85,60 @@
 //! that would show a field without `expose`, two variants with one code, `Retry-After` on a status
 //! other than 413, 429 or 503, and more.
 //!
+//! Name the derive by its path, `#[derive(errwire::ApiError)]`, and import the trait as
+//! `use errwire::ApiError as _;`: then an error enum of your own may be called `ApiError`, the
+//! most common name for one.
+//!
 //! # Envelopes
 //!
 //! Where each fact goes in the body is the envelope's business: [`Problem`] (RFC 9457, the
 //! default), [`Flat`], [`Nested`] and [`JsonApi`] are built in; [`envelope!`] declares any other
 //! shape from a JSON template of literals and slots, checked when it compiles, and [`Envelope`]
 //! can be implemented by hand. A [`RenderContext`] carries the per-request values (request id,
-//! instance) into [`ApiError::to_response_with`].
+//! instance) into [`ApiError::to_response_with`], which renders in the type's own envelope;
+//! [`Flat::response(&error, &cx)`](Envelope::response) renders in another.
+//!
+//! # Writing the trait by hand
+//!
+//! A type that cannot derive (a foreign error wrapped by hand, a status chosen at run time)
+//! implements four methods: [`status`](ApiError::status), [`code`](ApiError::code),
+//! [`fmt_message`](ApiError::fmt_message) and [`envelope`](ApiError::envelope). The facts
+//! `title`, `type_base`, `details` (with [`DetailFields`]), `headers` and `as_error` have
+//! defaults that mean "none"; override those the error has. Leave `message`,
+//! `to_response` and `to_response_with` alone: they are built on the others. Override
+//! [`static_message`](ApiError::static_message) only to return exactly what `fmt_message`
+//! writes, and call [`check_impl`] in a test, which checks that and the status class:
+//!
+//! ```
+//! use core::fmt;
+//! use errwire::envelope::DynEnvelope;
+//! use errwire::http::StatusCode;
+//! use errwire::{ApiError, Code, Envelope, Flat};
+//!
+//! /// An upstream's status, passed on.
+//! struct Upstream(StatusCode);
+//!
+//! impl ApiError for Upstream {
+//!     fn status(&self) -> StatusCode {
+//!         self.0
+//!     }
+//!     fn code(&self) -> Option<Code> {
+//!         Some(Code::Str("upstream_failed"))
+//!     }
+//!     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+//!         write!(f, "The upstream answered {}", self.0.as_u16())
+//!     }
+//!     fn envelope(&self) -> &'static dyn DynEnvelope {
+//!         Flat::DYN
+//!     }
+//! }
+//!
+//! errwire::check_impl(&Upstream(StatusCode::BAD_GATEWAY));
+//! assert_eq!(
+//!     Upstream(StatusCode::BAD_GATEWAY).to_response().body(),
+//!     br#"{"error":"upstream_failed","message":"The upstream answered 502"}"#,
+//! );
+//! ```
 //!
 //! # In a server
 //!
@@ -99,7 +146,7 @@
 //! |---|---|
 //! | `axum` | every derived error is an `axum::response::IntoResponse`; the [`axum`] middleware |
 //! | `actix-web` | every derived error that is `Debug + Display` is an `actix_web::ResponseError`; the [`actix`] middleware |
-//! | `tracing` | each error response is logged when built: a 5xx at error level with its source chain, a 4xx at debug level |
+//! | `tracing` | each error response is logged where the integrations send it: a 5xx at error level with its source chain, a 4xx at debug level |
 //!
 //! Without them errwire depends on no web framework. The middleware of either framework gives
 //! handlers' errors the request's id and path, and puts the framework's own errors (rejected
@@ -118,29 +165,27 @@ mod catalog;
 mod code;
 mod context;
 mod details;
-mod envelope;
+pub mod envelope;
 mod headers;
 mod integrations;
 #[cfg(feature = "tracing")]
 mod log;
 mod message;
 mod request_error;
-mod response;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
 
-pub use crate::api_error::ApiError;
+pub use crate::api_error::{ApiError, check_impl};
 pub use crate::catalog::CatalogEntry;
 pub use crate::code::Code;
-pub use crate::context::RenderContext;
-pub use crate::details::{DetailFields, DetailVisitor, Details};
+pub use crate::context::{RenderContext, X_REQUEST_ID};
+pub use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};
 pub use crate::envelope::{Envelope, Flat, JsonApi, Nested, Problem};
-pub use crate::headers::{ToHeaderValue, display_header_value};
+pub use crate::headers::ToHeaderValue;
 pub use crate::message::Message;
 pub use crate::request_error::RequestError;
-pub use crate::response::{X_REQUEST_ID, respond, write_body};
 /// Derives [`ApiError`](trait@ApiError); the crate documentation lists its attributes.
 pub use errwire_macros::ApiError;
 

@@ -1,12 +1,13 @@
-//! With the `tracing` feature: every error response is logged when it is built, a 5xx at error
-//! level with the error's whole source chain (the text that never reaches the body), a 4xx at
-//! debug level.
+//! With the `tracing` feature: every error response is logged where it is sent (the
+//! integrations), a 5xx at error level with the error's whole source chain (the text that never
+//! reaches the body), a 4xx at debug level.
 
 use core::fmt;
 
-use crate::{ApiError, Message};
+use crate::api_error::ApiError;
+use crate::message::Message;
 
-/// Logs the response of `error` that is being built.
+/// Logs the response of `error` that is being sent.
 pub(crate) fn response<E: ApiError + ?Sized>(error: &E) {
     let status = error.status().as_u16();
     let code = error.code().map(tracing::field::display);

@@ -4,7 +4,7 @@ use core::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::ApiError;
+use crate::api_error::ApiError;
 
 /// The public message of an error: formats through [`ApiError::fmt_message`] each time it is
 /// displayed or serialized, so it never needs a `String` of its own.

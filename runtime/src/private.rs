@@ -11,14 +11,40 @@ pub use crate::__framework_impls as framework_impls;
 pub use crate::details::select::{
     Field as DetailField, ViaSerialize as ViaDetailSerialize, ViaTyped as ViaDetailTyped,
 };
-pub use crate::envelope::template;
-pub use crate::headers::insert as insert_header;
 pub use crate::headers::select::{Field as HeaderField, ViaDisplay, ViaToHeaderValue};
+pub use crate::headers::{display_header_value, insert as insert_header};
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "axum")]
 pub use axum;
 pub use errwire_macros::envelope;
+
+/// What the code `envelope!` generates calls: the slots of a template.
+pub mod template {
+    pub use crate::envelope::template::{Slot, entry, flatten, value};
+}
+
+/// The axum response of a derived error in its envelope `Env`, with the request's context.
+#[cfg(feature = "axum")]
+pub fn axum_response<Env: crate::Envelope, E: crate::ApiError + ?Sized>(
+    error: &E,
+) -> axum::response::Response {
+    crate::integrations::axum::response::<Env, E>(error)
+}
+
+/// The actix-web response of a derived error in its envelope `Env`, with the request's context.
+#[cfg(feature = "actix-web")]
+pub fn actix_response<Env: crate::Envelope, E: crate::ApiError + ?Sized>(
+    error: &E,
+) -> actix_web::HttpResponse {
+    crate::integrations::actix::response::<Env, E>(error)
+}
+
+/// The actix-web status of a derived error.
+#[cfg(feature = "actix-web")]
+pub fn actix_status_code<E: crate::ApiError + ?Sized>(error: &E) -> actix_web::http::StatusCode {
+    crate::integrations::actix::status_code(error)
+}
 
 /// A status code checked when the generated code is compiled: `Status::<404>::CODE`.
 pub struct Status<const N: u16>;

@@ -5,12 +5,13 @@
 use core::fmt;
 use core::marker::PhantomData;
 
+use http::StatusCode;
 use http::header::{ALLOW, HeaderMap, HeaderValue};
-use http::{Response, StatusCode};
 
-use crate::{
-    ApiError, Code, DetailFields, DetailVisitor, Details, Envelope, Problem, RenderContext,
-};
+use crate::api_error::ApiError;
+use crate::code::Code;
+use crate::details::{DetailFields, DetailVisitor, Details};
+use crate::envelope::{DynEnvelope, Envelope, Problem};
 
 /// An error of the request itself, reported by the web framework rather than a handler, in
 /// the envelope `Env`.
@@ -120,12 +121,8 @@ impl<Env: Envelope> ApiError for RequestError<Env> {
         }
     }
 
-    fn write_body(&self, cx: &RenderContext<'_>, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        crate::write_body::<Env, Self>(self, cx, out)
-    }
-
-    fn to_response_with(&self, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
-        crate::respond::<Env, Self>(self, cx)
+    fn envelope(&self) -> &'static dyn DynEnvelope {
+        Env::DYN
     }
 }
 
@@ -166,7 +163,7 @@ fn code_of(status: StatusCode) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Flat;
+    use crate::envelope::Flat;
 
     fn body(error: &RequestError<Flat>) -> String {
         String::from_utf8(error.to_response().into_body()).unwrap()

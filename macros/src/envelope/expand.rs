@@ -6,14 +6,14 @@ use proc_macro2::{Literal as Token, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
 use super::parse::{Declaration, Literal, Member, Object, Presence, Value};
-use super::{fallback, slots};
+use super::{failsafe, slots};
 
 pub fn expand(declaration: &Declaration) -> TokenStream {
     let content_type = declaration
         .content_type
         .as_ref()
         .map_or_else(|| "application/json".to_owned(), syn::LitStr::value);
-    let fallback = fallback::render(&declaration.root);
+    let failsafe = failsafe::render(&declaration.root);
     let mut generator = Generator {
         krate: &declaration.krate,
         nodes: Vec::new(),
@@ -24,11 +24,11 @@ pub fn expand(declaration: &Declaration) -> TokenStream {
         #(#nodes)*
         #root
     };
-    envelope_impl(declaration, &content_type, &fallback, &body)
+    envelope_impl(declaration, &content_type, &failsafe, &body)
 }
 
 /// The struct and an impl that is never run, for a declaration with mistakes.
-pub fn placeholder(declaration: &Declaration) -> TokenStream {
+pub fn fallback(declaration: &Declaration) -> TokenStream {
     envelope_impl(
         declaration,
         "application/json",
@@ -43,7 +43,7 @@ pub fn placeholder(declaration: &Declaration) -> TokenStream {
 fn envelope_impl(
     declaration: &Declaration,
     content_type: &str,
-    fallback: &str,
+    failsafe: &str,
     body: &TokenStream,
 ) -> TokenStream {
     let Declaration {
@@ -60,7 +60,7 @@ fn envelope_impl(
 
         impl #krate::Envelope for #ident {
             const CONTENT_TYPE: &'static str = #content_type;
-            const FALLBACK_BODY: &'static str = #fallback;
+            const FAILSAFE_BODY: &'static str = #failsafe;
 
             fn serialize_error<E, S>(
                 __error: &E,
@@ -127,7 +127,7 @@ impl Generator<'_> {
                 Member::Flatten { .. } => {
                     reads_inputs = true;
                     quote! {
-                        #krate::Details::serialize_flat(&#krate::ApiError::details(__error), &mut __map, &[#(#keys),*])?;
+                        #template::flatten(&mut __map, &[#(#keys),*], __error)?;
                     }
                 }
             };

@@ -1,9 +1,10 @@
 //! `envelope!`: declares an envelope from a JSON template. Parsed in `parse.rs`, checked in
-//! `check.rs`, emitted by `expand.rs`, its fallback body rendered by `fallback.rs`; the slots a template may name are in `slots.rs`.
+//! `check.rs`, emitted by `expand.rs`, its failsafe 500 body rendered by
+//! `failsafe.rs`; the slots a template may name are in `slots.rs`.
 
 mod check;
 mod expand;
-mod fallback;
+mod failsafe;
 mod parse;
 mod slots;
 
@@ -22,7 +23,7 @@ pub fn envelope(input: TokenStream) -> TokenStream {
         Ok(()) => expand::expand(&declaration),
         Err(error) => {
             // The type still exists, so that its uses do not add errors of their own.
-            let mut tokens = expand::placeholder(&declaration);
+            let mut tokens = expand::fallback(&declaration);
             tokens.extend(error.into_compile_error());
             tokens
         }

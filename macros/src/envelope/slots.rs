@@ -1,5 +1,5 @@
 //! The slots a template can name: what each is called, whether it can lack a value, and what it
-//! holds in the pre-rendered fallback body.
+//! holds in the pre-rendered failsafe body.
 
 use super::parse::SlotUse;
 
@@ -12,32 +12,32 @@ pub struct SlotKind {
     pub string_variant: Option<&'static str>,
     /// Whether some error or render context has no value for it.
     pub may_be_absent: bool,
-    /// Its JSON in the fallback 500 (no code, no details, no render context), plain and
+    /// Its JSON in the failsafe 500 (no code, no details, no render context), plain and
     /// `as string`.
-    pub fallback: Option<&'static str>,
-    pub fallback_string: Option<&'static str>,
+    pub failsafe: Option<&'static str>,
+    pub failsafe_string: Option<&'static str>,
 }
 
 const fn slot(
     name: &'static str,
     variant: &'static str,
     may_be_absent: bool,
-    fallback: Option<&'static str>,
+    failsafe: Option<&'static str>,
 ) -> SlotKind {
     SlotKind {
         name,
         variant,
         string_variant: None,
         may_be_absent,
-        fallback,
-        fallback_string: None,
+        failsafe,
+        failsafe_string: None,
     }
 }
 
 pub const SLOTS: &[SlotKind] = &[
     SlotKind {
         string_variant: Some("StatusString"),
-        fallback_string: Some("\"500\""),
+        failsafe_string: Some("\"500\""),
         ..slot("status", "Status", false, Some("500"))
     },
     slot("reason", "Reason", true, Some("\"Internal Server Error\"")),

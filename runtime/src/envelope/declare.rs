@@ -56,7 +56,7 @@
 /// attributes, doc comments included, go on the struct, which is a unit struct deriving `Clone`,
 /// `Copy`, `Debug` and `Default`.
 ///
-/// The envelope's [`FALLBACK_BODY`](crate::Envelope::FALLBACK_BODY), sent when a body fails to
+/// The envelope's [`FAILSAFE_BODY`](crate::Envelope::FAILSAFE_BODY), sent when a body fails to
 /// serialize, is the template rendered when the macro runs for a 500 without code or details:
 /// message `"An unexpected error occurred"`, title and reason `"Internal Server Error"`.
 ///

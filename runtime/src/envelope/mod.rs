@@ -1,25 +1,33 @@
-//! Envelopes: the JSON shape an API gives its error bodies, and where each fact goes in it.
+//! Envelopes: the JSON shape an API gives its error bodies, where each fact goes in it, and the
+//! response of an error rendered in one.
 
 mod builtin;
 mod declare;
-pub mod template;
+pub(crate) mod flatten;
+mod response;
+pub(crate) mod template;
 
 pub use builtin::{Flat, JsonApi, Nested, Problem};
 
+use core::marker::PhantomData;
+
+use http::Response;
 use serde::Serializer;
 
-use crate::{ApiError, RenderContext};
+use crate::api_error::ApiError;
+use crate::context::RenderContext;
 
 /// The shape of an API's error body.
 ///
 /// An envelope reads the facts of an error (status, code, message, title, details) and the
 /// per-request values of a [`RenderContext`], and writes them into a serializer in the shape the
 /// API documents. Choose one per error type with `#[api(envelope = Path)]`; the default is
-/// [`Problem`].
+/// [`Problem`]. Rendering in a chosen envelope is a function of the envelope:
+/// [`Flat::response(&error, &cx)`](Envelope::response), [`Flat::write_body`](Envelope::write_body).
 ///
 /// Declare one with [`envelope!`](crate::envelope!), which checks the template when it compiles
-/// and renders the fallback body from it. Implement the trait by hand for a shape a template
-/// cannot state; [`FALLBACK_BODY`](Envelope::FALLBACK_BODY) must then be written by hand too:
+/// and renders the failsafe body from it. Implement the trait by hand for a shape a template
+/// cannot state; [`FAILSAFE_BODY`](Envelope::FAILSAFE_BODY) must then be written by hand too:
 ///
 /// ```
 /// use errwire::{ApiError, Envelope, RenderContext};
@@ -30,7 +38,7 @@ use crate::{ApiError, RenderContext};
 ///
 /// impl Envelope for Legacy {
 ///     const CONTENT_TYPE: &'static str = "application/json";
-///     const FALLBACK_BODY: &'static str = r#"{"ok":false,"reason":"500"}"#;
+///     const FAILSAFE_BODY: &'static str = r#"{"ok":false,"reason":"500"}"#;
 ///
 ///     fn serialize_error<E, S>(error: &E, _: &RenderContext<'_>, serializer: S) -> Result<S::Ok, S::Error>
 ///     where
@@ -47,19 +55,23 @@ use crate::{ApiError, RenderContext};
 ///     }
 /// }
 ///
-/// #[derive(Debug, ApiError)]
+/// #[derive(Debug, errwire::ApiError)]
 /// #[api(envelope = Legacy)]
 /// #[api(status = 404, code = "gone_fishing")]
 /// struct Away;
 ///
 /// assert_eq!(Away.to_response().body(), br#"{"ok":false,"reason":"gone_fishing"}"#);
+/// assert_eq!(Legacy::response(&Away, &RenderContext::new()).status(), 404);
 /// ```
-pub trait Envelope {
+pub trait Envelope: Sized + 'static {
     /// The `Content-Type` of the body, e.g. `application/problem+json`.
     const CONTENT_TYPE: &'static str;
 
     /// The body of the 500 sent when an error's body cannot be serialized, rendered in advance.
-    const FALLBACK_BODY: &'static str;
+    const FAILSAFE_BODY: &'static str;
+
+    /// This envelope as a value, for [`ApiError::envelope`]: `Flat::DYN`.
+    const DYN: &'static dyn DynEnvelope = &Erased::<Self>(PhantomData);
 
     /// Writes the body of `error`.
     fn serialize_error<E, S>(
@@ -70,4 +82,69 @@ pub trait Envelope {
     where
         E: ApiError + ?Sized,
         S: Serializer;
+
+    /// Serializes the body of `error` in this envelope into `out`, appending to what is there.
+    fn write_body<E: ApiError + ?Sized>(
+        error: &E,
+        cx: &RenderContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> serde_json::Result<()> {
+        Self::serialize_error(error, cx, &mut serde_json::Serializer::new(out))
+    }
+
+    /// The response of `error` in this envelope: its status, its headers, the `Content-Type`,
+    /// `X-Request-Id` when `cx` has a request id, and the body.
+    ///
+    /// If the body cannot be serialized (a detail whose `Serialize` fails), the response is a 500
+    /// with [`FAILSAFE_BODY`](Self::FAILSAFE_BODY) and none of the error's own headers.
+    fn response<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
+        response::build::<Self, E>(error, cx)
+    }
+}
+
+/// An [`Envelope`] as a value, so that a `Box<dyn ApiError>` renders in its own type's envelope:
+/// what [`ApiError::envelope`] returns. Every envelope has one, [`Envelope::DYN`].
+pub trait DynEnvelope: Sync {
+    /// The envelope's [`Envelope::CONTENT_TYPE`].
+    fn content_type(&self) -> &'static str;
+
+    /// The envelope's [`Envelope::FAILSAFE_BODY`].
+    fn failsafe_body(&self) -> &'static str;
+
+    /// [`Envelope::write_body`] of this envelope.
+    fn write_body(
+        &self,
+        error: &dyn ApiError,
+        cx: &RenderContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> serde_json::Result<()>;
+
+    /// [`Envelope::response`] of this envelope.
+    fn response(&self, error: &dyn ApiError, cx: &RenderContext<'_>) -> Response<Vec<u8>>;
+}
+
+/// The envelope `Env` behind a `dyn DynEnvelope`; never instantiated but as [`Envelope::DYN`].
+struct Erased<Env>(PhantomData<fn() -> Env>);
+
+impl<Env: Envelope> DynEnvelope for Erased<Env> {
+    fn content_type(&self) -> &'static str {
+        Env::CONTENT_TYPE
+    }
+
+    fn failsafe_body(&self) -> &'static str {
+        Env::FAILSAFE_BODY
+    }
+
+    fn write_body(
+        &self,
+        error: &dyn ApiError,
+        cx: &RenderContext<'_>,
+        out: &mut Vec<u8>,
+    ) -> serde_json::Result<()> {
+        Env::write_body(error, cx, out)
+    }
+
+    fn response(&self, error: &dyn ApiError, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
+        Env::response(error, cx)
+    }
 }

@@ -2,14 +2,18 @@
 //! the serializer.
 //!
 //! `envelope!` checks a template when it is compiled and emits straight-line code for it: a
-//! `serialize_entry` per literal member, [`entry`] per slot member, a nested `Serialize` type per
+//! `serialize_entry` per literal member, [`entry`] per slot member, [`flatten`] for `..details`, a nested `Serialize` type per
 //! object or array. The slots are the same for every template, so they are written here once.
 
 use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::{ApiError, Code, Details, Message, RenderContext};
+use crate::api_error::ApiError;
+use crate::code::Code;
+use crate::context::RenderContext;
+use crate::details::Details;
+use crate::message::Message;
 
 /// A fact of the error, or a per-request value, that a template places in the body.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,6 +62,17 @@ where
         None if omit_if_absent => Ok(()),
         None => map.serialize_entry(key, &()),
     }
+}
+
+/// Writes the details of `error` as members of the open object `map`, leaving out the names in
+/// `reserved`: `..details`.
+#[inline(always)]
+pub fn flatten<M, E>(map: &mut M, reserved: &[&str], error: &E) -> Result<(), M::Error>
+where
+    M: SerializeMap,
+    E: ApiError + ?Sized,
+{
+    super::flatten::details(&error.details(), map, reserved)
 }
 
 /// The value of `slot` for `error`, `null` when it has none: for array elements.

@@ -1,13 +1,13 @@
 //! actix-web 4, with the `actix-web` feature.
 //!
 //! Every derived error that is `Debug + Display` is an `actix_web::ResponseError`: return it
-//! from a handler. One middleware, [`errors`], does the rest:
+//! from a handler. One middleware, [`envelope_errors`], does the rest:
 //!
 //! ```
 //! use actix_web::{App, middleware, web};
 //!
 //! let app = App::new()
-//!     .wrap(middleware::from_fn(errwire::actix::errors::<errwire::Flat, _>))
+//!     .wrap(middleware::from_fn(errwire::actix::envelope_errors::<errwire::Flat, _>))
 //!     .route("/rooms/{id}", web::get().to(|| async { "room" }));
 //! ```
 //!
@@ -25,10 +25,12 @@ use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 
 use super::scope::{self, MAX_REASON, Rendered, RequestValues};
-use crate::{ApiError, Envelope, RequestError};
+use crate::api_error::ApiError;
+use crate::envelope::Envelope;
+use crate::request_error::RequestError;
 
-/// The actix-web status of `error`.
-pub fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
+/// The actix-web status of `error`: what the derived `ResponseError` returns.
+pub(crate) fn status_code<E: ApiError + ?Sized>(error: &E) -> StatusCode {
     actix_status(error.status())
 }
 
@@ -37,9 +39,10 @@ fn actix_status(status: http::StatusCode) -> StatusCode {
     StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
-/// The actix-web response of `error`, with the current request's context inside [`errors`].
-pub fn response<E: ApiError + ?Sized>(error: &E) -> HttpResponse {
-    convert(scope::respond(error))
+/// The actix-web response of `error` in the envelope `Env`, with the current request's context
+/// inside [`envelope_errors`]: what the derived `ResponseError` returns.
+pub(crate) fn response<Env: Envelope, E: ApiError + ?Sized>(error: &E) -> HttpResponse {
+    convert(scope::respond::<Env, E>(error))
 }
 
 fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
@@ -58,9 +61,10 @@ fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
     builder.body(body)
 }
 
-/// The errwire middleware for actix-web, in the envelope `Env` of the API: use it with
-/// `actix_web::middleware::from_fn(errwire::actix::errors::<Env, _>)`.
-pub async fn errors<Env: Envelope + 'static, B: MessageBody + 'static>(
+/// The errwire middleware for actix-web: renders handlers' errors with the request's id and
+/// path, and puts the framework's own error responses in the API's envelope `Env`. Use it with
+/// `actix_web::middleware::from_fn(errwire::actix::envelope_errors::<Env, _>)`.
+pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
@@ -118,7 +122,7 @@ impl<Env: Envelope> ResponseError for RequestError<Env> {
     }
 
     fn error_response(&self) -> HttpResponse {
-        response(self)
+        response::<Env, Self>(self)
     }
 }
 

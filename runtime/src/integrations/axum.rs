@@ -1,14 +1,14 @@
 //! axum 0.8, with the `axum` feature.
 //!
 //! Every derived error is an `axum::response::IntoResponse`: return it from a handler. One
-//! middleware, [`errors`], does the rest:
+//! middleware, [`envelope_errors`], does the rest:
 //!
 //! ```
 //! use axum::{Router, middleware, routing::get};
 //!
 //! let app: Router = Router::new()
 //!     .route("/rooms/{id}", get(|| async { "room" }))
-//!     .layer(middleware::from_fn(errwire::axum::errors::<errwire::Flat>));
+//!     .layer(middleware::from_fn(errwire::axum::envelope_errors::<errwire::Flat>));
 //! ```
 //!
 //! - Handlers' errors get the request's render context: its `x-request-id` header (set it with
@@ -25,11 +25,15 @@ use axum::response::{IntoResponse, Response};
 use http::header::ALLOW;
 
 use super::scope::{self, MAX_REASON, Rendered, RequestValues};
-use crate::{ApiError, Envelope, RequestError, X_REQUEST_ID};
+use crate::api_error::ApiError;
+use crate::context::X_REQUEST_ID;
+use crate::envelope::Envelope;
+use crate::request_error::RequestError;
 
-/// The axum response of `error`, with the current request's context inside [`errors`].
-pub fn response<E: ApiError + ?Sized>(error: &E) -> Response {
-    mark(scope::respond(error).map(Body::from))
+/// The axum response of `error` in the envelope `Env`, with the current request's context inside
+/// [`envelope_errors`]: what the derived `IntoResponse` returns.
+pub(crate) fn response<Env: Envelope, E: ApiError + ?Sized>(error: &E) -> Response {
+    mark(scope::respond::<Env, E>(error).map(Body::from))
 }
 
 fn mark(mut response: Response) -> Response {
@@ -37,9 +41,10 @@ fn mark(mut response: Response) -> Response {
     response
 }
 
-/// The errwire middleware for axum, in the envelope `Env` of the API: use it with
-/// `axum::middleware::from_fn(errwire::axum::errors::<Env>)`.
-pub async fn errors<Env: Envelope>(request: Request, next: Next) -> Response {
+/// The errwire middleware for axum: renders handlers' errors with the request's id and path,
+/// and puts the framework's own error responses in the API's envelope `Env`. Use it with
+/// `axum::middleware::from_fn(errwire::axum::envelope_errors::<Env>)`.
+pub async fn envelope_errors<Env: Envelope>(request: Request, next: Next) -> Response {
     let values = RequestValues::new(
         request.headers().get(X_REQUEST_ID).map(|id| id.as_bytes()),
         request.uri().path(),
@@ -59,7 +64,7 @@ pub async fn errors<Env: Envelope>(request: Request, next: Next) -> Response {
 
 impl<Env: Envelope> IntoResponse for RequestError<Env> {
     fn into_response(self) -> Response {
-        response(&self)
+        response::<Env, Self>(&self)
     }
 }
 

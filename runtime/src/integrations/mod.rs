@@ -25,7 +25,7 @@ macro_rules! __framework_impls {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __axum_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
         where
@@ -33,7 +33,7 @@ macro_rules! __axum_impl {
             Self: $crate::ApiError,
         {
             fn into_response(self) -> $crate::__private::axum::response::Response {
-                $crate::axum::response(&self)
+                $crate::__private::axum_response::<$($envelope)*, Self>(&self)
             }
         }
     };
@@ -53,7 +53,7 @@ macro_rules! __axum_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __actix_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
         impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
         where
@@ -62,11 +62,11 @@ macro_rules! __actix_impl {
             for<'__errwire> $($ty)*: ::core::fmt::Debug + ::core::fmt::Display,
         {
             fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
-                $crate::actix::status_code(self)
+                $crate::__private::actix_status_code(self)
             }
 
             fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
-                $crate::actix::response(self)
+                $crate::__private::actix_response::<$($envelope)*, Self>(self)
             }
         }
     };

@@ -7,7 +7,10 @@ use std::future::Future;
 
 use http::{Response, StatusCode};
 
-use crate::{ApiError, Envelope, RenderContext, RequestError};
+use crate::api_error::ApiError;
+use crate::context::RenderContext;
+use crate::envelope::Envelope;
+use crate::request_error::RequestError;
 
 /// The longest framework response body kept as a [`RequestError`]'s reason.
 pub(crate) const MAX_REASON: usize = 4096;
@@ -55,11 +58,14 @@ pub(crate) async fn scope<F: Future>(values: RequestValues, future: F) -> F::Out
     CURRENT.scope(values, future).await
 }
 
-/// The response of `error`, with the current request's context if there is one.
-pub(crate) fn respond<E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
+/// The response of `error` in the envelope `Env`, with the current request's context if there is
+/// one; with the `tracing` feature, logged, as it is about to be sent.
+pub(crate) fn respond<Env: Envelope, E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
+    #[cfg(feature = "tracing")]
+    crate::log::response(error);
     CURRENT
-        .try_with(|values| error.to_response_with(&values.context()))
-        .unwrap_or_else(|_| error.to_response())
+        .try_with(|values| Env::response(error, &values.context()))
+        .unwrap_or_else(|_| Env::response(error, &RenderContext::new()))
 }
 
 /// Whether the middleware puts a response of `status` in the envelope: an error status, on a
@@ -81,7 +87,8 @@ pub(crate) fn framework_error<Env: Envelope>(
         .and_then(|body| std::str::from_utf8(body).ok())
         .map(str::to_owned);
     let allow = allow.and_then(|allow| http::HeaderValue::from_bytes(allow).ok());
-    RequestError::<Env>::new(status, reason)
-        .with_allow(allow)
-        .to_response_with(&values.context())
+    let error = RequestError::<Env>::new(status, reason).with_allow(allow);
+    #[cfg(feature = "tracing")]
+    crate::log::response(&error);
+    Env::response(&error, &values.context())
 }

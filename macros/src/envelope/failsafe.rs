@@ -1,10 +1,10 @@
-//! Renders the fallback 500 body from a template when the macro runs: the body of a 500
+//! Renders the failsafe 500 body from a template when the macro runs: the body of a 500
 //! without code or details, outside any request, written as serde_json writes it.
 
 use super::parse::{Literal, Member, Object, Presence, SlotUse, Value};
 use super::slots;
 
-/// The fallback body of the template whose root is `object`, as JSON text.
+/// The failsafe body of the template whose root is `object`, as JSON text.
 pub fn render(object: &Object) -> String {
     let mut members = Vec::new();
     for member in &object.members {
@@ -12,19 +12,19 @@ pub fn render(object: &Object) -> String {
             continue; // there are no details to flatten
         };
         let json = match value {
-            Value::Slot(slot) => match (fallback_slot(slot), slot.presence) {
+            Value::Slot(slot) => match (failsafe_slot(slot), slot.presence) {
                 (Some(json), _) => json.to_owned(),
                 (None, Presence::Omit(_)) => continue,
                 (None, _) => "null".to_owned(),
             },
-            value => fallback_value(value),
+            value => failsafe_value(value),
         };
         members.push(format!("{}:{json}", json_string(&key.value())));
     }
     format!("{{{}}}", members.join(","))
 }
 
-fn fallback_value(value: &Value) -> String {
+fn failsafe_value(value: &Value) -> String {
     match value {
         Value::Literal(Literal::Null) => "null".to_owned(),
         Value::Literal(Literal::Bool(value)) => value.to_string(),
@@ -34,20 +34,20 @@ fn fallback_value(value: &Value) -> String {
             serde_json::to_string(value).expect("parse.rs rejects numbers that are not finite")
         }
         Value::Literal(Literal::Str(value)) => json_string(value),
-        Value::Slot(slot) => fallback_slot(slot).unwrap_or("null").to_owned(),
+        Value::Slot(slot) => failsafe_slot(slot).unwrap_or("null").to_owned(),
         Value::Object(object) => render(object),
         Value::Array(elements) => {
-            let elements: Vec<String> = elements.iter().map(fallback_value).collect();
+            let elements: Vec<String> = elements.iter().map(failsafe_value).collect();
             format!("[{}]", elements.join(","))
         }
     }
 }
 
-fn fallback_slot(slot: &SlotUse) -> Option<&'static str> {
+fn failsafe_slot(slot: &SlotUse) -> Option<&'static str> {
     let kind = slots::of(slot);
     match slot.as_string {
-        Some(_) => kind.fallback_string,
-        None => kind.fallback,
+        Some(_) => kind.failsafe_string,
+        None => kind.failsafe,
     }
 }
 

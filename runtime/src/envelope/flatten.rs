@@ -1,0 +1,352 @@
+//! Flattening details into an object that is already open, as RFC 9457 extension members:
+//! named entries one by one, or a whole details object through a serializer that forwards its
+//! entries; an entry named like one of the object's own members is left out.
+
+use core::fmt;
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};
+
+/// Writes `details` as members of the open object `map`, leaving out any entry whose name is in
+/// `reserved` (the members the envelope itself writes there), so that details never shadow them.
+///
+/// A [`Details::Object`] must serialize as a map or a struct to be flattened; otherwise this
+/// fails, and the response is the envelope's failsafe 500.
+pub fn details<M: SerializeMap>(
+    details: &Details<'_>,
+    map: &mut M,
+    reserved: &[&str],
+) -> Result<(), M::Error> {
+    match *details {
+        Details::None => Ok(()),
+        Details::Fields(entries) => fields(entries, map, reserved),
+        Details::Object(object) => object.serialize(FlattenInto { map, reserved }),
+    }
+}
+
+/// Writes named entries as members of the open object `map`, leaving out the `reserved` names.
+pub(crate) fn fields<M: SerializeMap>(
+    fields: &dyn DetailFields,
+    map: &mut M,
+    reserved: &[&str],
+) -> Result<(), M::Error> {
+    let mut visitor = MapEntries {
+        map,
+        reserved,
+        error: None,
+    };
+    fields.visit_details(&mut visitor);
+    visitor.error.map_or(Ok(()), Err)
+}
+
+/// Feeds visited entries into a map, keeping the first error: visiting cannot stop early, and
+/// entries after a failure are skipped.
+struct MapEntries<'m, 'r, M: SerializeMap> {
+    map: &'m mut M,
+    reserved: &'r [&'r str],
+    error: Option<M::Error>,
+}
+
+impl<M: SerializeMap> MapEntries<'_, '_, M> {
+    fn entry<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if self.error.is_none()
+            && !self.reserved.contains(&name)
+            && let Err(error) = self.map.serialize_entry(name, value)
+        {
+            self.error = Some(error);
+        }
+    }
+}
+
+impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
+    fn detail(&mut self, name: &'static str, value: &dyn DetailValue) {
+        self.entry(name, value);
+    }
+
+    fn detail_str(&mut self, name: &'static str, value: &str) {
+        self.entry(name, value);
+    }
+
+    fn detail_u64(&mut self, name: &'static str, value: u64) {
+        self.entry(name, &value);
+    }
+
+    fn detail_i64(&mut self, name: &'static str, value: i64) {
+        self.entry(name, &value);
+    }
+
+    fn detail_bool(&mut self, name: &'static str, value: bool) {
+        self.entry(name, &value);
+    }
+}
+
+/// A serializer that writes the entries of a map or struct into an enclosing, already open map.
+struct FlattenInto<'m, 'r, M> {
+    map: &'m mut M,
+    reserved: &'r [&'r str],
+}
+
+/// Tells whether a serialized map key is one of the reserved member names, without allocating.
+struct KeyMatcher<'r> {
+    reserved: &'r [&'r str],
+}
+
+fn not_flattenable<E: serde::ser::Error>(what: &str) -> E {
+    E::custom(format_args!(
+        "details to flatten must be a map or a struct, not {what}"
+    ))
+}
+
+macro_rules! reject {
+    ($($method:ident($($arg:ty),*) -> $ok:ty: $what:literal;)*) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$ok, Self::Error> {
+            Err(not_flattenable($what))
+        })*
+    };
+}
+
+impl<'m, 'r, M: SerializeMap> Serializer for FlattenInto<'m, 'r, M> {
+    type Ok = ();
+    type Error = M::Error;
+    type SerializeSeq = serde::ser::Impossible<(), M::Error>;
+    type SerializeTuple = serde::ser::Impossible<(), M::Error>;
+    type SerializeTupleStruct = serde::ser::Impossible<(), M::Error>;
+    type SerializeTupleVariant = serde::ser::Impossible<(), M::Error>;
+    type SerializeMap = FlatMap<'m, 'r, M>;
+    type SerializeStruct = FlatMap<'m, 'r, M>;
+    type SerializeStructVariant = serde::ser::Impossible<(), M::Error>;
+
+    reject! {
+        serialize_bool(bool) -> (): "a boolean";
+        serialize_i8(i8) -> (): "an integer";
+        serialize_i16(i16) -> (): "an integer";
+        serialize_i32(i32) -> (): "an integer";
+        serialize_i64(i64) -> (): "an integer";
+        serialize_u8(u8) -> (): "an integer";
+        serialize_u16(u16) -> (): "an integer";
+        serialize_u32(u32) -> (): "an integer";
+        serialize_u64(u64) -> (): "an integer";
+        serialize_f32(f32) -> (): "a float";
+        serialize_f64(f64) -> (): "a float";
+        serialize_char(char) -> (): "a char";
+        serialize_str(&str) -> (): "a string";
+        serialize_bytes(&[u8]) -> (): "bytes";
+        serialize_unit_variant(&'static str, u32, &'static str) -> (): "an enum variant";
+        serialize_seq(Option<usize>) -> Self::SerializeSeq: "a sequence";
+        serialize_tuple(usize) -> Self::SerializeTuple: "a tuple";
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct: "a tuple struct";
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant: "an enum variant";
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant: "an enum variant";
+    }
+
+    fn serialize_none(self) -> Result<(), M::Error> {
+        Ok(())
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), M::Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Result<(), M::Error> {
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _: &'static str) -> Result<(), M::Error> {
+        Ok(())
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<(), M::Error> {
+        Err(not_flattenable("an enum variant"))
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, M::Error> {
+        Ok(FlatMap {
+            map: self.map,
+            reserved: self.reserved,
+            skip_value: false,
+        })
+    }
+
+    fn serialize_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStruct, M::Error> {
+        Ok(FlatMap {
+            map: self.map,
+            reserved: self.reserved,
+            skip_value: false,
+        })
+    }
+}
+
+struct FlatMap<'m, 'r, M> {
+    map: &'m mut M,
+    reserved: &'r [&'r str],
+    skip_value: bool,
+}
+
+impl<M: SerializeMap> SerializeMap for FlatMap<'_, '_, M> {
+    type Ok = ();
+    type Error = M::Error;
+
+    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), M::Error> {
+        self.skip_value = key
+            .serialize(KeyMatcher {
+                reserved: self.reserved,
+            })
+            .unwrap_or(false);
+        if self.skip_value {
+            Ok(())
+        } else {
+            self.map.serialize_key(key)
+        }
+    }
+
+    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), M::Error> {
+        if self.skip_value {
+            Ok(())
+        } else {
+            self.map.serialize_value(value)
+        }
+    }
+
+    fn end(self) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
+
+impl<M: SerializeMap> serde::ser::SerializeStruct for FlatMap<'_, '_, M> {
+    type Ok = ();
+    type Error = M::Error;
+
+    fn serialize_field<T: Serialize + ?Sized>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), M::Error> {
+        if self.reserved.contains(&key) {
+            Ok(())
+        } else {
+            self.map.serialize_entry(key, value)
+        }
+    }
+
+    fn end(self) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
+
+/// The error of [`KeyMatcher`] for keys that are not strings: such keys are never reserved.
+#[derive(Debug)]
+struct NotAString;
+
+impl fmt::Display for NotAString {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("not a string key")
+    }
+}
+
+impl std::error::Error for NotAString {}
+
+impl serde::ser::Error for NotAString {
+    fn custom<T: fmt::Display>(_: T) -> Self {
+        NotAString
+    }
+}
+
+macro_rules! not_a_string {
+    ($($method:ident($($arg:ty),*) -> $ok:ty;)*) => {
+        $(fn $method(self, $(_: $arg),*) -> Result<$ok, NotAString> {
+            Err(NotAString)
+        })*
+    };
+}
+
+impl Serializer for KeyMatcher<'_> {
+    type Ok = bool;
+    type Error = NotAString;
+    type SerializeSeq = serde::ser::Impossible<bool, NotAString>;
+    type SerializeTuple = serde::ser::Impossible<bool, NotAString>;
+    type SerializeTupleStruct = serde::ser::Impossible<bool, NotAString>;
+    type SerializeTupleVariant = serde::ser::Impossible<bool, NotAString>;
+    type SerializeMap = serde::ser::Impossible<bool, NotAString>;
+    type SerializeStruct = serde::ser::Impossible<bool, NotAString>;
+    type SerializeStructVariant = serde::ser::Impossible<bool, NotAString>;
+
+    fn serialize_str(self, key: &str) -> Result<bool, NotAString> {
+        Ok(self.reserved.contains(&key))
+    }
+
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<bool, NotAString> {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<bool, NotAString> {
+        value.serialize(self)
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<bool, NotAString> {
+        Err(NotAString)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<bool, NotAString> {
+        Err(NotAString)
+    }
+
+    not_a_string! {
+        serialize_bool(bool) -> bool;
+        serialize_i8(i8) -> bool;
+        serialize_i16(i16) -> bool;
+        serialize_i32(i32) -> bool;
+        serialize_i64(i64) -> bool;
+        serialize_u8(u8) -> bool;
+        serialize_u16(u16) -> bool;
+        serialize_u32(u32) -> bool;
+        serialize_u64(u64) -> bool;
+        serialize_f32(f32) -> bool;
+        serialize_f64(f64) -> bool;
+        serialize_char(char) -> bool;
+        serialize_bytes(&[u8]) -> bool;
+        serialize_none() -> bool;
+        serialize_unit() -> bool;
+        serialize_unit_struct(&'static str) -> bool;
+        serialize_seq(Option<usize>) -> Self::SerializeSeq;
+        serialize_tuple(usize) -> Self::SerializeTuple;
+        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
+        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
+        serialize_map(Option<usize>) -> Self::SerializeMap;
+        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
+        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    }
+}

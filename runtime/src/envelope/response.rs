@@ -1,0 +1,40 @@
+//! The `http::Response` of an error in an envelope: status, headers, `Content-Type`, body.
+
+use http::header::{CONTENT_TYPE, HeaderValue};
+use http::{Response, StatusCode};
+
+use super::Envelope;
+use crate::api_error::ApiError;
+use crate::context::{RenderContext, X_REQUEST_ID};
+
+pub(super) fn build<Env: Envelope, E: ApiError + ?Sized>(
+    error: &E,
+    cx: &RenderContext<'_>,
+) -> Response<Vec<u8>> {
+    let mut body = Vec::with_capacity(256);
+    let mut response = match Env::write_body(error, cx, &mut body) {
+        Ok(()) => {
+            let mut response = Response::new(body);
+            *response.status_mut() = error.status();
+            error.headers(response.headers_mut());
+            response
+        }
+        Err(_) => {
+            body.clear();
+            body.extend_from_slice(Env::FAILSAFE_BODY.as_bytes());
+            let mut response = Response::new(body);
+            *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+            response
+        }
+    };
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(Env::CONTENT_TYPE));
+    if let Some(request_id) = cx.request_id() {
+        crate::headers::insert(
+            headers,
+            X_REQUEST_ID,
+            HeaderValue::try_from(request_id).ok(),
+        );
+    }
+    response
+}
