@@ -13,6 +13,7 @@
 //! - The status page also lists 400, 403 and 409, but the error table says `error` is always one
 //!   of its five codes and gives none of them a code; sending a code the documentation does not
 //!   list would break its contract, so they are not declared.
+//! - `error` is always there (`"error": code`): a variant without a code does not compile.
 //! - `X-Request-Id` is on every response: pass the id in the `RenderContext`.
 
 #[path = "show/mod.rs"]
@@ -24,7 +25,7 @@ use indexmap::IndexMap;
 errwire::envelope! {
     /// Verilock's error body: `{"error": "not_found", "message": "...", "details": null}`.
     pub struct Verilock {
-        "error": code?,
+        "error": code,
         "message": message,
         "details": details | null,
     }

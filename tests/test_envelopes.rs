@@ -318,7 +318,7 @@ errwire::envelope! {
         "details": details | null,
         "request_id": request_id?,
         "instance": instance | null,
-        "literals": [null, true, false, -7, 18446744073709551615, 2.5, -0.125, "a \"quoted\" \u{e9}"],
+        "literals": [null, true, false, -7, -9223372036854775808, 18446744073709551615, 2.5, -0.125, "a \"quoted\" \u{e9}"],
         "nested": {"deeper": {"status": status, "empty": {}}, "list": [code | null, []]},
     }
 }
@@ -337,7 +337,7 @@ fn every_slot_and_literal_has_its_value() {
         r#"{"status":409,"status_text":"409","reason":"Conflict","code":7,"code_text":"7",
             "message":"Room a exists","title":"Taken","type":"about:blank","details":{"room":"a"},
             "request_id":"req-1","instance":"/rooms/a",
-            "literals":[null,true,false,-7,18446744073709551615,2.5,-0.125,"a \"quoted\" é"],
+            "literals":[null,true,false,-7,-9223372036854775808,18446744073709551615,2.5,-0.125,"a \"quoted\" é"],
             "nested":{"deeper":{"status":409,"empty":{}},"list":[7,[]]}}"#,
     );
 }
@@ -353,7 +353,7 @@ fn slots_without_a_value_follow_their_presence_rule() {
         r#"{"status":499,"status_text":"499","reason":null,"code":null,
             "message":"Client closed the request","type":"about:blank","details":null,
             "instance":null,
-            "literals":[null,true,false,-7,18446744073709551615,2.5,-0.125,"a \"quoted\" é"],
+            "literals":[null,true,false,-7,-9223372036854775808,18446744073709551615,2.5,-0.125,"a \"quoted\" é"],
             "nested":{"deeper":{"status":499,"empty":{}},"list":[null,[]]}}"#,
     );
 }

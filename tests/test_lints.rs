@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::time::SystemTime;
 
 use errwire::ApiError;
+use http::StatusCode;
 
 errwire::envelope! {
     /// The body of a strictly linted crate.
@@ -40,6 +41,36 @@ pub enum Strict {
     /// Invalid input.
     #[api(status = 422)]
     Invalid(#[api(details)] BTreeMap<String, Vec<String>>),
+}
+
+/// Errors kept for old clients: the type, a variant and a field are deprecated, and the derive
+/// must not use them in a way that warns.
+#[deprecated(note = "use `Strict`")]
+#[derive(Debug, ApiError)]
+#[api(rename_all = "snake_case")]
+pub enum Legacy {
+    /// Gone for good.
+    #[deprecated(note = "no longer sent")]
+    #[api(status = StatusCode::GONE)]
+    Gone,
+    /// Missing.
+    #[api(status = StatusCode::NOT_FOUND, message = "No room {id}")]
+    Missing {
+        /// Its id.
+        #[deprecated(note = "use the path")]
+        #[api(detail, header = "X-Room")]
+        id: u64,
+    },
+}
+
+#[test]
+#[allow(deprecated)]
+fn derives_on_deprecated_items_with_the_status_path_the_user_wrote() {
+    assert_eq!(Legacy::Gone.status(), StatusCode::GONE);
+    let missing = Legacy::Missing { id: 7 };
+    assert_eq!(missing.message().to_string(), "No room 7");
+    assert_eq!(missing.to_response().headers()["x-room"], "7");
+    assert_eq!(Legacy::catalog().len(), 2);
 }
 
 #[test]

@@ -141,13 +141,15 @@ fn fields<'a>(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
 }
 
 impl Input<'_> {
-    /// The variant's status, or the type's default.
-    pub fn status_of(&self, variant: &Variant) -> Option<Status> {
-        self.attrs_of(variant)
-            .status
-            .get()
-            .or(self.attrs.status.get())
-            .copied()
+    /// The variant's status, or the type's default; `None` where the status written was
+    /// rejected (already reported), so that no rule about statuses fires on a guess.
+    pub fn status_of<'v>(&'v self, variant: &'v Variant) -> Option<&'v Status> {
+        let own = &self.attrs_of(variant).status;
+        if own.is_written() {
+            own.get()
+        } else {
+            self.attrs.status.get()
+        }
     }
 
     /// The variant's code: its own, or its name under `rename_all`, with where that was decided.

@@ -228,6 +228,15 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         if attr.path().is_ident("doc") {
             push_doc_line(&mut parsed.docs, attr);
         } else if attr.path().is_ident("api") {
+            if let syn::Meta::List(list) = &attr.meta
+                && !matches!(list.delimiter, syn::MacroDelimiter::Paren(_))
+            {
+                errors.push(syn::Error::new(
+                    list.delimiter.span().open(),
+                    "write the attribute with parentheses: #[api(...)]",
+                ));
+                continue;
+            }
             let result =
                 attr.parse_nested_meta(|meta| parse_key(&meta, position, &mut parsed, errors));
             if let Err(error) = result {
@@ -283,7 +292,9 @@ fn parse_key(
             parse_rename_all(meta).map(|rule| attrs.rename_all.set(span, rule, errors))
         }
         Key::TypeBase => parse_type_base(meta).map(|base| attrs.type_base.set(span, base, errors)),
-        Key::Status => parse_status(meta).map(|status| attrs.status.set(span, status, errors)),
+        Key::Status => expect_eq(meta, "status", "404")
+            .and_then(status::parse)
+            .map(|status| attrs.status.set(span, status, errors)),
         Key::Code => parse_code(meta).map(|code| attrs.code.set(span, code, errors)),
         Key::Message => value_str(meta, name)
             .and_then(|lit| Template::parse(&lit))
@@ -368,11 +379,17 @@ fn expect_eq<'a>(
     key: &str,
     example: &str,
 ) -> syn::Result<ParseStream<'a>> {
-    if meta.input.peek(Token![=]) {
-        meta.value()
-    } else {
-        Err(meta.error(format!("`{key}` needs a value: write `{key} = {example}`")))
+    if !meta.input.peek(Token![=]) {
+        return Err(meta.error(format!("`{key}` needs a value: write `{key} = {example}`")));
     }
+    let input = meta.value()?;
+    if input.is_empty() || input.peek(Token![,]) {
+        // Not consumed: the `,` still separates this key from the next.
+        return Err(meta.error(format!(
+            "`{key}` needs a value after `=`: write `{key} = {example}`"
+        )));
+    }
+    Ok(input)
 }
 
 fn flag(meta: &ParseNestedMeta, key: &str) -> syn::Result<()> {
@@ -435,55 +452,20 @@ fn parse_rename_all(meta: &ParseNestedMeta) -> syn::Result<RenameRule> {
 fn parse_type_base(meta: &ParseNestedMeta) -> syn::Result<String> {
     let lit = value_str(meta, "type_base")?;
     let base = lit.value();
-    if !base.contains(':')
-        || base
+    // RFC 3986: a scheme, then only characters a URI may hold (`%` for anything else).
+    let scheme = base.split_once(':').map_or("", |(scheme, _)| scheme);
+    let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '"')
-    {
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let uri_char = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
+    if !scheme_ok || !base.chars().all(uri_char) {
         return Err(syn::Error::new(
             lit.span(),
-            "type_base must be an absolute URI without spaces, such as \"https://errors.example.com/\"",
+            "type_base must be an absolute URI of the characters a URI may hold (percent-encode the rest), such as \"https://errors.example.com/\"",
         ));
     }
     Ok(base)
-}
-
-fn parse_status(meta: &ParseNestedMeta) -> syn::Result<Status> {
-    let input = expect_eq(meta, "status", "404")?;
-    if input.peek(LitInt) {
-        let lit: LitInt = input.parse()?;
-        let number = lit
-            .base10_parse::<u16>()
-            .ok()
-            .filter(|n| (100..=599).contains(n));
-        let number = number.ok_or_else(|| {
-            syn::Error::new(
-                lit.span(),
-                "not an HTTP status code; use a number from 400 to 599",
-            )
-        })?;
-        status::error_status(number, lit.span())
-    } else if input.peek(Ident) || input.peek(Token![::]) {
-        let path: Path = input.parse()?;
-        status::from_constant(&path)
-    } else {
-        let found: TokenTree = input.parse()?;
-        let hint = match &found {
-            TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
-                format!(
-                    "; write it without quotes: `status = {}`",
-                    lit.to_string().trim_matches('"')
-                )
-            }
-            _ => String::new(),
-        };
-        Err(syn::Error::new_spanned(
-            &found,
-            format!(
-                "expected a status code: `status = 404` or `status = StatusCode::NOT_FOUND`{hint}"
-            ),
-        ))
-    }
 }
 
 fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
@@ -512,14 +494,23 @@ fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
     } else if input.peek(LitInt) || input.peek(Token![-]) {
         let negative = input.parse::<Option<Token![-]>>()?.is_some();
         let lit: LitInt = input.parse()?;
-        let magnitude = lit.base10_parse::<i64>().map_err(|_| {
+        if !lit.suffix().is_empty() {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "write the code without a suffix: `code = {}`",
+                    lit.base10_digits()
+                ),
+            ));
+        }
+        let magnitude = lit.base10_parse::<u64>().ok();
+        let code = magnitude.and_then(|magnitude| match negative {
+            true => 0i64.checked_sub_unsigned(magnitude),
+            false => i64::try_from(magnitude).ok(),
+        });
+        code.map(CodeValue::Int).ok_or_else(|| {
             syn::Error::new(lit.span(), "integer code out of range; codes fit in an i64")
-        })?;
-        Ok(CodeValue::Int(if negative {
-            -magnitude
-        } else {
-            magnitude
-        }))
+        })
     } else {
         let found: TokenTree = input.parse()?;
         Err(syn::Error::new_spanned(
@@ -576,6 +567,14 @@ fn parse_static_header(meta: &ParseNestedMeta) -> syn::Result<StaticHeader> {
     }
     let name = header_name(&written, span)?;
     let value = lit.value();
+    if name.lowercase == "retry-after" && !is_delay_seconds(&value) && !is_imf_fixdate(&value) {
+        return Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "Retry-After is delay-seconds or an HTTP-date (RFC 9110): write \"120\" or \"Sun, 06 Nov 1994 08:49:37 GMT\", not {value:?}"
+            ),
+        ));
+    }
     if let Some(bad) = value.chars().find(|c| !matches!(c, ' '..='~' | '\t')) {
         return Err(syn::Error::new(
             lit.span(),
@@ -585,6 +584,40 @@ fn parse_static_header(meta: &ParseNestedMeta) -> syn::Result<StaticHeader> {
         ));
     }
     Ok(StaticHeader { name, value })
+}
+
+fn is_delay_seconds(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|byte| byte.is_ascii_digit())
+}
+
+/// `Sun, 06 Nov 1994 08:49:37 GMT`, the form RFC 9110 says to send.
+fn is_imf_fixdate(value: &str) -> bool {
+    const DAYS: &[&str] = &["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: &[&str] = &[
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let digits = |text: &str, max: u32| {
+        text.bytes().all(|byte| byte.is_ascii_digit())
+            && text.parse::<u32>().is_ok_and(|n| n <= max)
+    };
+    let parts: Vec<&str> = value.split(' ').collect();
+    let [day_name, day, month, year, time, "GMT"] = parts.as_slice() else {
+        return false;
+    };
+    let time: Vec<&str> = time.split(':').collect();
+    day_name
+        .strip_suffix(',')
+        .is_some_and(|name| DAYS.contains(&name))
+        && day.len() == 2
+        && digits(day, 31)
+        && MONTHS.contains(month)
+        && year.len() == 4
+        && digits(year, 9999)
+        && time.len() == 3
+        && time.iter().all(|part| part.len() == 2)
+        && digits(time[0], 23)
+        && digits(time[1], 59)
+        && digits(time[2], 60)
 }
 
 /// `Cache-Control` written without quotes: idents and numbers joined by `-`.

@@ -11,8 +11,9 @@ use syn::{DeriveInput, Ident, LitStr, Member};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{CodeValue, HeaderName};
 use crate::errors::Errors;
+use crate::status::{self, Status};
 use crate::template::{Piece, format_trait};
-use crate::{fallback, status, valid};
+use crate::{fallback, valid};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
@@ -66,6 +67,7 @@ impl<'a> Expander<'a> {
         let envelope_path = self.envelope_path();
         let detail_fields = self.impl_detail_fields();
         let catalog = self.catalog_const();
+        let codes_required = self.codes_required();
 
         let ident = &self.input.original.ident;
         let (impl_generics, ty_generics, where_clause) =
@@ -75,7 +77,7 @@ impl<'a> Expander<'a> {
         // impl ApiError for Type { fn status(&self) -> StatusCode { match self { .. } } .. }
         quote! {
             #[automatically_derived]
-            #[allow(unused_qualifications, clippy::needless_lifetimes)]
+            #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
             impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
                 #status
                 #code
@@ -103,14 +105,37 @@ impl<'a> Expander<'a> {
             }
 
             #[automatically_derived]
-            #[allow(unused_qualifications, clippy::needless_lifetimes)]
+            #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[doc(hidden)]
                 const __ERRWIRE_CATALOG: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
             }
 
             #detail_fields
+            #codes_required
         }
+    }
+
+    /// A compile-time check per variant without a code, at the variant, that the envelope does
+    /// not require one.
+    fn codes_required(&self) -> TokenStream {
+        let krate = &self.krate;
+        let envelope = self.envelope_path();
+        self.variants()
+            .filter(|variant| {
+                !self.input.is_transparent(variant) && self.input.code_of(variant).is_none()
+            })
+            .map(|variant| {
+                let message = format!(
+                    "`{}` has no code, and its envelope requires every error to have one; add #[api(code = \"...\")], or #[api(rename_all = \"snake_case\")] to the type",
+                    variant.ident
+                );
+                quote_spanned! {variant.ident.span()=>
+                    #[allow(deprecated)]
+                    const _: () = ::core::assert!(!<#envelope as #krate::Envelope>::REQUIRES_CODE, #message);
+                }
+            })
+            .collect()
     }
 
     fn where_clause(&self, existing: Option<&syn::WhereClause>) -> TokenStream {
@@ -270,7 +295,7 @@ impl<'a> Expander<'a> {
         let body = self.forwarding(quote!(status), |this, variant| {
             (
                 Vec::new(),
-                status_code(&krate, this.input.status_number(variant)),
+                status_code(&krate, this.input.status_of(variant)),
             )
         });
         quote! {
@@ -512,7 +537,7 @@ impl<'a> Expander<'a> {
         let where_clause = self.where_clause(where_clause);
         quote! {
             #[automatically_derived]
-            #[allow(unused_qualifications, clippy::needless_lifetimes)]
+            #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
             impl #impl_generics #krate::DetailFields for #ident #ty_generics #where_clause {
                 fn visit_details(&self, #visitor: &mut dyn #krate::DetailVisitor) {
                     use #krate::__private::{ViaDetailSerialize as _, ViaDetailTyped as _};
@@ -630,7 +655,7 @@ impl<'a> Expander<'a> {
             let status = option(
                 transparent
                     .is_none()
-                    .then(|| status_code(&krate, self.input.status_number(variant))),
+                    .then(|| status_code(&krate, self.input.status_of(variant))),
             );
             let code = option(
                 self.input
@@ -667,8 +692,13 @@ fn binding(field: &Field) -> Ident {
     }
 }
 
-/// `StatusCode::NOT_FOUND` where the `http` crate names the status, else a checked constant.
-fn status_code(krate: &TokenStream, number: u16) -> TokenStream {
+/// The constant as the user wrote it, else `StatusCode::NOT_FOUND` where the `http` crate names
+/// the status, else a checked constant.
+fn status_code(krate: &TokenStream, status: Option<&Status>) -> TokenStream {
+    let number = status.map_or(500, |status| status.number);
+    if let Some(path) = status.and_then(|status| status.path.as_ref()) {
+        return path.to_token_stream();
+    }
     match status::constant_name(number) {
         Some(name) => {
             let name = Ident::new(name, Span::call_site());

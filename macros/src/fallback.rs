@@ -13,7 +13,7 @@ pub fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
         #errors
 
         #[automatically_derived]
-        #[allow(unused_qualifications)]
+        #[allow(unused_qualifications, deprecated)]
         impl #impl_generics ::errwire::ApiError for #ident #ty_generics #where_clause {
             fn status(&self) -> ::errwire::__private::StatusCode {
                 ::core::unreachable!()

@@ -1,17 +1,20 @@
 //! Status codes: the `StatusCode` constant names and reason phrases of the `http` crate, and the
 //! rule that an error's status is a 4xx or a 5xx.
 
-use proc_macro2::Span;
-use syn::Path;
+use proc_macro2::{Span, TokenTree};
+use syn::parse::ParseStream;
+use syn::{Ident, LitInt, Path, PathArguments, Token};
 
-/// A checked error status.
-#[derive(Clone, Copy)]
+/// A checked error status, and the constant's path as the user wrote it, which the generated
+/// code names in turn (so that the user's `use http::StatusCode;` is used).
+#[derive(Clone)]
 pub struct Status {
     pub number: u16,
+    pub path: Option<Path>,
 }
 
 impl Status {
-    pub fn is_server_error(self) -> bool {
+    pub fn is_server_error(&self) -> bool {
         self.number >= 500
     }
 }
@@ -106,6 +109,53 @@ const STATUSES: &[(u16, &str, &str)] = &[
     ),
 ];
 
+/// The value of `status = ...`: a number, or `StatusCode::NAME` by any path that ends so.
+pub fn parse(input: ParseStream) -> syn::Result<Status> {
+    if input.peek(LitInt) {
+        let lit: LitInt = input.parse()?;
+        if !lit.suffix().is_empty() {
+            return Err(syn::Error::new(
+                lit.span(),
+                format!(
+                    "write the status without a suffix: `status = {}`",
+                    lit.base10_digits()
+                ),
+            ));
+        }
+        let number = lit
+            .base10_parse::<u16>()
+            .ok()
+            .filter(|n| (100..=599).contains(n));
+        let number = number.ok_or_else(|| {
+            syn::Error::new(
+                lit.span(),
+                "not an HTTP status code; use a number from 400 to 599",
+            )
+        })?;
+        error_status(number, lit.span(), None)
+    } else if input.peek(Ident) || input.peek(Token![::]) {
+        let path: Path = input.parse()?;
+        from_constant(path)
+    } else {
+        let found: TokenTree = input.parse()?;
+        let hint = match &found {
+            TokenTree::Literal(lit) if lit.to_string().starts_with('"') => {
+                format!(
+                    "; write it without quotes: `status = {}`",
+                    lit.to_string().trim_matches('"')
+                )
+            }
+            _ => String::new(),
+        };
+        Err(syn::Error::new_spanned(
+            &found,
+            format!(
+                "expected a status code: `status = 404` or `status = StatusCode::NOT_FOUND`{hint}"
+            ),
+        ))
+    }
+}
+
 pub fn constant_name(number: u16) -> Option<&'static str> {
     STATUSES
         .iter()
@@ -121,7 +171,7 @@ pub fn reason_phrase(number: u16) -> Option<&'static str> {
 }
 
 /// A status from a number already known to be 100..=599: an error unless it is a 4xx or 5xx.
-pub fn error_status(number: u16, span: Span) -> syn::Result<Status> {
+fn error_status(number: u16, span: Span, path: Option<Path>) -> syn::Result<Status> {
     if number < 400 {
         let name = reason_phrase(number)
             .map(|reason| format!(" ({reason})"))
@@ -131,19 +181,35 @@ pub fn error_status(number: u16, span: Span) -> syn::Result<Status> {
             format!("status {number}{name} is not an error status; use a 4xx or 5xx code"),
         ));
     }
-    Ok(Status { number })
+    Ok(Status { number, path })
 }
 
-/// A status from a constant such as `StatusCode::NOT_FOUND`.
-pub fn from_constant(path: &Path) -> syn::Result<Status> {
-    let Some(last) = path.segments.last() else {
-        return Err(syn::Error::new_spanned(path, "expected `StatusCode::NAME`"));
+/// A status from a constant: `StatusCode::NOT_FOUND`, `http::StatusCode::NOT_FOUND`, ...; the
+/// segment before the name must be `StatusCode`, so that no other constant is misread.
+fn from_constant(path: Path) -> syn::Result<Status> {
+    let segments: Vec<_> = path.segments.iter().collect();
+    let [.., owner, last] = segments.as_slice() else {
+        return Err(syn::Error::new_spanned(
+            &path,
+            "expected `StatusCode::NAME`, such as `StatusCode::NOT_FOUND`, or a number such as `status = 404`",
+        ));
     };
+    if owner.ident != "StatusCode"
+        || segments
+            .iter()
+            .any(|segment| !matches!(segment.arguments, PathArguments::None))
+    {
+        return Err(syn::Error::new_spanned(
+            &path,
+            "expected `StatusCode::NAME` (http's `StatusCode`), such as `StatusCode::NOT_FOUND`, or a number such as `status = 404`",
+        ));
+    }
     let name = last.ident.to_string();
+    let span = last.ident.span();
     match STATUSES.iter().find(|(_, constant, _)| *constant == name) {
-        Some(&(number, ..)) => error_status(number, last.ident.span()),
+        Some(&(number, ..)) => error_status(number, span, Some(path)),
         None => Err(syn::Error::new(
-            last.ident.span(),
+            span,
             format!(
                 "`{name}` is not a StatusCode constant; write a number such as `status = 404`, or a constant such as `StatusCode::NOT_FOUND`"
             ),

@@ -69,6 +69,11 @@ impl Template {
     pub fn parse(lit: &LitStr) -> syn::Result<Self> {
         let source = lit.value();
         let error = |message: String| syn::Error::new(lit.span(), message);
+        if source.trim().is_empty() {
+            return Err(error(
+                "empty message; write the public message, or remove `message` to send the reason phrase".into(),
+            ));
+        }
         let mut pieces = Vec::new();
         let mut text = String::new();
         let mut chars = source.chars().peekable();
@@ -132,10 +137,10 @@ fn parse_placeholder(inner: &str) -> Result<Placeholder, String> {
             "empty placeholder `{{{inner}}}` in message; name the field: `{{field}}` or `{{0}}`"
         ));
     } else if name.chars().all(|c| c.is_ascii_digit()) {
-        FieldName::Index(
-            name.parse()
-                .map_err(|_| format!("placeholder `{{{name}}}` is not a field index"))?,
-        )
+        let index: u32 = name
+            .parse()
+            .map_err(|_| format!("placeholder `{{{name}}}` is not a field index"))?;
+        FieldName::Index(index as usize)
     } else if is_identifier(name) {
         FieldName::Named(name.to_owned())
     } else {
@@ -154,10 +159,13 @@ fn parse_placeholder(inner: &str) -> Result<Placeholder, String> {
     })
 }
 
+/// Rust's own rule (UAX #31, as rustc applies it), so that every name that passes is an `Ident`.
 fn is_identifier(name: &str) -> bool {
     let mut chars = name.chars();
-    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
-        && chars.all(|c| c.is_alphanumeric() || c == '_')
+    chars
+        .next()
+        .is_some_and(|c| unicode_ident::is_xid_start(c) || c == '_')
+        && chars.all(unicode_ident::is_xid_continue)
 }
 
 /// `[[fill]align][sign][#][0][width][.precision][type]`, with width and precision as numbers.
@@ -249,6 +257,11 @@ mod tests {
         assert!(parse_error("a } b").contains("unmatched `}`"));
         assert!(parse_error("{open").contains("unclosed `{`"));
         assert!(parse_error("{a-b}").contains("does not name a field"));
+        assert!(parse_error("{a²}").contains("does not name a field"));
+        assert!(parse_error("{ⸯ}").contains("does not name a field"));
+        assert!(parse_error("{4294967296}").contains("is not a field index"));
+        assert!(parse_error("").contains("empty message"));
+        assert!(parse("{café} {_x} {0}").is_ok());
     }
 
     #[test]

@@ -47,7 +47,12 @@ fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
     let server_error = input
         .status_of(variant)
         .is_some_and(|status| status.is_server_error());
-    if let (Some(span), false) = (attrs.expose.span(), server_error) {
+    let client_error = input
+        .status_of(variant)
+        .is_some_and(|status| !status.is_server_error());
+    if let Some(span) = attrs.expose.span()
+        && client_error
+    {
         errors.push(syn::Error::new(span, "`expose` only matters on a 5xx variant, whose fields are private by default; remove it"));
     }
     let Some(template) = attrs.message.get() else {
@@ -112,6 +117,14 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
     let mut names = HashSet::new();
     for field in &variant.fields {
         if let Some(span) = field.attrs.details.span() {
+            if let Some(scalar) = scalar_name(field.ty()) {
+                errors.push(syn::Error::new_spanned(
+                    field.ty(),
+                    format!(
+                        "`details` makes this field the whole details object, a JSON object, and `{scalar}` is not one; did you mean `detail`?"
+                    ),
+                ));
+            }
             if details_field.is_some() {
                 errors.push(syn::Error::new(span, "only one field can be the whole details object; mark the others #[api(detail)]"));
             }
@@ -143,6 +156,35 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
             details,
             "a variant has either `detail` fields or one `details` field, not both; make this field `detail`, or put the others inside it",
         ));
+    }
+}
+
+/// The name of a type that serializes as a JSON string, number or boolean, seen through
+/// references and `Option`: such a field cannot be the whole details object.
+fn scalar_name(ty: &syn::Type) -> Option<String> {
+    const SCALARS: &[&str] = &[
+        "String", "str", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16",
+        "i32", "i64", "i128", "isize", "f32", "f64",
+    ];
+    match ty {
+        syn::Type::Reference(reference) => scalar_name(&reference.elem),
+        syn::Type::Paren(paren) => scalar_name(&paren.elem),
+        syn::Type::Group(group) => scalar_name(&group.elem),
+        syn::Type::Path(path) if path.qself.is_none() => {
+            let last = path.path.segments.last()?;
+            let name = last.ident.to_string();
+            match &last.arguments {
+                syn::PathArguments::None if SCALARS.contains(&name.as_str()) => Some(name),
+                syn::PathArguments::AngleBracketed(args) if name == "Option" => {
+                    match args.args.first()? {
+                        syn::GenericArgument::Type(inner) => scalar_name(inner),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     }
 }
 

@@ -1,6 +1,6 @@
 errwire::envelope! {
     pub struct Body {
-        "error": code,
+        "details": details,
         "message": message,
     }
 }

@@ -23,6 +23,29 @@ pub fn check(declaration: &Declaration, errors: &mut Errors) {
         }
     }
     check_object(&declaration.root, errors);
+    if !object_has_slot(&declaration.root) {
+        errors.push(syn::Error::new(
+            declaration.ident.span(),
+            "this template has no slot, so every error's body would be the same; place the facts \
+             it carries, such as `\"message\": message` or `\"error\": code`",
+        ));
+    }
+}
+
+fn object_has_slot(object: &Object) -> bool {
+    object.members.iter().any(|member| match member {
+        Member::Entry { value, .. } => value_has_slot(value),
+        Member::Flatten { .. } => true,
+    })
+}
+
+fn value_has_slot(value: &Value) -> bool {
+    match value {
+        Value::Literal(_) => false,
+        Value::Slot(_) => true,
+        Value::Object(object) => object_has_slot(object),
+        Value::Array(elements) => elements.iter().any(value_has_slot),
+    }
 }
 
 fn check_object(object: &Object, errors: &mut Errors) {
@@ -86,9 +109,17 @@ fn check_value(value: &Value, place: Place, errors: &mut Errors) {
 fn check_slot(slot: &SlotUse, place: Place, errors: &mut Errors) {
     let name = slot.name.to_string();
     let Some(kind) = slots::lookup(&name) else {
-        let message = match crate::suggest::nearest(&name, slots::names()) {
-            Some(nearest) => format!("unknown slot `{name}`; did you mean `{nearest}`?"),
-            None => format!(
+        let literal = ["null", "true", "false"]
+            .into_iter()
+            .find(|literal| literal.eq_ignore_ascii_case(&name));
+        let message = match (literal, crate::suggest::nearest(&name, slots::names())) {
+            (Some(literal), _) => {
+                format!(
+                    "JSON writes `{literal}` in lowercase; write `{literal}` (in quotes it would be a string)"
+                )
+            }
+            (None, Some(nearest)) => format!("unknown slot `{name}`; did you mean `{nearest}`?"),
+            (None, None) => format!(
                 "unknown slot `{name}`; the slots are {}; write a string in quotes for a literal",
                 slots::names().collect::<Vec<_>>().join(", ")
             ),
@@ -113,6 +144,8 @@ fn check_slot(slot: &SlotUse, place: Place, errors: &mut Errors) {
             span,
             format!("an array element cannot be left out; write `{name} | null`"),
         )),
+        // A code written without a rule is required: the derive refuses a variant without one.
+        (Presence::Always, _, _) if name == "code" => {}
         (Presence::Always, true, Place::Member) => errors.push(syn::Error::new(
             slot.name.span(),
             format!(

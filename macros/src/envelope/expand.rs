@@ -24,7 +24,24 @@ pub fn expand(declaration: &Declaration) -> TokenStream {
         #(#nodes)*
         #root
     };
-    envelope_impl(declaration, &content_type, &failsafe, &body)
+    let requires_code = requires_code(&declaration.root);
+    envelope_impl(declaration, &content_type, &failsafe, requires_code, &body)
+}
+
+/// Whether the template writes `code` without a presence rule anywhere.
+fn requires_code(object: &Object) -> bool {
+    fn writes_code(value: &Value) -> bool {
+        match value {
+            Value::Slot(slot) => slot.name == "code" && matches!(slot.presence, Presence::Always),
+            Value::Object(object) => requires_code(object),
+            Value::Array(elements) => elements.iter().any(writes_code),
+            Value::Literal(_) => false,
+        }
+    }
+    object.members.iter().any(|member| match member {
+        Member::Entry { value, .. } => writes_code(value),
+        Member::Flatten { .. } => false,
+    })
 }
 
 /// The struct and an impl that is never run, for a declaration with mistakes.
@@ -33,6 +50,7 @@ pub fn fallback(declaration: &Declaration) -> TokenStream {
         declaration,
         "application/json",
         "{}",
+        false,
         &quote! {
             let _ = (__error, __cx, __serializer);
             ::core::unreachable!()
@@ -44,6 +62,7 @@ fn envelope_impl(
     declaration: &Declaration,
     content_type: &str,
     failsafe: &str,
+    requires_code: bool,
     body: &TokenStream,
 ) -> TokenStream {
     let Declaration {
@@ -61,6 +80,7 @@ fn envelope_impl(
         impl #krate::Envelope for #ident {
             const CONTENT_TYPE: &'static str = #content_type;
             const FAILSAFE_BODY: &'static str = #failsafe;
+            const REQUIRES_CODE: bool = #requires_code;
 
             fn serialize_error<E, S>(
                 __error: &E,

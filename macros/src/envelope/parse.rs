@@ -249,10 +249,12 @@ fn parse_literal(input: ParseStream) -> syn::Result<Literal> {
         syn::Lit::Str(text) if !negative => Ok(Literal::Str(text.value())),
         syn::Lit::Int(int) if int.suffix().is_empty() => {
             let value: u64 = int.base10_parse()?;
-            match (negative, i64::try_from(value)) {
-                (false, _) => Ok(Literal::Uint(value)),
-                (true, Ok(value)) => Ok(Literal::Int(-value)),
-                (true, Err(_)) => Err(not_json("a number below i64::MIN")),
+            match negative {
+                false => Ok(Literal::Uint(value)),
+                true => 0i64
+                    .checked_sub_unsigned(value)
+                    .map(Literal::Int)
+                    .ok_or_else(|| not_json("a number below i64::MIN")),
             }
         }
         syn::Lit::Float(float) if float.suffix().is_empty() => {

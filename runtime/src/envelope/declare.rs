@@ -45,8 +45,9 @@
 /// | `instance` | the [`RenderContext`](crate::RenderContext)'s instance | without one |
 ///
 /// A slot that can be without a value says what its member does then: `code?` leaves the member
-/// out, `details | null` sends `null`. In an array, where nothing can be left out, only
-/// `| null` is allowed.
+/// out, `details | null` sends `null`; in an array, where nothing can be left out, only
+/// `| null` is allowed. `code` alone says every error has a code: deriving `ApiError` with this
+/// envelope on a type with a variant without one is a compile error.
 ///
 /// `..details` among an object's members flattens the details into that object, as RFC 9457
 /// extension members; an entry named like one of the object's own members is left out, so

@@ -70,6 +70,11 @@ pub trait Envelope: Sized + 'static {
     /// The body of the 500 sent when an error's body cannot be serialized, rendered in advance.
     const FAILSAFE_BODY: &'static str;
 
+    /// Whether every error in this envelope has a code: a template that writes `code` without a
+    /// presence rule says so, and the derive then refuses a variant without a code. A
+    /// hand-written error without one gets `null` there.
+    const REQUIRES_CODE: bool = false;
+
     /// This envelope as a value, for [`ApiError::envelope`]: `Flat::DYN`.
     const DYN: &'static dyn DynEnvelope = &Erased::<Self>(PhantomData);
 

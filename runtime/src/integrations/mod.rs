@@ -27,6 +27,7 @@ macro_rules! __framework_impls {
 macro_rules! __axum_impl {
     (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
         where
             $($predicates)*
@@ -55,6 +56,7 @@ macro_rules! __axum_impl {
 macro_rules! __actix_impl {
     (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
+        #[allow(deprecated)]
         impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
         where
             $($predicates)*

@@ -1,0 +1,8 @@
+errwire::envelope! {
+    pub struct Body {
+        "success": False,
+        "message": message,
+    }
+}
+
+fn main() {}

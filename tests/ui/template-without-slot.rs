@@ -1,0 +1,8 @@
+errwire::envelope! {
+    pub struct Body {
+        "success": false,
+        "error": {"kind": "unknown"},
+    }
+}
+
+fn main() {}
