@@ -1,10 +1,10 @@
-//! The derive beside thiserror's `#[from]` and serde's derives, and through a renamed crate path.
+//! The derive beside thiserror's `#[from]` and serde's derives. (`#[api(crate = ...)]` is
+//! tested in `tests/renamed-dependency`, where `::errwire` does not resolve.)
 
-use errwire as renamed;
-use renamed::ApiError as _;
+use errwire::ApiError as _;
 
-#[derive(Debug, thiserror::Error, serde::Serialize, renamed::ApiError)]
-#[api(crate = renamed, rename_all = "snake_case")]
+#[derive(Debug, thiserror::Error, serde::Serialize, errwire::ApiError)]
+#[api(rename_all = "snake_case")]
 enum ConfigError {
     #[error("cannot read the config")]
     #[api(status = 500, message = "Configuration unavailable")]
@@ -23,10 +23,10 @@ enum ConfigError {
 }
 
 #[test]
-fn works_beside_from_and_serde_through_a_renamed_crate() {
+fn works_beside_from_and_serde() {
     let from_io: ConfigError = std::io::Error::other("disk on fire").into();
     assert_eq!(from_io.status().as_u16(), 500);
-    assert_eq!(from_io.code(), Some(renamed::Code::Str("io")));
+    assert_eq!(from_io.code(), Some(errwire::Code::Str("io")));
 
     let bad = ConfigError::BadValue { key: "port".into() };
     assert_eq!(

@@ -1,7 +1,8 @@
 //! The derive input as errwire sees it: a type, its variants (a struct is one variant named after
 //! the type), their fields, each with its parsed attributes and the syn node kept for spans.
 
-use proc_macro2::Span;
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, CodeValue, HeaderName, Position, StaticHeader};
@@ -30,7 +31,8 @@ pub struct Field<'a> {
 }
 
 impl<'a> Input<'a> {
-    pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> syn::Result<Self> {
+    /// The input as errwire sees it; its mistakes go to `errors`.
+    pub fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Self {
         match &input.data {
             Data::Enum(data) => {
                 let attrs = attr::parse(&input.attrs, Position::Enum, errors);
@@ -43,12 +45,12 @@ impl<'a> Input<'a> {
                         fields: fields(&variant.fields, errors),
                     })
                     .collect();
-                Ok(Input {
+                Input {
                     original: input,
                     is_enum: true,
                     attrs,
                     variants,
-                })
+                }
             }
             Data::Struct(data) => {
                 let attrs = attr::parse(&input.attrs, Position::Struct, errors);
@@ -57,17 +59,33 @@ impl<'a> Input<'a> {
                     attrs: None,
                     fields: fields(&data.fields, errors),
                 };
-                Ok(Input {
+                Input {
                     original: input,
                     is_enum: false,
                     attrs,
                     variants: vec![variant],
-                })
+                }
             }
-            Data::Union(data) => Err(syn::Error::new(
-                data.union_token.span,
-                "ApiError cannot be derived for a union; use an enum or a struct",
-            )),
+            Data::Union(data) => {
+                errors.push(syn::Error::new(
+                    data.union_token.span,
+                    "ApiError cannot be derived for a union; use an enum or a struct",
+                ));
+                Input {
+                    original: input,
+                    is_enum: false,
+                    attrs: attr::parse(&input.attrs, Position::Struct, errors),
+                    variants: Vec::new(),
+                }
+            }
+        }
+    }
+
+    /// The path of the errwire crate: `#[api(crate = ...)]`, else `::errwire`.
+    pub fn krate(&self) -> TokenStream {
+        match self.attrs.krate.get() {
+            Some(path) => path.to_token_stream(),
+            None => quote!(::errwire),
         }
     }
 

@@ -17,15 +17,11 @@ use crate::{fallback, valid};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
-    match Input::from_syn(input, &mut errors) {
-        Ok(parsed) => {
-            valid::validate(&parsed, &mut errors);
-            match errors.finish() {
-                Ok(()) => Expander::new(&parsed).impl_api_error(),
-                Err(error) => fallback::expand(input, error),
-            }
-        }
-        Err(error) => fallback::expand(input, error),
+    let parsed = Input::from_syn(input, &mut errors);
+    valid::validate(&parsed, &mut errors);
+    match errors.finish() {
+        Ok(()) => Expander::new(&parsed).impl_api_error(),
+        Err(error) => fallback::expand(&parsed, error),
     }
 }
 
@@ -38,13 +34,9 @@ struct Expander<'a> {
 
 impl<'a> Expander<'a> {
     fn new(input: &'a Input<'a>) -> Self {
-        let krate = match input.attrs.krate.get() {
-            Some(path) => path.to_token_stream(),
-            None => quote!(::errwire),
-        };
         Expander {
             input,
-            krate,
+            krate: input.krate(),
             bounds: BTreeMap::new(),
         }
     }
@@ -775,6 +767,20 @@ mod tests {
         );
         assert!(output.contains("StatusCode :: NOT_FOUND"), "{output}");
         assert!(!output.contains("compile_error"), "{output}");
+    }
+
+    #[test]
+    fn the_fallback_impl_names_the_crate_path_given() {
+        let output = derive(&parse_quote! {
+            #[api(crate = wire)]
+            enum E {
+                #[api(status = 302)]
+                Moved,
+            }
+        })
+        .to_string();
+        assert!(output.contains("impl wire :: ApiError for E"), "{output}");
+        assert!(!output.contains("errwire"), "{output}");
     }
 
     #[test]

@@ -3,23 +3,25 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::DeriveInput;
 
-pub fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
+use crate::ast::Input;
+
+pub fn expand(input: &Input, error: syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
-    let ident = &input.ident;
-    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let krate = input.krate();
+    let ident = &input.original.ident;
+    let (impl_generics, ty_generics, where_clause) = input.original.generics.split_for_impl();
     quote! {
         #errors
 
         #[automatically_derived]
         #[allow(unused_qualifications, deprecated)]
-        impl #impl_generics ::errwire::ApiError for #ident #ty_generics #where_clause {
-            fn status(&self) -> ::errwire::__private::StatusCode {
+        impl #impl_generics #krate::ApiError for #ident #ty_generics #where_clause {
+            fn status(&self) -> #krate::__private::StatusCode {
                 ::core::unreachable!()
             }
 
-            fn code(&self) -> ::core::option::Option<::errwire::Code> {
+            fn code(&self) -> ::core::option::Option<#krate::Code> {
                 ::core::unreachable!()
             }
 
@@ -27,7 +29,7 @@ pub fn expand(input: &DeriveInput, error: syn::Error) -> TokenStream {
                 ::core::unreachable!()
             }
 
-            fn envelope(&self) -> &'static dyn ::errwire::envelope::DynEnvelope {
+            fn envelope(&self) -> &'static dyn #krate::envelope::DynEnvelope {
                 ::core::unreachable!()
             }
         }
