@@ -8,6 +8,8 @@ mod envelope;
 mod errors;
 mod expand;
 mod fallback;
+#[cfg(test)]
+mod fuzz;
 mod status;
 mod suggest;
 mod template;
