@@ -43,22 +43,69 @@ enum Key {
     Details,
 }
 
-/// Every key of the attribute language and where it may stand; the one place that names them.
-const KEYS: &[(&str, Key, u8)] = &[
-    ("envelope", Key::Envelope, TYPE),
-    ("rename_all", Key::RenameAll, TYPE),
-    ("type_base", Key::TypeBase, TYPE),
-    ("crate", Key::Crate, TYPE),
-    ("status", Key::Status, TYPE | VARIANT),
-    ("header", Key::Header, TYPE | VARIANT | FIELD),
-    ("code", Key::Code, VARIANT),
-    ("shared_code", Key::SharedCode, VARIANT),
-    ("message", Key::Message, VARIANT),
-    ("title", Key::Title, VARIANT),
-    ("expose", Key::Expose, VARIANT),
-    ("transparent", Key::Transparent, VARIANT),
-    ("detail", Key::Detail, FIELD),
-    ("details", Key::Details, FIELD),
+/// A key of the attribute language: its name, where it may stand, and what to tell a user who
+/// puts it elsewhere.
+struct KeySpec {
+    name: &'static str,
+    key: Key,
+    places: u8,
+    misplaced_hint: &'static str,
+}
+
+const fn key(name: &'static str, key: Key, places: u8) -> KeySpec {
+    KeySpec {
+        name,
+        key,
+        places,
+        misplaced_hint: "",
+    }
+}
+
+const EACH_VARIANT: &str = "; put it on each variant (a struct takes it on the type)";
+
+/// Every key of the attribute language; the one place that names them.
+const KEYS: &[KeySpec] = &[
+    key("envelope", Key::Envelope, TYPE),
+    key("rename_all", Key::RenameAll, TYPE),
+    key("type_base", Key::TypeBase, TYPE),
+    key("crate", Key::Crate, TYPE),
+    KeySpec {
+        misplaced_hint: "; a field's value goes on the wire with `detail` or `header = \"Name\"`",
+        ..key("status", Key::Status, TYPE | VARIANT)
+    },
+    key("header", Key::Header, TYPE | VARIANT | FIELD),
+    KeySpec {
+        misplaced_hint: EACH_VARIANT,
+        ..key("code", Key::Code, VARIANT)
+    },
+    KeySpec {
+        misplaced_hint: EACH_VARIANT,
+        ..key("shared_code", Key::SharedCode, VARIANT)
+    },
+    KeySpec {
+        misplaced_hint: EACH_VARIANT,
+        ..key("message", Key::Message, VARIANT)
+    },
+    KeySpec {
+        misplaced_hint: EACH_VARIANT,
+        ..key("title", Key::Title, VARIANT)
+    },
+    KeySpec {
+        misplaced_hint: EACH_VARIANT,
+        ..key("expose", Key::Expose, VARIANT)
+    },
+    KeySpec {
+        misplaced_hint: EACH_VARIANT,
+        ..key("transparent", Key::Transparent, VARIANT)
+    },
+    KeySpec {
+        misplaced_hint: "; mark each field that goes on the wire",
+        ..key("detail", Key::Detail, FIELD)
+    },
+    KeySpec {
+        misplaced_hint: "; mark the field that is the whole details object",
+        ..key("details", Key::Details, FIELD)
+    },
 ];
 
 impl Position {
@@ -274,14 +321,15 @@ fn parse_key(
         .ok_or_else(|| meta.error("expected a key such as `status`"))?;
     let key = key_ident.to_string();
     let span = key_ident.span();
-    let Some(&(name, key, places)) = KEYS.iter().find(|(name, ..)| *name == key) else {
+    let Some(spec) = KEYS.iter().find(|spec| spec.name == key) else {
         errors.push(unknown_key(key_ident, position));
         return skip_value(meta);
     };
-    if places & position.places() == 0 {
-        errors.push(misplaced_key(key_ident, name, places, position));
+    if spec.places & position.places() == 0 {
+        errors.push(misplaced_key(key_ident, spec, position));
         return skip_value(meta);
     }
+    let (name, key) = (spec.name, spec.key);
     if let Key::Status = key {
         attrs.status.written = true;
     }
@@ -320,8 +368,8 @@ fn parse_key(
 fn unknown_key(key: &Ident, position: Position) -> syn::Error {
     let valid: Vec<&str> = KEYS
         .iter()
-        .filter(|(.., places)| places & position.places() != 0)
-        .map(|(name, ..)| *name)
+        .filter(|spec| spec.places & position.places() != 0)
+        .map(|spec| spec.name)
         .collect();
     let written = key.to_string();
     let message = match crate::suggest::nearest(&written, valid.iter().copied()) {
@@ -337,25 +385,28 @@ fn unknown_key(key: &Ident, position: Position) -> syn::Error {
     syn::Error::new(key.span(), message)
 }
 
-fn misplaced_key(key_ident: &Ident, key: &str, places: u8, position: Position) -> syn::Error {
-    let belongs = if places & TYPE != 0 {
-        "on the type"
-    } else if places & VARIANT != 0 {
-        "on a variant"
-    } else {
-        "on a field"
-    };
-    let hint = match key {
-        "code" | "message" | "title" | "expose" | "transparent" | "shared_code" => {
-            "; put it on each variant (a struct takes it on the type)"
-        }
-        _ => "",
+fn misplaced_key(key_ident: &Ident, spec: &KeySpec, position: Position) -> syn::Error {
+    let places: Vec<&str> = [
+        (TYPE, "the type"),
+        (VARIANT, "a variant"),
+        (FIELD, "a field"),
+    ]
+    .into_iter()
+    .filter(|(place, _)| spec.places & place != 0)
+    .map(|(_, noun)| noun)
+    .collect();
+    let belongs = match places.as_slice() {
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+        [] => unreachable!("every key has a place"),
     };
     syn::Error::new(
         key_ident.span(),
         format!(
-            "`{key}` belongs {belongs}, not on {}{hint}",
-            position.noun()
+            "`{}` belongs on {belongs}, not on {}{}",
+            spec.name,
+            position.noun(),
+            spec.misplaced_hint
         ),
     )
 }
