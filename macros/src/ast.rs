@@ -89,6 +89,18 @@ impl<'a> Input<'a> {
         }
     }
 
+    /// The path of the errwire crate with every token at `span`: in code that may fail to
+    /// type-check because of a user's field, so that the error lands on the field.
+    pub fn krate_at(&self, span: Span) -> TokenStream {
+        self.krate()
+            .into_iter()
+            .map(|mut token| {
+                token.set_span(span);
+                token
+            })
+            .collect()
+    }
+
     /// The variant-level attributes of `variant`: its own, or the type's for a struct.
     pub fn attrs_of<'v>(&'v self, variant: &'v Variant) -> &'v Attrs {
         variant.attrs.as_ref().unwrap_or(&self.attrs)

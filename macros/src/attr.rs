@@ -9,8 +9,8 @@ use syn::{Attribute, Ident, LitInt, LitStr, Path, Token};
 
 use crate::case::RenameRule;
 use crate::errors::Errors;
+use crate::message::Message;
 use crate::status::{self, Status};
-use crate::template::Template;
 
 /// Where an `#[api(...)]` attribute stands.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -217,7 +217,7 @@ pub struct Attrs {
     pub headers: Vec<StaticHeader>,
     pub code: Attr<CodeValue>,
     pub shared_code: Attr<()>,
-    pub message: Attr<Template>,
+    pub message: Attr<Message>,
     pub title: Attr<String>,
     pub expose: Attr<()>,
     pub transparent: Attr<()>,
@@ -345,8 +345,8 @@ fn parse_key(
             .map(|status| attrs.status.set(span, status, errors)),
         Key::Code => parse_code(meta).map(|code| attrs.code.set(span, code, errors)),
         Key::Message => value_str(meta, name)
-            .and_then(|lit| Template::parse(&lit))
-            .map(|template| attrs.message.set(span, template, errors)),
+            .and_then(|lit| Message::parse(&lit))
+            .map(|message| attrs.message.set(span, message, errors)),
         Key::Title => parse_title(meta, name).map(|title| attrs.title.set(span, title, errors)),
         Key::SharedCode => flag(meta, name).map(|()| attrs.shared_code.set(span, (), errors)),
         Key::Expose => flag(meta, name).map(|()| attrs.expose.set(span, (), errors)),

@@ -1,9 +1,8 @@
 //! Builds the tokens of the `ApiError` impl. Cannot fail: everything that can has failed in
-//! `attr.rs` or `valid.rs`, and an invalid input gets `fallback.rs` instead.
+//! `attr.rs` or `valid.rs`, and an invalid input gets `fallback.rs` instead. The where-predicates
+//! are inferred beforehand, in `bound.rs`, so expansion is a function of the validated input.
 
-use std::collections::BTreeMap;
-
-use proc_macro2::{Span, TokenStream, TokenTree};
+use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
 use syn::{DeriveInput, Ident, LitStr, Member};
@@ -11,9 +10,9 @@ use syn::{DeriveInput, Ident, LitStr, Member};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{CodeValue, HeaderName};
 use crate::errors::Errors;
+use crate::message::Piece;
 use crate::status::{self, Status};
-use crate::template::{Piece, format_trait};
-use crate::{fallback, valid};
+use crate::{bound, fallback, valid};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
@@ -25,19 +24,31 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     }
 }
 
+/// A match arm: the fields it binds, and its body.
+type Arm<'a> = (Vec<&'a Field<'a>>, TokenStream);
+
 struct Expander<'a> {
     input: &'a Input<'a>,
     krate: TokenStream,
-    /// Where-predicates for field types that name a type parameter, deduplicated by their text.
-    bounds: BTreeMap<String, TokenStream>,
+    /// The where-predicates of every impl, each followed by a comma: the type's own, then those
+    /// its fields need.
+    predicates: TokenStream,
 }
 
 impl<'a> Expander<'a> {
     fn new(input: &'a Input<'a>) -> Self {
+        let krate = input.krate();
+        let existing = input
+            .original
+            .generics
+            .where_clause
+            .iter()
+            .flat_map(|clause| &clause.predicates);
+        let inferred = bound::infer(input, &krate);
         Expander {
             input,
-            krate: input.krate(),
-            bounds: BTreeMap::new(),
+            predicates: quote!(#(#existing,)* #(#inferred,)*),
+            krate,
         }
     }
 
@@ -45,8 +56,17 @@ impl<'a> Expander<'a> {
         self.input.variants.iter()
     }
 
-    fn impl_api_error(mut self) -> TokenStream {
-        let krate = self.krate.clone();
+    fn where_clause(&self) -> TokenStream {
+        let predicates = &self.predicates;
+        if predicates.is_empty() {
+            TokenStream::new()
+        } else {
+            quote!(where #predicates)
+        }
+    }
+
+    fn impl_api_error(&self) -> TokenStream {
+        let krate = &self.krate;
         let status = self.fn_status();
         let code = self.fn_code();
         let message = self.fn_fmt_message();
@@ -58,14 +78,13 @@ impl<'a> Expander<'a> {
         let envelope = self.fn_envelope();
         let envelope_path = self.envelope_path();
         let detail_fields = self.impl_detail_fields();
-        let catalog = self.catalog_const();
+        let catalog = self.catalog_entries();
         let codes_required = self.codes_required();
 
         let ident = &self.input.original.ident;
-        let (impl_generics, ty_generics, where_clause) =
-            self.input.original.generics.split_for_impl();
-        let predicates = self.predicates(where_clause);
-        let where_clause = self.where_clause(where_clause);
+        let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
+        let predicates = &self.predicates;
+        let where_clause = self.where_clause();
         // impl ApiError for Type { fn status(&self) -> StatusCode { match self { .. } } .. }
         quote! {
             #[automatically_derived]
@@ -74,19 +93,19 @@ impl<'a> Expander<'a> {
                 #status
                 #code
                 #message
+                #envelope
                 #static_message
                 #title
                 #type_base
                 #details
                 #headers
-                #envelope
                 fn catalog() -> &'static [#krate::CatalogEntry] {
                     Self::__ERRWIRE_CATALOG
                 }
 
                 fn as_error(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
                     use #krate::__private::{NotError as _, ViaError as _};
-                    (&&#krate::__private::ErrorRef(self)).as_error()
+                    (&&#krate::__private::Ref(self)).as_error()
                 }
             }
 
@@ -130,45 +149,19 @@ impl<'a> Expander<'a> {
             .collect()
     }
 
-    fn where_clause(&self, existing: Option<&syn::WhereClause>) -> TokenStream {
-        let predicates = self.predicates(existing);
-        if predicates.is_empty() {
-            return TokenStream::new();
-        }
-        quote!(where #predicates)
-    }
-
-    /// The type's own where-predicates and those its fields need, each followed by a comma.
-    fn predicates(&self, existing: Option<&syn::WhereClause>) -> TokenStream {
-        let existing = existing.into_iter().flat_map(|clause| &clause.predicates);
-        let added = self.bounds.values();
-        quote!(#(#existing,)* #(#added,)*)
-    }
-
-    /// Requires `bound` of a field's type when the type names a type parameter.
-    fn require(&mut self, field: &Field, bound: TokenStream) {
-        let generic = self.input.original.generics.type_params().next().is_some();
-        if generic
-            && mentions_type_param(field.ty().to_token_stream(), &self.input.original.generics)
-        {
-            let ty = field.ty();
-            let predicate = quote!(#ty: #bound);
-            self.bounds.insert(predicate.to_string(), predicate);
-        }
-    }
-
     /// `match self { Self::V { a: __f_a, .. } => body, .. }`, with `arm` giving the bound fields
     /// and the body of each variant, `None` for variants left to a final `_ => default`.
     fn match_self(
         &self,
-        mut arm: impl FnMut(&Variant<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
+        arm: impl Fn(&'a Variant<'a>) -> Option<Arm<'a>>,
         default: TokenStream,
     ) -> TokenStream {
         if self.input.variants.is_empty() {
             return quote!(match *self {});
         }
-        // Variants with the same body and no bindings share one arm: `A { .. } | B { .. } => body`.
-        let mut arms: Vec<(Vec<TokenStream>, String, TokenStream)> = Vec::new();
+        // Variants with the same body and no bindings share one arm: `A { .. } | B { .. } => body`;
+        // `shared` is that body's text, `None` for an arm that binds fields.
+        let mut arms: Vec<(Vec<TokenStream>, Option<String>, TokenStream)> = Vec::new();
         let mut all_covered = true;
         for variant in self.variants() {
             let Some((fields, body)) = arm(variant) else {
@@ -176,22 +169,16 @@ impl<'a> Expander<'a> {
                 continue;
             };
             let pattern = self.pattern(variant, &fields);
-            let key = if fields.is_empty() {
-                body.to_string()
-            } else {
-                String::new()
-            };
-            match arms
+            let shared = fields.is_empty().then(|| body.to_string());
+            let same = arms
                 .iter_mut()
-                .find(|(_, existing, _)| !key.is_empty() && *existing == key)
-            {
+                .find(|(_, existing, _)| shared.is_some() && *existing == shared);
+            match same {
                 Some((patterns, ..)) => patterns.push(pattern),
-                None => arms.push((vec![pattern], key, body)),
+                None => arms.push((vec![pattern], shared, body)),
             }
         }
-        if let ([(_, key, body)], true) = (arms.as_slice(), all_covered)
-            && !key.is_empty()
-        {
+        if all_covered && let [(_, Some(_), body)] = arms.as_slice() {
             return body.clone();
         }
         let mut arms: Vec<TokenStream> = arms
@@ -231,64 +218,46 @@ impl<'a> Expander<'a> {
             .any(|variant| self.input.is_transparent(variant))
     }
 
-    /// The arm of a transparent variant: `ApiError::method(__f_0, args..)` on the field's own impl.
-    fn forward(
-        &mut self,
-        variant: &'a Variant<'a>,
-        method: &TokenStream,
-        args: &TokenStream,
-    ) -> Option<(Vec<&'a Field<'a>>, TokenStream)> {
-        let field = self.transparent_field(variant)?;
-        let krate = self.krate.clone();
-        self.require(field, quote!(#krate::ApiError));
-        let binding = binding(field);
-        Some((
-            vec![field],
-            quote!(#krate::ApiError::#method(#binding #args)),
-        ))
-    }
-
-    /// `match_self` where transparent variants forward `method` to their field, passing `args`
-    /// after it; `own` gives the arms of the other variants (`None`: left to `default`).
-    fn match_self_forwarding(
-        &mut self,
+    /// `match_self` where transparent variants call `method` on their field, passing `args` after
+    /// it; `own` gives the arms of the other variants (`None`: left to `default`).
+    fn forwarding(
+        &self,
         method: TokenStream,
         args: TokenStream,
         default: TokenStream,
-        mut own: impl FnMut(&mut Self, &'a Variant<'a>) -> Option<(Vec<&'a Field<'a>>, TokenStream)>,
+        own: impl Fn(&'a Variant<'a>) -> Option<Arm<'a>>,
     ) -> TokenStream {
-        let arms: Vec<_> = self
-            .variants()
-            .map(|variant| {
-                self.forward(variant, &method, &args)
-                    .or_else(|| own(self, variant))
-            })
-            .collect();
-        let mut arms = arms.into_iter();
-        self.match_self(|_| arms.next().flatten(), default)
-    }
-
-    /// `match_self_forwarding` for a method without arguments, with an arm for every variant.
-    fn forwarding(
-        &mut self,
-        method: TokenStream,
-        mut own: impl FnMut(&mut Self, &'a Variant<'a>) -> (Vec<&'a Field<'a>>, TokenStream),
-    ) -> TokenStream {
-        self.match_self_forwarding(
-            method,
-            TokenStream::new(),
-            TokenStream::new(),
-            |this, variant| Some(own(this, variant)),
+        let krate = &self.krate;
+        self.match_self(
+            |variant| match self.transparent_field(variant) {
+                Some(field) => {
+                    let binding = binding(field);
+                    Some((
+                        vec![field],
+                        quote!(#krate::ApiError::#method(#binding #args)),
+                    ))
+                }
+                None => own(variant),
+            },
+            default,
         )
     }
 
-    fn fn_status(&mut self) -> TokenStream {
-        let krate = self.krate.clone();
-        let body = self.forwarding(quote!(status), |this, variant| {
-            (
-                Vec::new(),
-                status_code(&krate, this.input.status_of(variant)),
-            )
+    /// `forwarding` for a method without arguments, with an arm for every variant.
+    fn forwarding_all(
+        &self,
+        method: TokenStream,
+        own: impl Fn(&'a Variant<'a>) -> TokenStream,
+    ) -> TokenStream {
+        self.forwarding(method, TokenStream::new(), TokenStream::new(), |variant| {
+            Some((Vec::new(), own(variant)))
+        })
+    }
+
+    fn fn_status(&self) -> TokenStream {
+        let krate = &self.krate;
+        let body = self.forwarding_all(quote!(status), |variant| {
+            status_code(krate, self.input.status_of(variant))
         });
         quote! {
             fn status(&self) -> #krate::__private::StatusCode {
@@ -297,16 +266,13 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn fn_code(&mut self) -> TokenStream {
-        let krate = self.krate.clone();
-        let body = self.forwarding(quote!(code), |this, variant| {
-            (
-                Vec::new(),
-                option(
-                    this.input
-                        .code_of(variant)
-                        .map(|(code, _)| code_tokens(&krate, &code)),
-                ),
+    fn fn_code(&self) -> TokenStream {
+        let krate = &self.krate;
+        let body = self.forwarding_all(quote!(code), |variant| {
+            option(
+                self.input
+                    .code_of(variant)
+                    .map(|(code, _)| code_tokens(krate, &code)),
             )
         });
         quote! {
@@ -316,20 +282,20 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn fn_fmt_message(&mut self) -> TokenStream {
+    fn fn_fmt_message(&self) -> TokenStream {
         let formatter = quote!(__formatter);
-        let krate = self.krate.clone();
+        let krate = &self.krate;
         // Messages without fields are written once, in `static_message`, and read from there.
-        let body = self.match_self_forwarding(
+        let body = self.forwarding(
             quote!(fmt_message),
             quote!(, #formatter),
             quote! {
                 #formatter.write_str(#krate::ApiError::static_message(self).unwrap_or_default())
             },
-            |this, variant| {
-                this.static_message(variant)
+            |variant| {
+                self.static_message(variant)
                     .is_none()
-                    .then(|| this.message_arm(variant, &formatter))
+                    .then(|| self.message_arm(variant, &formatter))
             },
         );
         quote! {
@@ -339,13 +305,10 @@ impl<'a> Expander<'a> {
         }
     }
 
-    /// `write!(f, "Room {__f_room_id} ...")` from the template of a message that names fields.
-    fn message_arm(
-        &mut self,
-        variant: &'a Variant<'a>,
-        formatter: &TokenStream,
-    ) -> (Vec<&'a Field<'a>>, TokenStream) {
-        let template = self
+    /// `write!(f, "Room {0} ...", __f_room_id)` from a message that names fields. The arguments
+    /// carry the fields' spans, so a field that lacks the format trait is reported at the field.
+    fn message_arm(&self, variant: &'a Variant<'a>, formatter: &TokenStream) -> Arm<'a> {
+        let message = self
             .input
             .attrs_of(variant)
             .message
@@ -353,7 +316,7 @@ impl<'a> Expander<'a> {
             .expect("a message without a template is static");
         let mut format = String::new();
         let mut used: Vec<&Field> = Vec::new();
-        for piece in &template.pieces {
+        for piece in &message.pieces {
             match piece {
                 Piece::Text(text) => format.push_str(&text.replace('{', "{{").replace('}', "}}")),
                 Piece::Field(placeholder) => {
@@ -361,33 +324,38 @@ impl<'a> Expander<'a> {
                     let Some(field) = variant.field_named(&member) else {
                         continue;
                     };
+                    let index = match used.iter().position(|seen| seen.member == field.member) {
+                        Some(index) => index,
+                        None => {
+                            used.push(field);
+                            used.len() - 1
+                        }
+                    };
                     let spec = if placeholder.spec.is_empty() {
                         String::new()
                     } else {
                         format!(":{}", placeholder.spec)
                     };
-                    format.push_str(&format!("{{{}{spec}}}", binding(field)));
-                    let format_trait =
-                        Ident::new(format_trait(&placeholder.spec), Span::call_site());
-                    self.require(field, quote!(::core::fmt::#format_trait));
-                    if !used.iter().any(|seen| seen.member == field.member) {
-                        used.push(field);
-                    }
+                    format.push_str(&format!("{{{index}{spec}}}"));
                 }
             }
         }
         let format = LitStr::new(&format, Span::call_site());
-        (used, quote!(::core::write!(#formatter, #format)))
+        let args = used.iter().map(|field| binding(field));
+        (
+            used.clone(),
+            quote!(::core::write!(#formatter, #format, #(#args),*)),
+        )
     }
 
     /// The message of a variant whose template names no field: its text, or the reason phrase
     /// without a template.
     fn static_message(&self, variant: &Variant<'_>) -> Option<String> {
-        let Some(template) = self.input.attrs_of(variant).message.get() else {
+        let Some(message) = self.input.attrs_of(variant).message.get() else {
             let reason = status::reason_phrase(self.input.status_number(variant));
             return Some(reason.unwrap_or("Error").to_owned());
         };
-        template
+        message
             .pieces
             .iter()
             .map(|piece| match piece {
@@ -397,14 +365,11 @@ impl<'a> Expander<'a> {
             .collect()
     }
 
-    fn fn_static_message(&mut self) -> TokenStream {
-        let body = self.forwarding(quote!(static_message), |this, variant| {
-            (
-                Vec::new(),
-                option(
-                    this.static_message(variant)
-                        .map(|text| text.to_token_stream()),
-                ),
+    fn fn_static_message(&self) -> TokenStream {
+        let body = self.forwarding_all(quote!(static_message), |variant| {
+            option(
+                self.static_message(variant)
+                    .map(|text| text.to_token_stream()),
             )
         });
         quote! {
@@ -414,23 +379,20 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn fn_title(&mut self) -> TokenStream {
+    fn fn_title(&self) -> TokenStream {
         let any_title = self
             .variants()
             .any(|variant| self.input.attrs_of(variant).title.is_set());
         if !any_title && !self.any_transparent() {
             return TokenStream::new();
         }
-        let body = self.forwarding(quote!(title), |this, variant| {
-            (
-                Vec::new(),
-                option(
-                    this.input
-                        .attrs_of(variant)
-                        .title
-                        .get()
-                        .map(ToTokens::to_token_stream),
-                ),
+        let body = self.forwarding_all(quote!(title), |variant| {
+            option(
+                self.input
+                    .attrs_of(variant)
+                    .title
+                    .get()
+                    .map(ToTokens::to_token_stream),
             )
         });
         quote! {
@@ -440,13 +402,14 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn fn_type_base(&mut self) -> TokenStream {
+    fn fn_type_base(&self) -> TokenStream {
         let Some(base) = self.input.attrs.type_base.get() else {
             return TokenStream::new();
         };
-        let body = self.forwarding(quote!(type_base), |_, _| {
-            (Vec::new(), quote!(::core::option::Option::Some(#base)))
-        });
+        let body = self.forwarding_all(
+            quote!(type_base),
+            |_| quote!(::core::option::Option::Some(#base)),
+        );
         quote! {
             fn type_base(&self) -> ::core::option::Option<&'static str> {
                 #body
@@ -454,7 +417,7 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn fn_details(&mut self) -> TokenStream {
+    fn fn_details(&self) -> TokenStream {
         let any_details = self
             .variants()
             .flat_map(|variant| &variant.fields)
@@ -462,26 +425,32 @@ impl<'a> Expander<'a> {
         if !any_details && !self.any_transparent() {
             return TokenStream::new();
         }
-        let krate = self.krate.clone();
-        let body = self.forwarding(quote!(details), |this, variant| {
-            if let Some(field) = variant
-                .fields
-                .iter()
-                .find(|field| field.attrs.details.is_set())
-            {
-                this.require(field, quote!(#krate::__private::Serialize));
-                let binding = binding(field);
-                return (vec![field], quote!(#krate::Details::Object(#binding)));
-            }
-            if variant
-                .fields
-                .iter()
-                .any(|field| field.attrs.detail.is_set())
-            {
-                return (Vec::new(), quote!(#krate::Details::Fields(self)));
-            }
-            (Vec::new(), quote!(#krate::Details::None))
-        });
+        let krate = &self.krate;
+        let body = self.forwarding(
+            quote!(details),
+            TokenStream::new(),
+            TokenStream::new(),
+            |variant| {
+                let whole = variant
+                    .fields
+                    .iter()
+                    .find(|field| field.attrs.details.is_set());
+                if let Some(field) = whole {
+                    let binding = binding(field);
+                    return Some((vec![field], quote!(#krate::Details::Object(#binding))));
+                }
+                let any_detail = variant
+                    .fields
+                    .iter()
+                    .any(|field| field.attrs.detail.is_set());
+                let details = if any_detail {
+                    quote!(#krate::Details::Fields(self))
+                } else {
+                    quote!(#krate::Details::None)
+                };
+                Some((Vec::new(), details))
+            },
+        );
         quote! {
             fn details(&self) -> #krate::Details<'_> {
                 #body
@@ -489,65 +458,64 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn impl_detail_fields(&mut self) -> TokenStream {
-        let krate = self.krate.clone();
+    fn impl_detail_fields(&self) -> TokenStream {
+        let krate = &self.krate;
         let visitor = quote!(__visitor);
-        let mut any = false;
-        let mut arms = Vec::new();
-        for variant in self.variants() {
-            let fields: Vec<&Field> = variant
-                .fields
-                .iter()
-                .filter(|field| field.attrs.detail.is_set())
-                .collect();
-            if fields.is_empty() {
-                arms.push(None);
-                continue;
-            }
-            any = true;
-            let calls: Vec<TokenStream> = fields
-                .iter()
-                .map(|field| {
-                    self.require(field, quote!(#krate::__private::Serialize));
-                    let name = field.detail_name().unwrap_or_default();
-                    let binding = binding(field);
-                    quote_spanned! {field.span()=>
-                        (&&#krate::__private::DetailField(#binding)).visit_detail(#name, #visitor);
-                    }
-                })
-                .collect();
-            arms.push(Some((fields, quote!({ #(#calls)* }))));
-        }
+        let any = self
+            .variants()
+            .flat_map(|variant| &variant.fields)
+            .any(|field| field.attrs.detail.is_set());
         if !any {
             return TokenStream::new();
         }
-        let mut arms = arms.into_iter();
-        let body = self.match_self(|_| arms.next().flatten(), quote!({}));
+        let body = self.match_self(
+            |variant| {
+                let fields: Vec<&Field> = variant
+                    .fields
+                    .iter()
+                    .filter(|field| field.attrs.detail.is_set())
+                    .collect();
+                if fields.is_empty() {
+                    return None;
+                }
+                // A typed visitor method for strings, integers and booleans, else erased.
+                let calls = fields.iter().map(|field| {
+                    let name = field.detail_name().unwrap_or_default();
+                    let binding = binding(field);
+                    let krate = self.input.krate_at(field.span());
+                    quote_spanned! {field.span()=>
+                        (&&#krate::__private::Ref(#binding)).visit_detail(#name, #visitor);
+                    }
+                });
+                let body = quote!({ #(#calls)* });
+                Some((fields, body))
+            },
+            quote!({}),
+        );
         let ident = &self.input.original.ident;
-        let (impl_generics, ty_generics, where_clause) =
-            self.input.original.generics.split_for_impl();
-        let where_clause = self.where_clause(where_clause);
+        let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
+        let where_clause = self.where_clause();
         quote! {
             #[automatically_derived]
             #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
             impl #impl_generics #krate::DetailFields for #ident #ty_generics #where_clause {
                 fn visit_details(&self, #visitor: &mut dyn #krate::DetailVisitor) {
-                    use #krate::__private::{ViaDetailSerialize as _, ViaDetailTyped as _};
+                    use #krate::__private::{ViaSerializeDetail as _, ViaTypedDetail as _};
                     #body
                 }
             }
         }
     }
 
-    fn fn_headers(&mut self) -> TokenStream {
-        let krate = self.krate.clone();
+    fn fn_headers(&self) -> TokenStream {
+        let krate = &self.krate;
         let headers = quote!(__headers);
         let type_level: Vec<TokenStream> = self
             .input
             .attrs
             .headers
             .iter()
-            .map(|header| static_header(&krate, &headers, &header.name, &header.value))
+            .map(|header| static_header(krate, &headers, &header.name, &header.value))
             .collect();
         let any_variant = self.any_transparent()
             || self.variants().any(|variant| {
@@ -561,12 +529,9 @@ impl<'a> Expander<'a> {
             return TokenStream::new();
         }
         let body = if any_variant {
-            self.match_self_forwarding(
-                quote!(headers),
-                quote!(, #headers),
-                quote!({}),
-                |this, variant| this.header_arm(variant, &headers),
-            )
+            self.forwarding(quote!(headers), quote!(, #headers), quote!({}), |variant| {
+                self.header_arm(variant, &headers)
+            })
         } else {
             TokenStream::new()
         };
@@ -579,16 +544,12 @@ impl<'a> Expander<'a> {
     }
 
     /// The variant's own fixed headers and those from its fields; `None` if it has neither.
-    fn header_arm(
-        &mut self,
-        variant: &'a Variant<'a>,
-        headers: &TokenStream,
-    ) -> Option<(Vec<&'a Field<'a>>, TokenStream)> {
-        let krate = self.krate.clone();
+    fn header_arm(&self, variant: &'a Variant<'a>, headers: &TokenStream) -> Option<Arm<'a>> {
+        let krate = &self.krate;
         let mut inserts: Vec<TokenStream> = variant
             .own_headers()
             .iter()
-            .map(|header| static_header(&krate, headers, &header.name, &header.value))
+            .map(|header| static_header(krate, headers, &header.name, &header.value))
             .collect();
         let fields: Vec<&Field> = variant
             .fields
@@ -599,15 +560,15 @@ impl<'a> Expander<'a> {
             let Some(name) = field.attrs.header.get() else {
                 continue;
             };
-            self.require(field, quote!(::core::fmt::Display));
-            let name = header_name(&krate, name);
+            let name = header_name(krate, name);
             let binding = binding(field);
-            // The first of ToHeaderValue and Display that the field's type implements.
+            let krate = self.input.krate_at(field.span());
+            // The field's `ToHeaderValue`, else its `Display` text.
             inserts.push(quote_spanned! {field.span()=>
                 #krate::__private::insert_header(#headers, #name, {
                     #[allow(unused_imports)]
-                    use #krate::__private::{ViaDisplay as _, ViaToHeaderValue as _};
-                    (&&#krate::__private::HeaderField(#binding)).header_value()
+                    use #krate::__private::{ViaHeaderText as _, ViaToHeaderValue as _};
+                    (&&#krate::__private::Ref(#binding)).header_value()
                 });
             });
         }
@@ -636,51 +597,52 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn catalog_const(&mut self) -> Vec<TokenStream> {
-        let krate = self.krate.clone();
-        let mut entries = Vec::new();
-        for variant in self.variants() {
-            let attrs = self.input.attrs_of(variant);
-            let name = variant.ident.unraw().to_string();
-            let description = attrs.docs.as_str();
-            let transparent = self.transparent_field(variant);
-            let status = option(
-                transparent
-                    .is_none()
-                    .then(|| status_code(&krate, self.input.status_of(variant))),
-            );
-            let code = option(
-                self.input
-                    .code_of(variant)
-                    .map(|(code, _)| code_tokens(&krate, &code)),
-            );
-            let title = option(attrs.title.get().map(ToTokens::to_token_stream));
-            let message = attrs
-                .message
-                .get()
-                .map_or("", |template| template.source.as_str());
-            let headers = self
-                .input
-                .headers_of(variant)
-                .map(|name| name.written.as_str());
-            let details = variant.fields.iter().filter_map(Field::detail_name);
-            let forwards_to = option(transparent.map(|field| {
-                let ty = field.ty();
-                quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static [#krate::CatalogEntry])
-            }));
-            entries.push(quote! {
-                #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
-                    &[#(#headers),*], &[#(#details),*], #forwards_to)
-            });
-        }
-        entries
+    fn catalog_entries(&self) -> Vec<TokenStream> {
+        let krate = &self.krate;
+        self.variants()
+            .map(|variant| {
+                let attrs = self.input.attrs_of(variant);
+                let name = variant.ident.unraw().to_string();
+                let description = attrs.docs.as_str();
+                let transparent = self.transparent_field(variant);
+                let status = option(
+                    transparent
+                        .is_none()
+                        .then(|| status_code(krate, self.input.status_of(variant))),
+                );
+                let code = option(
+                    self.input
+                        .code_of(variant)
+                        .map(|(code, _)| code_tokens(krate, &code)),
+                );
+                let title = option(attrs.title.get().map(ToTokens::to_token_stream));
+                let message = attrs
+                    .message
+                    .get()
+                    .map_or("", |message| message.source.as_str());
+                let headers = self
+                    .input
+                    .headers_of(variant)
+                    .map(|name| name.written.as_str());
+                let details = variant.fields.iter().filter_map(Field::detail_name);
+                let forwards_to = option(transparent.map(|field| {
+                    let ty = field.ty();
+                    quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static [#krate::CatalogEntry])
+                }));
+                quote! {
+                    #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
+                        &[#(#headers),*], &[#(#details),*], #forwards_to)
+                }
+            })
+            .collect()
     }
 }
 
+/// The local a field is bound to in a match arm, carrying the field's span for diagnostics.
 fn binding(field: &Field) -> Ident {
     match &field.member {
-        Member::Named(ident) => format_ident!("__f_{}", ident.unraw()),
-        Member::Unnamed(index) => format_ident!("__f_{}", index.index),
+        Member::Named(ident) => format_ident!("__f_{}", ident.unraw(), span = field.span()),
+        Member::Unnamed(index) => format_ident!("__f_{}", index.index, span = field.span()),
     }
 }
 
@@ -736,14 +698,6 @@ fn static_header(
             __VALUE
         });
     }
-}
-
-fn mentions_type_param(tokens: TokenStream, generics: &syn::Generics) -> bool {
-    tokens.into_iter().any(|token| match token {
-        TokenTree::Ident(ident) => generics.type_params().any(|param| param.ident == ident),
-        TokenTree::Group(group) => mentions_type_param(group.stream(), generics),
-        _ => false,
-    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod ast;
 mod attr;
+mod bound;
 mod case;
 mod envelope;
 mod errors;
@@ -10,9 +11,9 @@ mod expand;
 mod fallback;
 #[cfg(test)]
 mod fuzz;
+mod message;
 mod status;
 mod suggest;
-mod template;
 mod valid;
 
 use proc_macro::TokenStream;

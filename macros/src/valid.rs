@@ -1,4 +1,4 @@
-//! Rules that look at more than one key, variant or field: statuses, codes, templates against
+//! Rules that look at more than one key, variant or field: statuses, codes, messages against
 //! fields, `transparent`, details and headers. Single-key checks happen while parsing (`attr.rs`).
 
 use std::collections::{HashMap, HashSet};
@@ -8,7 +8,7 @@ use syn::Member;
 use crate::ast::{Input, Variant};
 use crate::attr::{CodeValue, HeaderName};
 use crate::errors::Errors;
-use crate::template::FieldName;
+use crate::message::FieldName;
 
 const RETRY_AFTER_STATUSES: &[u16] = &[413, 429, 503];
 
@@ -55,13 +55,13 @@ fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
     {
         errors.push(syn::Error::new(span, "`expose` only matters on a 5xx variant, whose fields are private by default; remove it"));
     }
-    let Some(template) = attrs.message.get() else {
+    let Some(message) = attrs.message.get() else {
         return;
     };
-    for placeholder in template.placeholders() {
+    for placeholder in message.placeholders() {
         if let (FieldName::Named(name), true) = (&placeholder.name, variant.is_tuple()) {
             errors.push(syn::Error::new(
-                template.span,
+                message.span,
                 format!(
                     "`{{{name}}}`: the fields of `{}` have no names; refer to them by position, as `{{0}}`",
                     variant.ident
@@ -69,15 +69,15 @@ fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
             ));
             continue;
         }
-        let member = placeholder.name.member(template.span);
+        let member = placeholder.name.member(message.span);
         if variant.field_named(&member).is_none() {
             errors.push(syn::Error::new(
-                template.span,
+                message.span,
                 no_such_field(variant, &placeholder.name),
             ));
         } else if server_error && !attrs.expose.is_set() {
             errors.push(syn::Error::new(
-                template.span,
+                message.span,
                 format!(
                     "the message of a 5xx error shows `{}`, which may carry internal text; add #[api(expose)] if it is safe to send, or take it out of the message",
                     placeholder.name.describe()

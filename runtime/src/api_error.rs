@@ -32,6 +32,11 @@ use crate::message::Message;
 /// let boxed: Box<dyn errwire::ApiError + Send + Sync> = Box::new(NoRoom);
 /// assert_eq!(boxed.to_response().body(), br#"{"error":"no_room","message":"Not Found"}"#);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `errwire::ApiError`",
+    label = "not an `ApiError`",
+    note = "derive it with `#[derive(errwire::ApiError)]`, or implement it by hand"
+)]
 pub trait ApiError {
     /// The HTTP status of the response, always a 4xx or 5xx.
     fn status(&self) -> http::StatusCode;

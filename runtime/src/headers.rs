@@ -9,8 +9,9 @@ use http::{HeaderMap, HeaderName, HeaderValue};
 /// Converts a field's value into the value of a response header.
 ///
 /// Integers and [`Duration`]s become delay-seconds (`Retry-After: 30`, a partial second rounding
-/// up), a [`SystemTime`] becomes an HTTP-date (`Retry-After: Sun, 06 Nov 1994 08:49:37 GMT`).
-/// `#[api(header = "...")]` on a field of any other type uses its `Display` text instead.
+/// up), a [`SystemTime`] becomes an HTTP-date (`Retry-After: Sun, 06 Nov 1994 08:49:37 GMT`),
+/// strings are sent as they are. `#[api(header = "...")]` on a field of any other type uses its
+/// `Display` text instead; on a field whose type is a type parameter it requires this trait.
 /// `None` means the value cannot be a header value (a negative delay, a control character): the
 /// header is then left out of the response.
 pub trait ToHeaderValue {
@@ -54,6 +55,18 @@ impl<T: ToHeaderValue + ?Sized> ToHeaderValue for &T {
     }
 }
 
+impl ToHeaderValue for str {
+    fn to_header_value(&self) -> Option<HeaderValue> {
+        HeaderValue::try_from(self).ok()
+    }
+}
+
+impl ToHeaderValue for String {
+    fn to_header_value(&self) -> Option<HeaderValue> {
+        HeaderValue::try_from(self.as_str()).ok()
+    }
+}
+
 impl<T: ToHeaderValue> ToHeaderValue for Option<T> {
     fn to_header_value(&self) -> Option<HeaderValue> {
         self.as_ref().and_then(T::to_header_value)
@@ -85,37 +98,4 @@ fn dropped(name: &HeaderName) {
     tracing::warn!(header = %name, "header left out of an error response: its value is not a valid header value");
     #[cfg(not(feature = "tracing"))]
     let _ = name;
-}
-
-/// Method-resolution ladder for the generated code: a field's header value comes from
-/// [`ToHeaderValue`] when its type implements it, else from `Display`.
-pub mod select {
-    use super::*;
-
-    /// A field's value, borrowed for the ladder.
-    pub struct Field<'a, T: ?Sized>(pub &'a T);
-
-    /// Taken first, when the type implements [`ToHeaderValue`].
-    pub trait ViaToHeaderValue {
-        /// The header value.
-        fn header_value(&self) -> Option<HeaderValue>;
-    }
-
-    impl<T: ToHeaderValue + ?Sized> ViaToHeaderValue for &Field<'_, T> {
-        fn header_value(&self) -> Option<HeaderValue> {
-            self.0.to_header_value()
-        }
-    }
-
-    /// Taken otherwise, when the type implements `Display`.
-    pub trait ViaDisplay {
-        /// The header value.
-        fn header_value(&self) -> Option<HeaderValue>;
-    }
-
-    impl<T: fmt::Display + ?Sized> ViaDisplay for Field<'_, T> {
-        fn header_value(&self) -> Option<HeaderValue> {
-            display_header_value(self.0)
-        }
-    }
 }

@@ -78,12 +78,18 @@
 //! |---|---|
 //! | `detail`, `detail = "wire_name"` | an entry of the body's details |
 //! | `details` | the field is the whole details object, e.g. a map from field to messages; it must serialize as a JSON object (a map or a struct), or an envelope that flattens details sends its failsafe 500 |
-//! | `header = "Retry-After"` | a header from the field: integers and `Duration` as delay-seconds, `SystemTime` as an HTTP-date, other types through `Display` ([`ToHeaderValue`]) |
+//! | `header = "Retry-After"` | a header from the field: integers and `Duration` as delay-seconds, `SystemTime` as an HTTP-date, strings as they are, other types through `Display` ([`ToHeaderValue`]); a field whose type is a type parameter needs [`ToHeaderValue`] |
 //!
 //! Every misuse is a compile error at the offending token that says how to fix it: a status that is
 //! not an error status, an unknown or misplaced key, a placeholder naming no field, a 5xx message
 //! that would show a field without `expose`, two variants with one code, `Retry-After` on a status
 //! other than 413, 429 or 503, and more.
+//!
+//! A generic type gets bounds only on the parameters its fields need (`Serialize` for a detail,
+//! the format trait for a message placeholder, [`ToHeaderValue`] for a header, [`ApiError`] for
+//! a `transparent` field). Its source chain reaches the `tracing` log when the type is a
+//! `std::error::Error` under the bounds declared on its parameters: an `Error` impl that needs
+//! `T: Debug` logs the chain of `enum E<T: Debug>`, and not of `enum E<T>`.
 //!
 //! Name the derive by its path, `#[derive(errwire::ApiError)]`, and import the trait as
 //! `use errwire::ApiError as _;`: then an error enum of your own may be called `ApiError`, the
@@ -165,6 +171,7 @@ mod catalog;
 mod code;
 mod context;
 mod details;
+mod dispatch;
 pub mod envelope;
 mod headers;
 mod integrations;

@@ -8,10 +8,9 @@ pub use serde::{self, Serialize};
 pub use serde_json;
 
 pub use crate::__framework_impls as framework_impls;
-pub use crate::details::select::{
-    Field as DetailField, ViaSerialize as ViaDetailSerialize, ViaTyped as ViaDetailTyped,
+pub use crate::dispatch::{
+    NotError, Ref, ViaError, ViaHeaderText, ViaSerializeDetail, ViaToHeaderValue, ViaTypedDetail,
 };
-pub use crate::headers::select::{Field as HeaderField, ViaDisplay, ViaToHeaderValue};
 pub use crate::headers::{display_header_value, insert as insert_header};
 #[cfg(feature = "actix-web")]
 pub use actix_web;
@@ -81,33 +80,5 @@ pub const fn catalog_entry(
         headers,
         details,
         forwards_to,
-    }
-}
-
-/// The derived `as_error`: `Some` when the type is a `std::error::Error + 'static`, chosen by
-/// method resolution: `(&&ErrorRef(self)).as_error()`.
-pub struct ErrorRef<'a, T: ?Sized>(pub &'a T);
-
-/// Taken first, for an error type.
-pub trait ViaError<'a> {
-    /// The value as an error.
-    fn as_error(&self) -> Option<&'a (dyn core::error::Error + 'static)>;
-}
-
-impl<'a, T: core::error::Error + 'static> ViaError<'a> for &ErrorRef<'a, T> {
-    fn as_error(&self) -> Option<&'a (dyn core::error::Error + 'static)> {
-        Some(self.0)
-    }
-}
-
-/// Taken otherwise.
-pub trait NotError<'a> {
-    /// No error.
-    fn as_error(&self) -> Option<&'a (dyn core::error::Error + 'static)>;
-}
-
-impl<'a, T: ?Sized> NotError<'a> for ErrorRef<'a, T> {
-    fn as_error(&self) -> Option<&'a (dyn core::error::Error + 'static)> {
-        None
     }
 }

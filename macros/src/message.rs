@@ -1,10 +1,10 @@
-//! The message template: `"Retry after {retry_after} seconds"`, `"{0:>8}"`, parsed and checked
-//! for syntax here; whether its placeholders name real fields is checked in `valid.rs`.
+//! The message: `"Retry after {retry_after} seconds"`, `"{0:>8}"`, a format string over the
+//! fields, its syntax checked here; whether its placeholders name real fields, in `valid.rs`.
 
 use proc_macro2::Span;
 use syn::{Ident, LitStr, Member};
 
-pub struct Template {
+pub struct Message {
     pub span: Span,
     pub source: String,
     pub pieces: Vec<Piece>,
@@ -65,7 +65,7 @@ pub fn format_trait(spec: &str) -> &'static str {
     }
 }
 
-impl Template {
+impl Message {
     pub fn parse(lit: &LitStr) -> syn::Result<Self> {
         let source = lit.value();
         let error = |message: String| syn::Error::new(lit.span(), message);
@@ -114,7 +114,7 @@ impl Template {
         if !text.is_empty() {
             pieces.push(Piece::Text(text));
         }
-        Ok(Template {
+        Ok(Message {
             span: lit.span(),
             source,
             pieces,
@@ -205,8 +205,8 @@ fn check_spec(spec: &str) -> Result<(), &'static str> {
 mod tests {
     use super::*;
 
-    fn parse(source: &str) -> Result<Template, String> {
-        Template::parse(&LitStr::new(source, Span::call_site())).map_err(|error| error.to_string())
+    fn parse(source: &str) -> Result<Message, String> {
+        Message::parse(&LitStr::new(source, Span::call_site())).map_err(|error| error.to_string())
     }
 
     fn parse_error(source: &str) -> String {
