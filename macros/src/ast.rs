@@ -5,8 +5,9 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
-use crate::attr::{self, Attrs, CodeValue, HeaderName, Position, StaticHeader};
+use crate::attr::{self, Attrs, CodeValue, Position};
 use crate::errors::Errors;
+use crate::header::{HeaderName, StaticHeader};
 use crate::status::Status;
 
 pub struct Input<'a> {
@@ -185,7 +186,9 @@ impl Input<'_> {
     /// The variant's code: its own, or its name under `rename_all`, with where that was decided.
     pub fn code_of(&self, variant: &Variant) -> Option<(CodeValue, Span)> {
         let attrs = self.attrs_of(variant);
-        if let (Some(code), Some(span)) = (attrs.code.get(), attrs.code.span()) {
+        if let Some(code) = attrs.code.get()
+            && let Some(span) = attrs.code.span()
+        {
             return Some((code.clone(), span));
         }
         let rule = self.attrs.rename_all.get()?;

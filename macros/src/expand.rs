@@ -8,8 +8,9 @@ use syn::ext::IdentExt;
 use syn::{DeriveInput, Ident, LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::{CodeValue, HeaderName};
+use crate::attr::CodeValue;
 use crate::errors::Errors;
+use crate::header::HeaderName;
 use crate::message::Piece;
 use crate::status::{self, Status};
 use crate::{bound, fallback, valid};

@@ -11,6 +11,7 @@ mod expand;
 mod fallback;
 #[cfg(test)]
 mod fuzz;
+mod header;
 mod message;
 mod status;
 mod suggest;

@@ -6,8 +6,9 @@ use std::collections::{HashMap, HashSet};
 use syn::Member;
 
 use crate::ast::{Input, Variant};
-use crate::attr::{CodeValue, HeaderName};
+use crate::attr::CodeValue;
 use crate::errors::Errors;
+use crate::header::HeaderName;
 use crate::message::FieldName;
 
 const RETRY_AFTER_STATUSES: &[u16] = &[413, 429, 503];
@@ -59,7 +60,9 @@ fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
         return;
     };
     for placeholder in message.placeholders() {
-        if let (FieldName::Named(name), true) = (&placeholder.name, variant.is_tuple()) {
+        if let FieldName::Named(name) = &placeholder.name
+            && variant.is_tuple()
+        {
             errors.push(syn::Error::new(
                 message.span,
                 format!(
@@ -144,14 +147,19 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
             }
         }
         let exposed = field.attrs.detail.span().or(field.attrs.details.span());
-        if let (Some(span), true, false) = (exposed, server_error, attrs.expose.is_set()) {
+        if let Some(span) = exposed
+            && server_error
+            && !attrs.expose.is_set()
+        {
             errors.push(syn::Error::new(
                 span,
                 "a 5xx error's details may carry internal text; add #[api(expose)] to the variant if this field is safe to send",
             ));
         }
     }
-    if let (Some(details), Some(_)) = (details_field, detail_field) {
+    if let Some(details) = details_field
+        && detail_field.is_some()
+    {
         errors.push(syn::Error::new(
             details,
             "a variant has either `detail` fields or one `details` field, not both; make this field `detail`, or put the others inside it",

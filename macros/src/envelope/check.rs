@@ -127,36 +127,39 @@ fn check_slot(slot: &SlotUse, place: Place, errors: &mut Errors) {
         errors.push(syn::Error::new(slot.name.span(), message));
         return;
     };
-    if let (Some(span), None) = (slot.as_string, kind.string_variant) {
+    if let Some(span) = slot.as_string
+        && kind.string_variant.is_none()
+    {
         errors.push(syn::Error::new(
             span,
             format!("only `status` and `code` can be written `as string`; remove `as string` from `{name}`"),
         ));
     }
-    match (slot.presence, kind.may_be_absent, place) {
-        (Presence::Omit(span) | Presence::Null(span), false, _) => {
+    // A code written without a rule is required: the derive refuses a variant without one.
+    let required = name == "code";
+    match slot.presence {
+        Presence::Omit(span) | Presence::Null(span) if !kind.may_be_absent => {
             errors.push(syn::Error::new(
                 span,
                 format!("`{name}` always has a value; remove the presence rule"),
             ));
         }
-        (Presence::Omit(span), true, Place::Element) => errors.push(syn::Error::new(
+        Presence::Omit(span) if place == Place::Element => errors.push(syn::Error::new(
             span,
             format!("an array element cannot be left out; write `{name} | null`"),
         )),
-        // A code written without a rule is required: the derive refuses a variant without one.
-        (Presence::Always, _, _) if name == "code" => {}
-        (Presence::Always, true, Place::Member) => errors.push(syn::Error::new(
-            slot.name.span(),
-            format!(
-                "`{name}` can be without a value; write `{name}?` to leave the member out \
-                 then, or `{name} | null` to send null"
-            ),
-        )),
-        (Presence::Always, true, Place::Element) => errors.push(syn::Error::new(
-            slot.name.span(),
-            format!("`{name}` can be without a value; write `{name} | null` to send null then"),
-        )),
+        Presence::Always if kind.may_be_absent && !required => {
+            let fix = match place {
+                Place::Member => format!(
+                    "write `{name}?` to leave the member out then, or `{name} | null` to send null"
+                ),
+                Place::Element => format!("write `{name} | null` to send null then"),
+            };
+            errors.push(syn::Error::new(
+                slot.name.span(),
+                format!("`{name}` can be without a value; {fix}"),
+            ));
+        }
         _ => {}
     }
 }
