@@ -53,3 +53,34 @@ fn the_catalog_points_to_the_forwarded_catalog() {
         [Code::Str("authentication_error"), Code::Str("rate_limited")]
     );
 }
+
+/// A layer whose own errors are in `Flat`.
+#[derive(Debug, ApiError)]
+#[api(envelope = errwire::Flat)]
+enum StoreError {
+    #[api(status = 503, code = "store_down")]
+    Down,
+}
+
+/// The service's errors, in the default `Problem`, forwarding the store's.
+#[derive(Debug, ApiError)]
+enum ServiceError {
+    #[api(transparent)]
+    Store(StoreError),
+}
+
+#[test]
+fn a_forwarded_error_is_written_in_the_outer_type_s_envelope() {
+    let response = ServiceError::Store(StoreError::Down).to_response();
+    assert_eq!(
+        response.headers()["content-type"],
+        "application/problem+json"
+    );
+    let body: serde_json::Value = serde_json::from_slice(response.body()).unwrap();
+    assert_eq!(body["status"], 503);
+    assert_eq!(body["code"], "store_down");
+    assert_eq!(
+        StoreError::Down.to_response().headers()["content-type"],
+        "application/json"
+    );
+}
