@@ -19,6 +19,59 @@ async fn create(_: web::Json<NewRoom>) -> HttpResponse {
     HttpResponse::Created().finish()
 }
 
+/// Responses errwire does not build: `support::routes`.
+fn foreign_routes(config: &mut web::ServiceConfig) {
+    use actix_web::http::StatusCode;
+    use support::routes;
+
+    fn text(status: StatusCode, headers: &[(&str, &str)]) -> actix_web::HttpResponseBuilder {
+        let mut builder = HttpResponse::build(status);
+        for (name, value) in headers {
+            builder.insert_header((*name, *value));
+        }
+        builder.content_type("text/plain; charset=utf-8");
+        builder
+    }
+    fn endless(status: StatusCode) -> HttpResponse {
+        text(status, &[]).streaming(futures_util::stream::pending::<
+            Result<bytes::Bytes, actix_web::Error>,
+        >())
+    }
+    config
+        .route(
+            "/login",
+            web::get().to(|| async {
+                text(StatusCode::UNAUTHORIZED, routes::LOGIN_HEADERS).body(routes::LOGIN_TEXT)
+            }),
+        )
+        .route(
+            "/limited",
+            web::get().to(|| async {
+                let mut builder = HttpResponse::TooManyRequests();
+                for (name, value) in routes::LIMITED_HEADERS {
+                    builder.insert_header((*name, *value));
+                }
+                builder.finish()
+            }),
+        )
+        .route(
+            "/legacy",
+            web::get().to(|| async {
+                HttpResponse::Conflict()
+                    .content_type("application/json")
+                    .body(routes::LEGACY_BODY)
+            }),
+        )
+        .route(
+            "/stall",
+            web::get().to(|| async { endless(StatusCode::BAD_REQUEST) }),
+        )
+        .route(
+            "/stall-5xx",
+            web::get().to(|| async { endless(StatusCode::BAD_GATEWAY) }),
+        );
+}
+
 #[actix_web::test]
 async fn errors_over_http() {
     let server = HttpServer::new(|| {
@@ -29,6 +82,7 @@ async fn errors_over_http() {
             // A resource answers the methods it has no route for with 405.
             .service(web::resource("/rooms/{id}").route(web::get().to(room)))
             .service(web::resource("/rooms").route(web::post().to(create)))
+            .configure(foreign_routes)
             .service(
                 web::resource("/strict")
                     .app_data(web::JsonConfig::default().error_handler(|error, _| {
@@ -51,5 +105,6 @@ async fn errors_over_http() {
 
     // Turned into a `RequestError` by the JSON extractor's own error handler.
     support::check_converted_rejection(&base, 400, "bad_request").await;
+    support::check_middleware(&base).await;
     handle.stop(true).await;
 }

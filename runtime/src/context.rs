@@ -31,7 +31,8 @@ impl<'a> RenderContext<'a> {
         self
     }
 
-    /// Sets the instance: a URI reference for this occurrence, such as the request path.
+    /// Sets the instance: a URI reference for this occurrence, such as the request path. What a
+    /// URI cannot hold (spaces, quotes, non-ASCII) is percent-encoded when it is written.
     pub const fn with_instance(mut self, instance: &'a str) -> Self {
         self.instance = Some(instance);
         self

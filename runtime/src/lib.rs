@@ -175,7 +175,8 @@ mod dispatch;
 pub mod envelope;
 mod headers;
 mod integrations;
-#[cfg(feature = "tracing")]
+// Logging happens where the integrations send a response.
+#[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]
 mod log;
 mod message;
 mod request_error;

@@ -1,6 +1,7 @@
 //! With the `tracing` feature: every error response is logged where it is sent (the
 //! integrations), a 5xx at error level with the error's whole source chain (the text that never
-//! reaches the body), a 4xx at debug level.
+//! reaches the body), a 4xx at debug level. Control characters in that text are escaped, so that
+//! no terminal sequence or forged line from a request reaches a log.
 
 use core::fmt;
 
@@ -11,17 +12,17 @@ use crate::message::Message;
 pub(crate) fn response<E: ApiError + ?Sized>(error: &E) {
     let status = error.status().as_u16();
     let code = error.code().map(tracing::field::display);
-    let message = Message::new(error);
+    let message = Escaped(Message::new(error));
     match error.as_error() {
         Some(source) if status >= 500 => tracing::error!(
             status,
             code,
             %message,
-            error = %Chain(source),
+            error = %Escaped(Chain(source)),
             "error response"
         ),
         Some(source) => {
-            tracing::debug!(status, code, %message, error = %Chain(source), "error response")
+            tracing::debug!(status, code, %message, error = %Escaped(Chain(source)), "error response")
         }
         None if status >= 500 => tracing::error!(status, code, %message, "error response"),
         None => tracing::debug!(status, code, %message, "error response"),
@@ -40,5 +41,46 @@ impl fmt::Display for Chain<'_> {
             source = error.source();
         }
         Ok(())
+    }
+}
+
+/// Text with its control characters written as escapes: `\u{1b}`, `\n`.
+struct Escaped<T>(T);
+
+impl<T: fmt::Display> fmt::Display for Escaped<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::write(&mut EscapeControls(f), format_args!("{}", self.0))
+    }
+}
+
+struct EscapeControls<'a, 'f>(&'a mut fmt::Formatter<'f>);
+
+impl fmt::Write for EscapeControls<'_, '_> {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        for part in text.split_inclusive(char::is_control) {
+            let mut chars = part.chars();
+            match chars.next_back() {
+                Some(control) if control.is_control() => {
+                    self.0.write_str(chars.as_str())?;
+                    write!(self.0, "{}", control.escape_debug())?;
+                }
+                _ => self.0.write_str(part)?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Escaped;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        let text = "\u{1b}[31mred\u{1b}[0m\nforged line\r\u{7f}\u{85}é";
+        assert_eq!(
+            Escaped(text).to_string(),
+            "\\u{1b}[31mred\\u{1b}[0m\\nforged line\\r\\u{7f}\\u{85}é"
+        );
     }
 }

@@ -10,17 +10,16 @@ use http::header::{ALLOW, HeaderMap, HeaderValue};
 
 use crate::api_error::ApiError;
 use crate::code::Code;
-use crate::details::{DetailFields, DetailVisitor, Details};
 use crate::envelope::{DynEnvelope, Envelope, Problem};
 
 /// An error of the request itself, reported by the web framework rather than a handler, in
 /// the envelope `Env`.
 ///
 /// Its status is the framework's, its code the snake_case reason phrase (`bad_request`,
-/// `not_found`, `method_not_allowed`, `unsupported_media_type`, ...), its message the reason
-/// phrase. For a 4xx, the framework's explanation (for example `Failed to parse the request body
-/// as JSON: expected value at line 1 column 1`) is the detail `reason`; a 5xx carries neither
-/// code nor text beyond `An unexpected error occurred`. A 405 keeps the `Allow` header.
+/// `not_found`, `method_not_allowed`, `unsupported_media_type`, ...). For a 4xx, its message is
+/// the framework's explanation (for example `Failed to parse the request body as JSON: expected
+/// value at line 1 column 1`), cut to [`RequestError::MAX_REASON`] bytes, or the reason phrase
+/// without one; a 5xx says only `An unexpected error occurred`. A 405 keeps the `Allow` header.
 ///
 /// The `axum` and `actix-web` features build it from the frameworks' rejections and responses.
 pub struct RequestError<Env = Problem> {
@@ -33,6 +32,10 @@ pub struct RequestError<Env = Problem> {
 const SERVER_MESSAGE: &str = "An unexpected error occurred";
 
 impl<Env> RequestError<Env> {
+    /// The longest explanation kept, in bytes; a longer one is cut at a character boundary and
+    /// ends with `…`.
+    pub const MAX_REASON: usize = 512;
+
     /// The error for a response of `status` that the framework explained with `reason`.
     ///
     /// A status that is not an error status becomes a 500, and a 5xx drops `reason`: a server
@@ -45,6 +48,7 @@ impl<Env> RequestError<Env> {
         };
         let reason = reason
             .filter(|_| status.is_client_error())
+            .map(|reason| cut(reason.trim(), Self::MAX_REASON))
             .filter(|reason| !reason.is_empty());
         RequestError {
             status,
@@ -98,20 +102,19 @@ impl<Env: Envelope> ApiError for RequestError<Env> {
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.static_message().unwrap_or(SERVER_MESSAGE))
-    }
-
-    fn static_message(&self) -> Option<&'static str> {
-        match self.status.canonical_reason() {
-            Some(reason) if self.status.is_client_error() => Some(reason),
-            _ => Some(SERVER_MESSAGE),
+        match (&self.reason, self.static_message()) {
+            (Some(reason), _) => f.write_str(reason),
+            (None, message) => f.write_str(message.unwrap_or(SERVER_MESSAGE)),
         }
     }
 
-    fn details(&self) -> Details<'_> {
-        match self.reason {
-            Some(_) => Details::Fields(self),
-            None => Details::None,
+    fn static_message(&self) -> Option<&'static str> {
+        if self.reason.is_some() {
+            return None;
+        }
+        match self.status.canonical_reason() {
+            Some(reason) if self.status.is_client_error() => Some(reason),
+            _ => Some(SERVER_MESSAGE),
         }
     }
 
@@ -126,12 +129,16 @@ impl<Env: Envelope> ApiError for RequestError<Env> {
     }
 }
 
-impl<Env> DetailFields for RequestError<Env> {
-    fn visit_details(&self, visitor: &mut dyn DetailVisitor) {
-        if let Some(reason) = &self.reason {
-            visitor.detail_str("reason", reason);
-        }
+/// `text`, cut to at most `max` bytes at a character boundary, marked with `…` when cut.
+fn cut(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_owned();
     }
+    let mut end = max - '…'.len_utf8();
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
 }
 
 /// The code of a request error: the reason phrase in snake_case for the client errors
@@ -170,15 +177,35 @@ mod tests {
     }
 
     #[test]
-    fn a_client_error_keeps_the_framework_s_reason() {
+    fn a_client_error_says_the_framework_s_reason() {
         let error = RequestError::<Flat>::new(
             StatusCode::BAD_REQUEST,
             Some("Failed to parse the request body as JSON".into()),
         );
         assert_eq!(
             body(&error),
-            r#"{"error":"bad_request","message":"Bad Request","details":{"reason":"Failed to parse the request body as JSON"}}"#
+            r#"{"error":"bad_request","message":"Failed to parse the request body as JSON"}"#
         );
+        crate::check_impl(&error);
+        let plain = RequestError::<Flat>::new(StatusCode::NOT_FOUND, None);
+        assert_eq!(
+            body(&plain),
+            r#"{"error":"not_found","message":"Not Found"}"#
+        );
+        crate::check_impl(&plain);
+    }
+
+    #[test]
+    fn a_long_reason_is_cut_at_a_character_boundary() {
+        let long = "é".repeat(400);
+        let error = RequestError::<Flat>::new(StatusCode::BAD_REQUEST, Some(long));
+        let reason = error.reason().unwrap();
+        assert!(
+            reason.len() <= RequestError::<Flat>::MAX_REASON,
+            "{}",
+            reason.len()
+        );
+        assert!(reason.ends_with("é…"), "{reason}");
     }
 
     #[test]

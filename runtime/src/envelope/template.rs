@@ -93,6 +93,7 @@ enum SlotValue<'a, E: ?Sized> {
     CodeString(Code),
     Message(&'a E),
     TypeUri(&'static str, Code),
+    UriReference(&'a str),
     Details(Details<'a>),
 }
 
@@ -120,7 +121,7 @@ impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
                 details => SlotValue::Details(details),
             },
             Slot::RequestId => SlotValue::Text(cx.request_id()?),
-            Slot::Instance => SlotValue::Text(cx.instance()?),
+            Slot::Instance => SlotValue::UriReference(cx.instance()?),
         })
     }
 }
@@ -136,6 +137,7 @@ impl<E: ApiError + ?Sized> Serialize for SlotValue<'_, E> {
             SlotValue::CodeString(code) => serializer.collect_str(code),
             SlotValue::Message(error) => Message::new(*error).serialize(serializer),
             SlotValue::TypeUri(base, code) => serializer.collect_str(&TypeUri { base, code }),
+            SlotValue::UriReference(text) => serializer.collect_str(&UriReference(text)),
             SlotValue::Details(details) => details.serialize(serializer),
         }
     }
@@ -150,5 +152,55 @@ struct TypeUri<'a> {
 impl fmt::Display for TypeUri<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}{}", self.base, self.code)
+    }
+}
+
+/// Text written as an RFC 3986 URI reference: every byte a URI cannot hold (a space, a quote,
+/// non-ASCII, a `%` that starts no escape, a second `#`) percent-encoded, so a raw request path
+/// such as `/rooms/café` becomes `/rooms/caf%C3%A9`. A path (text that starts with `/`, as the
+/// middleware's do) always comes out valid: `[` and `]` are encoded too, and a leading `//`,
+/// which would start an authority, becomes `/%2F`.
+struct UriReference<'a>(&'a str);
+
+impl fmt::Display for UriReference<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let bytes = self.0.as_bytes();
+        let path = bytes.first() == Some(&b'/');
+        let is_hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
+        let mut fragment = false;
+        let mut run = 0;
+        for (at, &byte) in bytes.iter().enumerate() {
+            let kept = match byte {
+                b'%' => is_hex(at + 1) && is_hex(at + 2),
+                b'#' => !std::mem::replace(&mut fragment, true),
+                b'[' | b']' => !path,
+                b'/' => !(path && at == 1),
+                _ => byte.is_ascii_alphanumeric() || b"-._~:?@!$&'()*+,;=".contains(&byte),
+            };
+            if !kept {
+                // A kept run is ASCII, so it starts and ends on character boundaries.
+                f.write_str(self.0.get(run..at).unwrap_or_default())?;
+                write!(f, "%{byte:02X}")?;
+                run = at + 1;
+            }
+        }
+        f.write_str(self.0.get(run..).unwrap_or_default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UriReference;
+
+    #[test]
+    fn encodes_what_a_uri_reference_cannot_hold() {
+        let encode = |text: &str| UriReference(text).to_string();
+        assert_eq!(encode("/rooms/café/join"), "/rooms/caf%C3%A9/join");
+        assert_eq!(encode("/a b\"<>"), "/a%20b%22%3C%3E");
+        assert_eq!(encode("/100%/x%2Fy%zz"), "/100%25/x%2Fy%25zz");
+        assert_eq!(encode("/rooms/{id}?q=1#top"), "/rooms/%7Bid%7D?q=1#top");
+        assert_eq!(encode("\u{0}\r\n"), "%00%0D%0A");
+        assert_eq!(encode("//evil/[x]#a#b"), "/%2Fevil/%5Bx%5D#a%23b");
+        assert_eq!(encode("http://[::1]:8080/a b"), "http://[::1]:8080/a%20b");
     }
 }

@@ -24,7 +24,7 @@ use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 
-use super::scope::{self, MAX_REASON, Rendered, RequestValues};
+use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered, RequestValues};
 use crate::api_error::ApiError;
 use crate::envelope::Envelope;
 use crate::request_error::RequestError;
@@ -89,29 +89,45 @@ pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     }
 }
 
-/// `response` itself if errwire rendered it or it is no error, else the same error in the
-/// envelope `Env`.
+/// `response` itself, unless the middleware's rule puts it in the envelope `Env`.
 async fn in_envelope<Env: Envelope>(
     response: HttpResponse,
     values: &RequestValues,
 ) -> HttpResponse {
     let rendered = response.extensions().get::<Rendered>().is_some();
     let status = response.status().as_u16();
-    if !scope::is_framework_error(status, rendered) {
-        return response;
-    }
-    let allow = response
+    let content_type = response
         .headers()
-        .get("allow")
-        .map(|allow| allow.as_bytes().to_vec());
-    let body = actix_web::body::to_bytes_limited(response.into_body(), MAX_REASON)
+        .get("content-type")
+        .map(|value| value.as_bytes());
+    let Handling::Envelope { read_body } = scope::handling(status, rendered, content_type) else {
+        return response;
+    };
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in response.headers() {
+        // Valid `http` 0.2 names and values are valid `http` 1 ones.
+        if let (Ok(name), Ok(value)) = (
+            http::HeaderName::from_bytes(name.as_str().as_bytes()),
+            http::HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            headers.append(name, value);
+        }
+    }
+    let text = match read_body {
+        true => tokio::time::timeout(
+            BODY_TIMEOUT,
+            actix_web::body::to_bytes_limited(response.into_body(), MAX_BODY),
+        )
         .await
         .ok()
-        .and_then(Result::ok);
+        .and_then(Result::ok)
+        .and_then(Result::ok),
+        false => None,
+    };
     convert(scope::framework_error::<Env>(
         status,
-        body.as_deref(),
-        allow.as_deref(),
+        text.as_deref(),
+        &headers,
         values,
     ))
 }

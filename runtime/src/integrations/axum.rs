@@ -22,9 +22,9 @@ use axum::extract::Request;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use http::header::ALLOW;
+use http::header::CONTENT_TYPE;
 
-use super::scope::{self, MAX_REASON, Rendered, RequestValues};
+use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered, RequestValues};
 use crate::api_error::ApiError;
 use crate::context::X_REQUEST_ID;
 use crate::envelope::Envelope;
@@ -51,14 +51,29 @@ pub async fn envelope_errors<Env: Envelope>(request: Request, next: Next) -> Res
     );
     let response = scope::scope(values.clone(), next.run(request)).await;
     let rendered = response.extensions().get::<Rendered>().is_some();
-    if !scope::is_framework_error(response.status().as_u16(), rendered) {
+    let content_type = response
+        .headers()
+        .get(CONTENT_TYPE)
+        .map(|value| value.as_bytes());
+    let Handling::Envelope { read_body } =
+        scope::handling(response.status().as_u16(), rendered, content_type)
+    else {
         return response;
-    }
+    };
     let (parts, body) = response.into_parts();
-    let body = axum::body::to_bytes(body, MAX_REASON).await.ok();
-    let allow = parts.headers.get(ALLOW).map(|allow| allow.as_bytes());
-    let response =
-        scope::framework_error::<Env>(parts.status.as_u16(), body.as_deref(), allow, &values);
+    let text = match read_body {
+        true => tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY))
+            .await
+            .ok()
+            .and_then(Result::ok),
+        false => None,
+    };
+    let response = scope::framework_error::<Env>(
+        parts.status.as_u16(),
+        text.as_deref(),
+        &parts.headers,
+        &values,
+    );
     mark(response.map(Body::from))
 }
 

@@ -4,7 +4,9 @@
 //! envelope.
 
 use std::future::Future;
+use std::time::Duration;
 
+use http::header::{self, HeaderMap, HeaderName};
 use http::{Response, StatusCode};
 
 use crate::api_error::ApiError;
@@ -12,8 +14,10 @@ use crate::context::RenderContext;
 use crate::envelope::Envelope;
 use crate::request_error::RequestError;
 
-/// The longest framework response body kept as a [`RequestError`]'s reason.
-pub(crate) const MAX_REASON: usize = 4096;
+/// The most of a framework's plain-text error body that is read, and how long reading it may
+/// take: a body that is longer, or slower, is dropped, and the error is enveloped without it.
+pub(crate) const MAX_BODY: usize = 4096;
+pub(crate) const BODY_TIMEOUT: Duration = Duration::from_secs(1);
 
 /// Marks a response errwire rendered, so that the middleware leaves it as it is.
 #[derive(Clone, Copy)]
@@ -68,27 +72,80 @@ pub(crate) fn respond<Env: Envelope, E: ApiError + ?Sized>(error: &E) -> Respons
         .unwrap_or_else(|_| Env::response(error, &RenderContext::new()))
 }
 
-/// Whether the middleware puts a response of `status` in the envelope: an error status, on a
-/// response errwire did not render.
-pub(crate) fn is_framework_error(status: u16, rendered: bool) -> bool {
-    (400..600).contains(&status) && !rendered
+/// What the middleware does with a response.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Handling {
+    /// Sent as it is: not an error, rendered by errwire, or an error with a body of its own.
+    Keep,
+    /// Put in the API's envelope; for a 4xx, with the body's text, read within the bounds.
+    Envelope { read_body: bool },
 }
 
-/// The framework's own error response, of `status` with `body` and the `Allow` header `allow`,
-/// as a [`RequestError`] in the envelope `Env`.
+/// The rule: an error response errwire did not render goes in the envelope when it carries no
+/// body of its own, that is when it is empty or plain text (the frameworks' rejections, 404 and
+/// 405); any other body (JSON, HTML, ...) is the handler's and passes through untouched. A 5xx
+/// body is never read: its text would not be sent.
+pub(crate) fn handling(status: u16, rendered: bool, content_type: Option<&[u8]>) -> Handling {
+    if rendered || !(400..600).contains(&status) {
+        return Handling::Keep;
+    }
+    let plain = content_type.is_none_or(|content_type| {
+        content_type
+            .get(..10)
+            .is_some_and(|start| start.eq_ignore_ascii_case(b"text/plain"))
+    });
+    match plain {
+        true => Handling::Envelope {
+            read_body: status < 500,
+        },
+        false => Handling::Keep,
+    }
+}
+
+/// Whether a header of the framework's response describes its body, which the envelope replaces.
+fn describes_body(name: &HeaderName) -> bool {
+    const BODY: &[HeaderName] = &[
+        header::CONTENT_TYPE,
+        header::CONTENT_LENGTH,
+        header::CONTENT_ENCODING,
+        header::CONTENT_LANGUAGE,
+        header::CONTENT_LOCATION,
+        header::CONTENT_RANGE,
+        header::CONTENT_DISPOSITION,
+        header::TRANSFER_ENCODING,
+        header::ETAG,
+        header::LAST_MODIFIED,
+        header::ACCEPT_RANGES,
+    ];
+    BODY.contains(name)
+        || matches!(
+            name.as_str(),
+            "content-md5" | "content-digest" | "repr-digest" | "digest"
+        )
+}
+
+/// The framework's own error response, of `status` with the text `body` and the headers
+/// `headers`, as a [`RequestError`] in the envelope `Env`: every header is kept but those that
+/// describe the replaced body, and those errwire sets itself.
 pub(crate) fn framework_error<Env: Envelope>(
     status: u16,
     body: Option<&[u8]>,
-    allow: Option<&[u8]>,
+    headers: &HeaderMap,
     values: &RequestValues,
 ) -> Response<Vec<u8>> {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let reason = body
         .and_then(|body| std::str::from_utf8(body).ok())
         .map(str::to_owned);
-    let allow = allow.and_then(|allow| http::HeaderValue::from_bytes(allow).ok());
-    let error = RequestError::<Env>::new(status, reason).with_allow(allow);
+    let error = RequestError::<Env>::new(status, reason);
     #[cfg(feature = "tracing")]
     crate::log::response(&error);
-    Env::response(&error, &values.context())
+    let mut response = Env::response(&error, &values.context());
+    let own: Vec<HeaderName> = response.headers().keys().cloned().collect();
+    for (name, value) in headers {
+        if !describes_body(name) && !own.contains(name) {
+            response.headers_mut().append(name, value.clone());
+        }
+    }
+    response
 }
