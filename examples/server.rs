@@ -63,6 +63,16 @@ pub enum ClassError {
         retry_after: u64,
     },
 
+    /// The room id in the path has a character a room id cannot have. Room ids are made of
+    /// letters, digits, hyphens and underscores, at most 64 of them.
+    #[error("invalid room id {0:?}")]
+    #[api(
+        status = 400,
+        code = "invalid_room_id",
+        message = "Room ids use only letters, digits, hyphens and underscores"
+    )]
+    InvalidRoomId(#[api(detail = "room_id")] String),
+
     /// Some fields of the request are not valid; the body has the messages of each field.
     #[error("validation failed")]
     #[api(
@@ -84,6 +94,47 @@ pub enum ClassError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// A room id that is safe to use as a file name: letters, digits, `-` and `_`, at most 64.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RoomId(String);
+
+impl RoomId {
+    const MAX_LEN: usize = 64;
+
+    /// The id, if it is one; a path such as `../x` or `/tmp/x` is not.
+    pub fn parse(id: String) -> Result<Self, ClassError> {
+        let valid = !id.is_empty()
+            && id.len() <= Self::MAX_LEN
+            && id
+                .bytes()
+                .all(|byte| byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_');
+        match valid {
+            true => Ok(RoomId(id)),
+            false => Err(ClassError::InvalidRoomId(id)),
+        }
+    }
+
+    /// The id of a new room named `name`: its letters and digits in lowercase, every other run of
+    /// characters one `-`; `None` if that leaves nothing.
+    fn from_name(name: &str) -> Option<Self> {
+        let mut id = String::new();
+        for c in name.chars().flat_map(char::to_lowercase) {
+            if c.is_ascii_alphanumeric() {
+                id.push(c);
+            } else if !id.is_empty() && !id.ends_with('-') {
+                id.push('-');
+            }
+        }
+        id.truncate(Self::MAX_LEN);
+        let id = id.trim_end_matches('-');
+        (!id.is_empty()).then(|| RoomId(id.to_owned()))
+    }
+
+    fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 /// The joins a room takes in [`JOIN_WINDOW`].
@@ -122,7 +173,8 @@ impl Classes {
                 .rooms()
                 .insert(id.to_owned(), Room::new(name, ended));
         }
-        std::fs::write(classes.recording_path("history-7"), "History 7, 45 minutes")?;
+        let history = RoomId("history-7".to_owned());
+        std::fs::write(classes.recording_path(&history), "History 7, 45 minutes")?;
         Ok(classes)
     }
 
@@ -132,8 +184,10 @@ impl Classes {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    fn recording_path(&self, room_id: &str) -> PathBuf {
-        self.recordings.join(format!("{room_id}.txt"))
+    /// Where a room's recording is: inside the recordings folder, whatever the id, because a
+    /// [`RoomId`] cannot name a path.
+    fn recording_path(&self, room_id: &RoomId) -> PathBuf {
+        self.recordings.join(format!("{}.txt", room_id.as_str()))
     }
 }
 
@@ -170,9 +224,13 @@ async fn create_room(
     if name.chars().count() > 100 {
         messages.push("The name must be at most 100 characters.");
     }
-    if !messages.is_empty() {
-        return Err(ClassError::Validation(BTreeMap::from([("name", messages)])));
+    let id = RoomId::from_name(name);
+    if !name.is_empty() && id.is_none() {
+        messages.push("The name must have a letter or a digit.");
     }
+    let (Some(RoomId(id)), true) = (id, messages.is_empty()) else {
+        return Err(ClassError::Validation(BTreeMap::from([("name", messages)])));
+    };
     let mut rooms = classes.rooms();
     if let Some((id, _)) = rooms
         .iter()
@@ -183,7 +241,12 @@ async fn create_room(
             room_id: id.clone(),
         });
     }
-    let id = name.to_lowercase().replace(char::is_whitespace, "-");
+    if rooms.contains_key(&id) {
+        return Err(ClassError::NameTaken {
+            name: name.to_owned(),
+            room_id: id,
+        });
+    }
     rooms.insert(id.clone(), Room::new(name, false));
     Ok((StatusCode::CREATED, Json(json!({"id": id, "name": name}))))
 }
@@ -193,6 +256,7 @@ async fn join_room(
     Path(id): Path<String>,
     Json(join): Json<Join>,
 ) -> Result<Json<Value>, ClassError> {
+    let RoomId(id) = RoomId::parse(id)?;
     if join.participant.trim().is_empty() {
         return Err(ClassError::Validation(BTreeMap::from([(
             "participant",
@@ -233,6 +297,8 @@ async fn end_room(
     State(classes): State<Classes>,
     Path(id): Path<String>,
 ) -> Result<Json<Value>, ClassError> {
+    let room_id = RoomId::parse(id)?;
+    let id = room_id.as_str().to_owned();
     let mut rooms = classes.rooms();
     let room = rooms
         .get_mut(&id)
@@ -242,7 +308,7 @@ async fn end_room(
     }
     room.ended = true;
     let recording = format!("{}, {} participants", room.name, room.participants.len());
-    std::fs::write(classes.recording_path(&id), recording).map_err(|source| {
+    std::fs::write(classes.recording_path(&room_id), recording).map_err(|source| {
         ClassError::Recording {
             room_id: id.clone(),
             source,
@@ -255,12 +321,15 @@ async fn recording(
     State(classes): State<Classes>,
     Path(id): Path<String>,
 ) -> Result<String, ClassError> {
-    if !classes.rooms().contains_key(&id) {
-        return Err(ClassError::RoomNotFound(id));
+    let room_id = RoomId::parse(id)?;
+    if !classes.rooms().contains_key(room_id.as_str()) {
+        return Err(ClassError::RoomNotFound(room_id.0));
     }
-    std::fs::read_to_string(classes.recording_path(&id)).map_err(|source| ClassError::Recording {
-        room_id: id,
-        source,
+    std::fs::read_to_string(classes.recording_path(&room_id)).map_err(|source| {
+        ClassError::Recording {
+            room_id: room_id.0,
+            source,
+        }
     })
 }
 
@@ -350,6 +419,14 @@ pub const TRIES: &[Try] = &[
         status: 500,
         method: "GET",
         path: "/rooms/art-3/recording",
+        body: None,
+        times: 1,
+    },
+    Try {
+        error: "invalid room id",
+        status: 400,
+        method: "GET",
+        path: "/rooms/..%2F..%2Fetc%2Fpasswd/recording",
         body: None,
         times: 1,
     },

@@ -86,6 +86,10 @@ async fn every_printed_curl_line_gives_its_error() {
                     "{what}"
                 );
             }
+            400 if try_.path.contains("%2F") => {
+                assert_eq!(body["code"], "invalid_room_id", "{what}");
+                assert_eq!(body["room_id"], "../../etc/passwd", "{what}");
+            }
             400 => assert_eq!(body["code"], "bad_request", "{what}"),
             404 => assert_eq!(body["code"], "not_found", "{what}"),
             other => panic!("no check for {other}"),
@@ -147,4 +151,73 @@ async fn a_room_runs_its_course() {
         .await
         .unwrap();
     assert_eq!(again.status(), 410);
+}
+
+/// A room id that is a path (`../x`, `/tmp/x`, with `%2F` for `/`) reads, writes and truncates
+/// nothing outside the recordings folder: it is refused, and a room's name cannot make one.
+#[tokio::test]
+async fn room_ids_cannot_reach_outside_the_recordings() {
+    let recordings = std::env::temp_dir().join(format!(
+        "errwire-test-traversal-{}/recordings",
+        std::process::id()
+    ));
+    let outside = recordings.parent().unwrap().join("secret.txt");
+    let _ = std::fs::remove_dir_all(&recordings);
+    let classes = server::Classes::seeded(recordings.clone()).unwrap();
+    std::fs::write(&outside, "secret").unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, server::app(classes)).await.unwrap() });
+    let client = reqwest::Client::new();
+
+    for (method, path) in [
+        ("GET", "/rooms/..%2Fsecret/recording"),
+        ("POST", "/rooms/..%2Fsecret/end"),
+        ("POST", "/rooms/..%2Fsecret/join"),
+        ("GET", "/rooms/%2Ftmp%2Fsecret/recording"),
+        ("GET", "/rooms/..%5Csecret/recording"),
+        ("GET", "/rooms/secret.txt/recording"),
+        ("GET", "/rooms/%00/recording"),
+    ] {
+        let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+        let response = client
+            .request(method, format!("{base}{path}"))
+            .header("content-type", "application/json")
+            .body(r#"{"participant": "eve"}"#)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 400, "{path}");
+        let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        assert_eq!(body["code"], "invalid_room_id", "{path}");
+    }
+
+    // A name made of a path becomes an id without one.
+    let created = client
+        .post(format!("{base}/rooms"))
+        .header("content-type", "application/json")
+        .body(r#"{"name": "../secret"}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let created: Value = serde_json::from_str(&created.text().await.unwrap()).unwrap();
+    assert_eq!(created["id"], "secret");
+    let ended = client
+        .post(format!("{base}/rooms/secret/end"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(ended.status(), 200);
+    assert_eq!(std::fs::read_to_string(&outside).unwrap(), "secret");
+    assert!(recordings.join("secret.txt").exists());
+
+    let dots = client
+        .post(format!("{base}/rooms"))
+        .header("content-type", "application/json")
+        .body(r#"{"name": "../.."}"#)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(dots.status(), 422);
 }
