@@ -14,7 +14,12 @@
 //! - Handlers' errors get the request's render context: its `x-request-id` header as the
 //!   request id and `X-Request-Id`, its path as the instance.
 //! - Responses actix-web makes itself, JSON, path and query extraction errors, the default 404
-//!   and 405, become a [`RequestError`] in the API's envelope.
+//!   and 405, become a [`RequestError`] in the API's envelope, with the framework's text as the
+//!   message of a 4xx.
+//!   An error response errwire did not render goes in the envelope only when its body is empty or
+//!   plain text; any other body (a handler's own JSON) passes through untouched. The enveloped
+//!   response keeps every header but those that describe the replaced body; a 4xx body is read
+//!   within 4 KiB and 1 s, a 5xx body never (the README has the details).
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};

@@ -15,7 +15,12 @@
 //!   tower-http's `SetRequestIdLayer`, outside this layer) as the request id and `X-Request-Id`,
 //!   its path as the instance.
 //! - Responses axum makes itself, extractor rejections (JSON, path, query), the fallback 404 and
-//!   the 405, become a [`RequestError`] in the API's envelope.
+//!   the 405, become a [`RequestError`] in the API's envelope, with the framework's text as the
+//!   message of a 4xx.
+//!   An error response errwire did not render goes in the envelope only when its body is empty or
+//!   plain text; any other body (a handler's own JSON) passes through untouched. The enveloped
+//!   response keeps every header but those that describe the replaced body; a 4xx body is read
+//!   within 4 KiB and 1 s, a 5xx body never (the README has the details).
 
 use axum::body::Body;
 use axum::extract::Request;
