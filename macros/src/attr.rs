@@ -52,7 +52,7 @@ struct KeySpec {
     misplaced_hint: &'static str,
 }
 
-const fn key(name: &'static str, key: Key, places: u8) -> KeySpec {
+const fn key_spec(name: &'static str, key: Key, places: u8) -> KeySpec {
     KeySpec {
         name,
         key,
@@ -61,50 +61,38 @@ const fn key(name: &'static str, key: Key, places: u8) -> KeySpec {
     }
 }
 
-const EACH_VARIANT: &str = "; put it on each variant (a struct takes it on the type)";
+/// A key of variants, which a struct takes on the type.
+const fn variant_key(name: &'static str, key: Key) -> KeySpec {
+    KeySpec {
+        misplaced_hint: "; put it on each variant (a struct takes it on the type)",
+        ..key_spec(name, key, VARIANT)
+    }
+}
 
 /// Every key of the attribute language; the one place that names them.
 const KEYS: &[KeySpec] = &[
-    key("envelope", Key::Envelope, TYPE),
-    key("rename_all", Key::RenameAll, TYPE),
-    key("type_base", Key::TypeBase, TYPE),
-    key("crate", Key::Crate, TYPE),
+    key_spec("envelope", Key::Envelope, TYPE),
+    key_spec("rename_all", Key::RenameAll, TYPE),
+    key_spec("type_base", Key::TypeBase, TYPE),
+    key_spec("crate", Key::Crate, TYPE),
     KeySpec {
         misplaced_hint: "; a field's value goes on the wire with `detail` or `header = \"Name\"`",
-        ..key("status", Key::Status, TYPE | VARIANT)
+        ..key_spec("status", Key::Status, TYPE | VARIANT)
     },
-    key("header", Key::Header, TYPE | VARIANT | FIELD),
-    KeySpec {
-        misplaced_hint: EACH_VARIANT,
-        ..key("code", Key::Code, VARIANT)
-    },
-    KeySpec {
-        misplaced_hint: EACH_VARIANT,
-        ..key("shared_code", Key::SharedCode, VARIANT)
-    },
-    KeySpec {
-        misplaced_hint: EACH_VARIANT,
-        ..key("message", Key::Message, VARIANT)
-    },
-    KeySpec {
-        misplaced_hint: EACH_VARIANT,
-        ..key("title", Key::Title, VARIANT)
-    },
-    KeySpec {
-        misplaced_hint: EACH_VARIANT,
-        ..key("expose", Key::Expose, VARIANT)
-    },
-    KeySpec {
-        misplaced_hint: EACH_VARIANT,
-        ..key("transparent", Key::Transparent, VARIANT)
-    },
+    key_spec("header", Key::Header, TYPE | VARIANT | FIELD),
+    variant_key("code", Key::Code),
+    variant_key("shared_code", Key::SharedCode),
+    variant_key("message", Key::Message),
+    variant_key("title", Key::Title),
+    variant_key("expose", Key::Expose),
+    variant_key("transparent", Key::Transparent),
     KeySpec {
         misplaced_hint: "; mark each field that goes on the wire",
-        ..key("detail", Key::Detail, FIELD)
+        ..key_spec("detail", Key::Detail, FIELD)
     },
     KeySpec {
         misplaced_hint: "; mark the field that is the whole details object",
-        ..key("details", Key::Details, FIELD)
+        ..key_spec("details", Key::Details, FIELD)
     },
 ];
 
@@ -531,15 +519,7 @@ fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
     } else if input.peek(LitInt) || input.peek(Token![-]) {
         let negative = input.parse::<Option<Token![-]>>()?.is_some();
         let lit: LitInt = input.parse()?;
-        if !lit.suffix().is_empty() {
-            return Err(syn::Error::new(
-                lit.span(),
-                format!(
-                    "write the code without a suffix: `code = {}`",
-                    lit.base10_digits()
-                ),
-            ));
-        }
+        no_suffix(&lit, "code")?;
         let magnitude = lit.base10_parse::<u64>().ok();
         let code = magnitude.and_then(|magnitude| match negative {
             true => 0i64.checked_sub_unsigned(magnitude),
@@ -555,6 +535,20 @@ fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
             "expected a code: `code = \"not_found\"` or `code = 1001`",
         ))
     }
+}
+
+/// An integer literal written with a type suffix, `404_u16`, is refused: the key decides the type.
+pub fn no_suffix(lit: &LitInt, key: &str) -> syn::Result<()> {
+    if lit.suffix().is_empty() {
+        return Ok(());
+    }
+    Err(syn::Error::new(
+        lit.span(),
+        format!(
+            "write the {key} without a suffix: `{key} = {}`",
+            lit.base10_digits()
+        ),
+    ))
 }
 
 fn parse_detail(meta: &ParseNestedMeta) -> syn::Result<Option<String>> {

@@ -113,15 +113,7 @@ const STATUSES: &[(u16, &str, &str)] = &[
 pub fn parse(input: ParseStream) -> syn::Result<Status> {
     if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
-        if !lit.suffix().is_empty() {
-            return Err(syn::Error::new(
-                lit.span(),
-                format!(
-                    "write the status without a suffix: `status = {}`",
-                    lit.base10_digits()
-                ),
-            ));
-        }
+        crate::attr::no_suffix(&lit, "status")?;
         let number = lit
             .base10_parse::<u16>()
             .ok()
