@@ -42,7 +42,7 @@ fn main() {
     }
 
     println!("# The catalog, for the error documentation page");
-    for entry in ClassError::catalog() {
+    for entry in ClassError::catalog().entries {
         let status = entry.status.map_or(0, |status| status.as_u16());
         let code = entry.code.map(|code| code.to_string()).unwrap_or_default();
         println!("{status} {code:<22} {}", entry.description);

@@ -132,6 +132,7 @@ fn server_error_is_the_code_of_500_and_503() {
 #[test]
 fn the_catalog_lists_the_five_documented_codes() {
     let mut codes: Vec<String> = VerilockError::catalog()
+        .entries
         .iter()
         .filter_map(|entry| entry.code.map(|code| code.to_string()))
         .collect();

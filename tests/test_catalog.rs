@@ -1,7 +1,9 @@
+use errwire::catalog::{FieldEntry, HeaderEntry, HeaderKind, JsonType};
 use errwire::{ApiError, Code};
 
+/// The errors of the rooms API.
 #[derive(Debug, ApiError)]
-#[api(header(Cache-Control = "no-store"))]
+#[api(header(Cache-Control = "no-store"), retired = ["room_gone"])]
 enum RoomError {
     /// The room id does not exist,
     /// or belongs to another organization.
@@ -12,9 +14,11 @@ enum RoomError {
         message = "Room {room_id} not found"
     )]
     NotFound {
-        #[api(detail)]
+        /// The id in the request's path.
+        #[api(detail, example = "math-101")]
         room_id: String,
     },
+    #[deprecated(note = "clients back off on 503 now")]
     #[api(status = 429, code = "rate_limit_exceeded")]
     RateLimited {
         #[api(detail = "retry_after", header = "Retry-After")]
@@ -25,8 +29,16 @@ enum RoomError {
 #[test]
 fn one_entry_per_variant_with_its_documented_facts() {
     let catalog = RoomError::catalog();
-    assert_eq!(catalog.len(), 2);
-    let not_found = &catalog[0];
+    assert_eq!(catalog.name, "RoomError");
+    assert_eq!(catalog.description, "The errors of the rooms API.");
+    assert_eq!(
+        catalog.envelope.map(|envelope| envelope.content_type()),
+        Some("application/problem+json")
+    );
+    assert_eq!(catalog.retired, [Code::Str("room_gone")]);
+    let entries = catalog.entries;
+    assert_eq!(entries.len(), 2);
+    let not_found = &entries[0];
     assert_eq!(not_found.name, "NotFound");
     assert_eq!(not_found.status.map(|status| status.as_u16()), Some(404));
     assert_eq!(not_found.code, Some(Code::Str("not_found")));
@@ -36,11 +48,28 @@ fn one_entry_per_variant_with_its_documented_facts() {
         not_found.description,
         "The room id does not exist,\nor belongs to another organization."
     );
-    assert_eq!(not_found.headers, ["Cache-Control"]);
-    assert_eq!(not_found.details, ["room_id"]);
-    let limited = &catalog[1];
-    assert_eq!(limited.headers, ["Cache-Control", "Retry-After"]);
-    assert_eq!(limited.details, ["retry_after"]);
+    let no_store = HeaderEntry {
+        name: "Cache-Control",
+        value: HeaderKind::Fixed("no-store"),
+    };
+    assert_eq!(not_found.headers, [no_store]);
+    assert_eq!(
+        not_found.fields,
+        [FieldEntry::new("room_id", JsonType::String)
+            .with_detail("room_id")
+            .with_description("The id in the request's path.")
+            .with_example("\"math-101\"")]
+    );
+    assert_eq!(not_found.deprecated, None);
+    let limited = &entries[1];
+    let retry_after = HeaderEntry {
+        name: "Retry-After",
+        value: HeaderKind::DelaySeconds,
+    };
+    assert_eq!(limited.headers, [no_store, retry_after]);
+    assert_eq!(limited.details().collect::<Vec<_>>(), ["retry_after"]);
+    assert_eq!(limited.fields[0].json_type, JsonType::Integer);
+    assert_eq!(limited.deprecated, Some("clients back off on 503 now"));
     assert_eq!(
         limited.message, "",
         "no template: the reason phrase is sent"
@@ -53,8 +82,7 @@ fn the_catalog_template_is_the_one_rendered() {
         room_id: "math-101".into(),
     };
     assert_eq!(error.message().to_string(), "Room math-101 not found");
-    assert_eq!(
-        RoomError::RateLimited { seconds: 1 }.message().to_string(),
-        "Too Many Requests"
-    );
+    #[allow(deprecated)]
+    let limited = RoomError::RateLimited { seconds: 1 };
+    assert_eq!(limited.message().to_string(), "Too Many Requests");
 }

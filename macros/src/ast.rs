@@ -20,6 +20,8 @@ pub struct Input<'a> {
 
 pub struct Variant<'a> {
     pub ident: &'a Ident,
+    /// `Some(note)` for a `#[deprecated]` variant (or struct).
+    pub deprecated: Option<String>,
     /// `None` for a struct, whose variant-level keys are on the type.
     attrs: Option<Attrs>,
     pub fields: Vec<Field<'a>>,
@@ -42,6 +44,7 @@ impl<'a> Input<'a> {
                     .iter()
                     .map(|variant| Variant {
                         ident: &variant.ident,
+                        deprecated: crate::catalog::deprecation(&variant.attrs),
                         attrs: Some(attr::parse(&variant.attrs, Position::Variant, errors)),
                         fields: fields(&variant.fields, errors),
                     })
@@ -57,6 +60,7 @@ impl<'a> Input<'a> {
                 let attrs = attr::parse(&input.attrs, Position::Struct, errors);
                 let variant = Variant {
                     ident: &input.ident,
+                    deprecated: crate::catalog::deprecation(&input.attrs),
                     attrs: None,
                     fields: fields(&data.fields, errors),
                 };
@@ -198,19 +202,21 @@ impl Input<'_> {
         ))
     }
 
-    /// Every header a variant's response carries: the type's, the variant's own, its fields'.
-    pub fn headers_of<'v>(&'v self, variant: &'v Variant) -> impl Iterator<Item = &'v HeaderName> {
-        let fixed = self.attrs.headers.iter().chain(variant.own_headers());
-        let from_fields = variant
-            .fields
-            .iter()
-            .filter_map(|field| field.attrs.header.get());
-        fixed.map(|header| &header.name).chain(from_fields)
-    }
-
     /// The variant's status as a number; 500 only where validation has reported a missing one.
     pub fn status_number(&self, variant: &Variant) -> u16 {
         self.status_of(variant).map_or(500, |status| status.number)
+    }
+
+    /// Whether the wire or the message shows `field`: a detail, the details, a header, or a
+    /// placeholder of the variant's message.
+    pub fn shows(&self, variant: &Variant, field: &Field) -> bool {
+        let attrs = &field.attrs;
+        let in_message = self.attrs_of(variant).message.get().is_some_and(|message| {
+            message
+                .placeholders()
+                .any(|placeholder| placeholder.name.member(message.span) == field.member)
+        });
+        attrs.detail.is_set() || attrs.details.is_set() || attrs.header.is_set() || in_message
     }
 
     pub fn is_transparent(&self, variant: &Variant) -> bool {

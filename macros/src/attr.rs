@@ -41,6 +41,8 @@ enum Key {
     Transparent,
     Detail,
     Details,
+    Example,
+    Retired,
 }
 
 /// A key of the attribute language: its name, where it may stand, and what to tell a user who
@@ -75,6 +77,7 @@ const KEYS: &[KeySpec] = &[
     key_spec("rename_all", Key::RenameAll, TYPE),
     key_spec("type_base", Key::TypeBase, TYPE),
     key_spec("crate", Key::Crate, TYPE),
+    key_spec("retired", Key::Retired, TYPE),
     KeySpec {
         misplaced_hint: "; a field's value goes on the wire with `detail` or `header = \"Name\"`",
         ..key_spec("status", Key::Status, TYPE | VARIANT)
@@ -93,6 +96,10 @@ const KEYS: &[KeySpec] = &[
     KeySpec {
         misplaced_hint: "; mark the field that is the whole details object",
         ..key_spec("details", Key::Details, FIELD)
+    },
+    KeySpec {
+        misplaced_hint: "; give each field its own example",
+        ..key_spec("example", Key::Example, FIELD)
     },
 ];
 
@@ -198,7 +205,15 @@ pub struct Attrs {
     pub detail: Attr<Option<String>>,
     pub details: Attr<()>,
     pub header: Attr<HeaderName>,
+    pub example: Attr<Example>,
+    pub retired: Attr<Vec<(CodeValue, Span)>>,
     pub docs: String,
+}
+
+/// A field's example as written: a literal, with its sign.
+pub struct Example {
+    pub lit: syn::Lit,
+    pub negative: bool,
 }
 
 impl Attrs {
@@ -243,6 +258,8 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         detail: Attr::new("detail"),
         details: Attr::new("details"),
         header: Attr::new("header"),
+        example: Attr::new("example"),
+        retired: Attr::new("retired"),
         docs: String::new(),
     };
     for attr in attrs {
@@ -327,6 +344,12 @@ fn parse_key(
         Key::Transparent => flag(meta, name).map(|()| attrs.transparent.set(span, (), errors)),
         Key::Details => flag(meta, name).map(|()| attrs.details.set(span, (), errors)),
         Key::Detail => parse_detail(meta).map(|name| attrs.detail.set(span, name, errors)),
+        Key::Example => expect_eq(meta, "example", "\"math-101\"")
+            .and_then(parse_example)
+            .map(|example| attrs.example.set(span, example, errors)),
+        Key::Retired => expect_eq(meta, "retired", "[\"old_code\"]")
+            .and_then(parse_retired)
+            .map(|codes| attrs.retired.set(span, codes, errors)),
         Key::Header if position == Position::Field => {
             header::parse_field(meta).map(|name| attrs.header.set(span, name, errors))
         }
@@ -495,6 +518,11 @@ fn parse_type_base(meta: &ParseNestedMeta) -> syn::Result<String> {
 
 fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
     let input = expect_eq(meta, "code", "\"not_found\"")?;
+    code_value(input).map(|(code, _)| code)
+}
+
+/// A code literal, `"not_found"` or `1001`, and where it was written.
+fn code_value(input: ParseStream) -> syn::Result<(CodeValue, Span)> {
     if input.peek(LitStr) {
         let lit: LitStr = input.parse()?;
         let code = lit.value();
@@ -515,7 +543,7 @@ fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
                 ),
             ));
         }
-        Ok(CodeValue::Str(code))
+        Ok((CodeValue::Str(code), lit.span()))
     } else if input.peek(LitInt) || input.peek(Token![-]) {
         let negative = input.parse::<Option<Token![-]>>()?.is_some();
         let lit: LitInt = input.parse()?;
@@ -525,9 +553,10 @@ fn parse_code(meta: &ParseNestedMeta) -> syn::Result<CodeValue> {
             true => 0i64.checked_sub_unsigned(magnitude),
             false => i64::try_from(magnitude).ok(),
         });
-        code.map(CodeValue::Int).ok_or_else(|| {
-            syn::Error::new(lit.span(), "integer code out of range; codes fit in an i64")
-        })
+        code.map(|code| (CodeValue::Int(code), lit.span()))
+            .ok_or_else(|| {
+                syn::Error::new(lit.span(), "integer code out of range; codes fit in an i64")
+            })
     } else {
         let found: TokenTree = input.parse()?;
         Err(syn::Error::new_spanned(
@@ -549,6 +578,34 @@ pub fn no_suffix(lit: &LitInt, key: &str) -> syn::Result<()> {
             lit.base10_digits()
         ),
     ))
+}
+
+fn parse_example(input: ParseStream) -> syn::Result<Example> {
+    let negative = input.parse::<Option<Token![-]>>()?.is_some();
+    let lit: syn::Lit = input.parse()?;
+    let number = matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_));
+    if !matches!(lit, syn::Lit::Str(_) | syn::Lit::Bool(_)) && !number || (negative && !number) {
+        return Err(syn::Error::new(
+            lit.span(),
+            "an example is a string, a number or a boolean literal, or JSON text in a string",
+        ));
+    }
+    Ok(Example { lit, negative })
+}
+
+/// `retired = ["old_code", "older_code"]` or `retired = [3, 4]`.
+fn parse_retired(input: ParseStream) -> syn::Result<Vec<(CodeValue, Span)>> {
+    let content;
+    syn::bracketed!(content in input);
+    let mut codes = Vec::new();
+    while !content.is_empty() {
+        codes.push(code_value(&content)?);
+        if content.is_empty() {
+            break;
+        }
+        content.parse::<Token![,]>()?;
+    }
+    Ok(codes)
 }
 
 fn parse_detail(meta: &ParseNestedMeta) -> syn::Result<Option<String>> {

@@ -13,7 +13,7 @@ use crate::errors::Errors;
 use crate::header::HeaderName;
 use crate::message::Piece;
 use crate::status::{self, Status};
-use crate::{bound, fallback, valid};
+use crate::{bound, catalog, fallback, valid};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
@@ -79,7 +79,7 @@ impl<'a> Expander<'a> {
         let envelope = self.fn_envelope();
         let envelope_path = self.envelope_path();
         let detail_fields = self.impl_detail_fields();
-        let catalog = self.catalog_entries();
+        let catalog = self.catalog();
         let codes_required = self.codes_required();
 
         let ident = &self.input.original.ident;
@@ -100,7 +100,7 @@ impl<'a> Expander<'a> {
                 #type_base
                 #details
                 #headers
-                fn catalog() -> &'static [#krate::CatalogEntry] {
+                fn catalog() -> &'static #krate::catalog::Catalog {
                     Self::__ERRWIRE_CATALOG
                 }
 
@@ -120,7 +120,7 @@ impl<'a> Expander<'a> {
             #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
             impl #impl_generics #ident #ty_generics #where_clause {
                 #[doc(hidden)]
-                const __ERRWIRE_CATALOG: &'static [#krate::CatalogEntry] = &[#(#catalog),*];
+                const __ERRWIRE_CATALOG: &'static #krate::catalog::Catalog = &#catalog;
             }
 
             #detail_fields
@@ -598,44 +598,126 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn catalog_entries(&self) -> Vec<TokenStream> {
+    /// `Catalog::new(..).with_entries(&[..])...`: the type's catalog, a constant.
+    fn catalog(&self) -> TokenStream {
         let krate = &self.krate;
-        self.variants()
-            .map(|variant| {
-                let attrs = self.input.attrs_of(variant);
-                let name = variant.ident.unraw().to_string();
-                let description = attrs.docs.as_str();
-                let transparent = self.transparent_field(variant);
-                let status = option(
-                    transparent
-                        .is_none()
-                        .then(|| status_code(krate, self.input.status_of(variant))),
-                );
-                let code = option(
-                    self.input
-                        .code_of(variant)
-                        .map(|(code, _)| code_tokens(krate, &code)),
-                );
-                let title = option(attrs.title.get().map(ToTokens::to_token_stream));
-                let message = attrs
-                    .message
-                    .get()
-                    .map_or("", |message| message.source.as_str());
-                let headers = self
-                    .input
-                    .headers_of(variant)
-                    .map(|name| name.written.as_str());
-                let details = variant.fields.iter().filter_map(Field::detail_name);
-                let forwards_to = option(transparent.map(|field| {
-                    let ty = field.ty();
-                    quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static [#krate::CatalogEntry])
-                }));
-                quote! {
-                    #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
-                        &[#(#headers),*], &[#(#details),*], #forwards_to)
-                }
-            })
-            .collect()
+        let envelope = self.envelope_path();
+        let name = self.input.original.ident.unraw().to_string();
+        let description = &self.input.attrs.docs;
+        let entries = self.variants().map(|variant| self.catalog_entry(variant));
+        let type_base = self
+            .input
+            .attrs
+            .type_base
+            .get()
+            .map(|base| quote!(.with_type_base(#base)));
+        let retired = self
+            .input
+            .attrs
+            .retired
+            .get()
+            .into_iter()
+            .flatten()
+            .map(|(code, _)| code_tokens(krate, code));
+        quote! {
+            #krate::catalog::Catalog::new(#name, <#envelope as #krate::Envelope>::DYN)
+                .with_description(#description)
+                .with_entries(&[#(#entries),*])
+                .with_retired(&[#(#retired),*])
+                #type_base
+        }
+    }
+
+    fn catalog_entry(&self, variant: &'a Variant<'a>) -> TokenStream {
+        let krate = &self.krate;
+        let attrs = self.input.attrs_of(variant);
+        let name = variant.ident.unraw().to_string();
+        let description = attrs.docs.as_str();
+        let transparent = self.transparent_field(variant);
+        let status = option(
+            transparent
+                .is_none()
+                .then(|| status_code(krate, self.input.status_of(variant))),
+        );
+        let code = option(
+            self.input
+                .code_of(variant)
+                .map(|(code, _)| code_tokens(krate, &code)),
+        );
+        let title = option(attrs.title.get().map(ToTokens::to_token_stream));
+        let message = attrs
+            .message
+            .get()
+            .map_or("", |message| message.source.as_str());
+        let deprecated = option(variant.deprecated.as_ref().map(ToTokens::to_token_stream));
+        let fixed = self
+            .input
+            .attrs
+            .headers
+            .iter()
+            .chain(variant.own_headers())
+            .map(|header| {
+                let value = &header.value;
+                (&header.name, quote!(Fixed(#value)))
+            });
+        let from_fields = variant.fields.iter().filter_map(|field| {
+            let name = field.attrs.header.get()?;
+            let kind = Ident::new(catalog::header_kind(field.ty()), Span::call_site());
+            Some((name, quote!(#kind)))
+        });
+        let headers = fixed.chain(from_fields).map(|(name, kind)| {
+            let name = &name.written;
+            quote!(#krate::catalog::HeaderEntry { name: #name, value: #krate::catalog::HeaderKind::#kind })
+        });
+        let fields = variant
+            .fields
+            .iter()
+            .filter(|field| self.input.shows(variant, field))
+            .map(|field| self.catalog_field(field));
+        let forwards_to = option(transparent.map(|field| {
+            let ty = field.ty();
+            quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static #krate::catalog::Catalog)
+        }));
+        quote! {
+            #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
+                #deprecated, &[#(#headers),*], &[#(#fields),*], #forwards_to)
+        }
+    }
+
+    fn catalog_field(&self, field: &Field) -> TokenStream {
+        let krate = &self.krate;
+        let name = match &field.member {
+            Member::Named(ident) => ident.unraw().to_string(),
+            Member::Unnamed(index) => index.index.to_string(),
+        };
+        let detail = option(
+            field
+                .attrs
+                .detail
+                .is_set()
+                .then(|| field.detail_name().to_token_stream()),
+        );
+        let details = field.attrs.details.is_set();
+        let header = option(
+            field
+                .attrs
+                .header
+                .get()
+                .map(|name| name.written.to_token_stream()),
+        );
+        let (json_type, nullable) = catalog::json_type(field.ty());
+        let json_type = Ident::new(json_type, Span::call_site());
+        let description = &field.attrs.docs;
+        let example = option(
+            catalog::example_json(field)
+                .ok()
+                .flatten()
+                .map(|json| json.to_token_stream()),
+        );
+        quote! {
+            #krate::__private::catalog_field(#name, #detail, #details, #header,
+                #krate::catalog::JsonType::#json_type, #nullable, #description, #example)
+        }
     }
 }
 

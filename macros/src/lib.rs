@@ -5,6 +5,7 @@ mod ast;
 mod attr;
 mod bound;
 mod case;
+mod catalog;
 mod envelope;
 mod errors;
 mod expand;

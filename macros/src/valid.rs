@@ -26,6 +26,7 @@ pub fn validate(input: &Input, errors: &mut Errors) {
     }
     check_type_headers(input, errors);
     check_codes(input, errors);
+    check_retired(input, errors);
 }
 
 fn check_status(input: &Input, variant: &Variant, errors: &mut Errors) {
@@ -119,6 +120,17 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
     let mut detail_field = None;
     let mut names = HashSet::new();
     for field in &variant.fields {
+        if let Err(error) = crate::catalog::example_json(field) {
+            errors.push(error);
+        }
+        if let Some(span) = field.attrs.example.span()
+            && !input.shows(variant, field)
+        {
+            errors.push(syn::Error::new(
+                span,
+                "an example is shown for a field that goes on the wire or into the message; mark the field `detail` or `header`, or name it in the message, or remove `example`",
+            ));
+        }
         if let Some(span) = field.attrs.details.span() {
             if let Some(scalar) = scalar_name(field.ty()) {
                 errors.push(syn::Error::new_spanned(
@@ -293,6 +305,41 @@ fn retry_after_misfit(input: &Input, variant: &Variant, name: &HeaderName) -> sy
             variant.ident
         ),
     )
+}
+
+/// A code the type retired cannot be used again, and retired codes are of the codes' kind.
+fn check_retired(input: &Input, errors: &mut Errors) {
+    let Some(retired) = input.attrs.retired.get() else {
+        return;
+    };
+    let current: Vec<(CodeValue, proc_macro2::Span)> = input
+        .variants
+        .iter()
+        .filter_map(|variant| input.code_of(variant))
+        .collect();
+    for (code, span) in &current {
+        if retired.iter().any(|(old, _)| old == code) {
+            errors.push(syn::Error::new(
+                *span,
+                format!(
+                    "code {} is retired: clients may still read it as the old error; choose a new code",
+                    code.describe()
+                ),
+            ));
+        }
+    }
+    if let Some((first, _)) = current.first() {
+        let int = matches!(first, CodeValue::Int(_));
+        if let Some((_, span)) = retired
+            .iter()
+            .find(|(old, _)| matches!(old, CodeValue::Int(_)) != int)
+        {
+            errors.push(syn::Error::new(
+                *span,
+                "a retired code is of the kind of the type's codes: all strings or all integers",
+            ));
+        }
+    }
 }
 
 fn check_codes(input: &Input, errors: &mut Errors) {

@@ -5,7 +5,7 @@ use core::fmt;
 
 use http::{HeaderMap, Response};
 
-use crate::catalog::CatalogEntry;
+use crate::catalog::Catalog;
 use crate::code::Code;
 use crate::context::RenderContext;
 use crate::details::Details;
@@ -123,12 +123,13 @@ pub trait ApiError {
         self.to_response_with(&RenderContext::new())
     }
 
-    /// One entry per variant, in declaration order, for documentation.
-    fn catalog() -> &'static [CatalogEntry]
+    /// The type's catalog, for its documentation page and compatibility lock: one entry per
+    /// variant, in declaration order; empty unless the type derives or writes one.
+    fn catalog() -> &'static Catalog
     where
         Self: Sized,
     {
-        &[]
+        &Catalog::EMPTY
     }
 }
 

@@ -1,13 +1,98 @@
-//! The static catalog of an error type: one entry per variant, the facts its documentation shows.
+//! The static catalog of an error type: the facts its documentation page, its compatibility lock
+//! and its OpenAPI description show, one entry per variant, built at compile time.
+
+use core::fmt;
 
 use http::StatusCode;
 
 use crate::code::Code;
+use crate::envelope::DynEnvelope;
+
+/// What the documentation of an error type says: its envelope, its errors, the codes it retired.
+///
+/// [`ApiError::catalog`](crate::ApiError::catalog) returns it; the derive builds it at compile
+/// time from the attributes and doc comments.
+#[derive(Clone, Copy)]
+#[non_exhaustive]
+pub struct Catalog {
+    /// The type's name in the source, e.g. `"RoomError"`.
+    pub name: &'static str,
+    /// The type's doc comment.
+    pub description: &'static str,
+    /// The envelope the type's bodies are in; `None` for a hand-written impl without a catalog.
+    pub envelope: Option<&'static dyn DynEnvelope>,
+    /// The prefix of the RFC 9457 `type` URI; the code follows it.
+    pub type_base: Option<&'static str>,
+    /// Codes the API no longer sends and must never send again: `#[api(retired = [...])]`.
+    pub retired: &'static [Code],
+    /// One entry per variant, in declaration order.
+    pub entries: &'static [CatalogEntry],
+}
+
+impl Catalog {
+    /// The catalog of a type that has none.
+    pub const EMPTY: Catalog = Catalog {
+        name: "",
+        description: "",
+        envelope: None,
+        type_base: None,
+        retired: &[],
+        entries: &[],
+    };
+
+    /// The catalog of the type `name` in `envelope`; the `with_*` methods add the rest, all
+    /// `const`, for a catalog written by hand.
+    pub const fn new(name: &'static str, envelope: &'static dyn DynEnvelope) -> Self {
+        Catalog {
+            name,
+            envelope: Some(envelope),
+            ..Catalog::EMPTY
+        }
+    }
+
+    /// Sets the entries.
+    pub const fn with_entries(self, entries: &'static [CatalogEntry]) -> Self {
+        Catalog { entries, ..self }
+    }
+
+    /// Sets the retired codes.
+    pub const fn with_retired(self, retired: &'static [Code]) -> Self {
+        Catalog { retired, ..self }
+    }
+
+    /// Sets the `type` URI prefix.
+    pub const fn with_type_base(self, type_base: &'static str) -> Self {
+        Catalog {
+            type_base: Some(type_base),
+            ..self
+        }
+    }
+
+    /// Sets the description.
+    pub const fn with_description(self, description: &'static str) -> Self {
+        Catalog {
+            description,
+            ..self
+        }
+    }
+}
+
+impl fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Catalog")
+            .field("name", &self.name)
+            .field(
+                "envelope",
+                &self.envelope.map(|envelope| envelope.content_type()),
+            )
+            .field("type_base", &self.type_base)
+            .field("retired", &self.retired)
+            .field("entries", &self.entries)
+            .finish_non_exhaustive()
+    }
+}
 
 /// What the documentation of one error says: everything but the values of a particular occurrence.
-///
-/// [`ApiError::catalog`](crate::ApiError::catalog) lists one entry per variant, in declaration
-/// order, built at compile time.
 #[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct CatalogEntry {
@@ -20,16 +105,151 @@ pub struct CatalogEntry {
     pub code: Option<Code>,
     /// The title, if the variant declares one.
     pub title: Option<&'static str>,
-    /// The message template as written, placeholders and all: `"Retry after {retry_after} seconds."`.
+    /// The message template as written, placeholders and all: `"Retry after {retry_after} seconds."`;
+    /// empty when the reason phrase is sent.
     pub message: &'static str,
-    /// The variant's doc comment.
+    /// The variant's doc comment, Markdown.
     pub description: &'static str,
-    /// The names of the headers the variant sets, static or from its fields.
-    pub headers: &'static [&'static str],
-    /// The wire names of the variant's detail entries.
-    pub details: &'static [&'static str],
+    /// `Some` for a `#[deprecated]` variant, with its note (empty without one).
+    pub deprecated: Option<&'static str>,
+    /// The headers the variant sends, static or from its fields.
+    pub headers: &'static [HeaderEntry],
+    /// The variant's fields that go on the wire or into the message.
+    pub fields: &'static [FieldEntry],
     /// For a `transparent` variant: the catalog of the error it forwards to.
-    pub forwards_to: Option<fn() -> &'static [CatalogEntry]>,
+    pub forwards_to: Option<fn() -> &'static Catalog>,
+}
+
+/// A header an error sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HeaderEntry {
+    /// The header's name as written, e.g. `"Retry-After"`.
+    pub name: &'static str,
+    /// What its value is.
+    pub value: HeaderKind,
+}
+
+/// The value of a header an error sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HeaderKind {
+    /// The same value every time: `header(Cache-Control = "no-store")`.
+    Fixed(&'static str),
+    /// A number of seconds, from an integer or `Duration` field.
+    DelaySeconds,
+    /// An HTTP-date, from a `SystemTime` field.
+    HttpDate,
+    /// A field's text.
+    Text,
+}
+
+/// A field of an error that the wire or the message shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldEntry {
+    /// The field's name in the source, or its position (`"0"`) in a tuple variant.
+    pub name: &'static str,
+    /// Its entry in the body's details, by wire name: `#[api(detail)]`.
+    pub detail: Option<&'static str>,
+    /// Whether it is the whole details object: `#[api(details)]`.
+    pub details: bool,
+    /// The header it is sent as: `#[api(header = "...")]`.
+    pub header: Option<&'static str>,
+    /// The JSON type its value serializes as, read from its Rust type.
+    pub json_type: JsonType,
+    /// Whether it can be `null` (an `Option`).
+    pub nullable: bool,
+    /// The field's doc comment.
+    pub description: &'static str,
+    /// An example of its value as JSON text: `#[api(example = ...)]`.
+    pub example: Option<&'static str>,
+}
+
+impl FieldEntry {
+    /// The entry of the field `name`, of `json_type`, that shows nowhere yet; the `with_*`
+    /// methods say where.
+    pub const fn new(name: &'static str, json_type: JsonType) -> Self {
+        FieldEntry {
+            name,
+            detail: None,
+            details: false,
+            header: None,
+            json_type,
+            nullable: false,
+            description: "",
+            example: None,
+        }
+    }
+
+    /// Sets the detail's wire name.
+    pub const fn with_detail(self, wire_name: &'static str) -> Self {
+        FieldEntry {
+            detail: Some(wire_name),
+            ..self
+        }
+    }
+
+    /// Sets the description.
+    pub const fn with_description(self, description: &'static str) -> Self {
+        FieldEntry {
+            description,
+            ..self
+        }
+    }
+
+    /// Sets an example value, as JSON text.
+    pub const fn with_example(self, json: &'static str) -> Self {
+        FieldEntry {
+            example: Some(json),
+            ..self
+        }
+    }
+}
+
+/// The JSON type of a field's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JsonType {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// A number that may have a fraction.
+    Number,
+    /// `true` or `false`.
+    Boolean,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+    /// Not known from the Rust type (a type of the user's own).
+    Any,
+}
+
+impl JsonType {
+    /// The name JSON Schema gives it (`"string"`, ...), `None` for [`JsonType::Any`].
+    pub const fn schema_name(self) -> Option<&'static str> {
+        match self {
+            JsonType::String => Some("string"),
+            JsonType::Integer => Some("integer"),
+            JsonType::Number => Some("number"),
+            JsonType::Boolean => Some("boolean"),
+            JsonType::Array => Some("array"),
+            JsonType::Object => Some("object"),
+            JsonType::Any => None,
+        }
+    }
+
+    /// The example used for a field without `#[api(example = ...)]`, as JSON text.
+    pub const fn default_example(self) -> &'static str {
+        match self {
+            JsonType::String => "\"string\"",
+            JsonType::Integer => "0",
+            JsonType::Number => "0.5",
+            JsonType::Boolean => "false",
+            JsonType::Array => "[]",
+            JsonType::Object => "{}",
+            JsonType::Any => "null",
+        }
+    }
 }
 
 impl CatalogEntry {
@@ -37,13 +257,15 @@ impl CatalogEntry {
     /// rest. All of them are `const`, for a catalog written by hand:
     ///
     /// ```
-    /// use errwire::{CatalogEntry, Code, http::StatusCode};
+    /// use errwire::catalog::{CatalogEntry, FieldEntry, JsonType};
+    /// use errwire::{Code, http::StatusCode};
     ///
-    /// const CATALOG: &[CatalogEntry] = &[CatalogEntry::new("NotFound", StatusCode::NOT_FOUND)
+    /// const ENTRIES: &[CatalogEntry] = &[CatalogEntry::new("NotFound", StatusCode::NOT_FOUND)
     ///     .with_code(Code::Str("not_found"))
     ///     .with_message("Room {room_id} not found")
-    ///     .with_details(&["room_id"])];
-    /// assert_eq!(CATALOG[0].status, Some(StatusCode::NOT_FOUND));
+    ///     .with_fields(&[FieldEntry::new("room_id", JsonType::String).with_detail("room_id")])];
+    /// assert_eq!(ENTRIES[0].status, Some(StatusCode::NOT_FOUND));
+    /// assert_eq!(ENTRIES[0].details().collect::<Vec<_>>(), ["room_id"]);
     /// ```
     pub const fn new(name: &'static str, status: StatusCode) -> Self {
         CatalogEntry {
@@ -53,17 +275,15 @@ impl CatalogEntry {
             title: None,
             message: "",
             description: "",
+            deprecated: None,
             headers: &[],
-            details: &[],
+            fields: &[],
             forwards_to: None,
         }
     }
 
     /// The entry of a `transparent` variant, whose entries are those of `forwards_to`.
-    pub const fn transparent(
-        name: &'static str,
-        forwards_to: fn() -> &'static [CatalogEntry],
-    ) -> Self {
+    pub const fn transparent(name: &'static str, forwards_to: fn() -> &'static Catalog) -> Self {
         CatalogEntry {
             status: None,
             forwards_to: Some(forwards_to),
@@ -100,13 +320,19 @@ impl CatalogEntry {
         }
     }
 
-    /// Sets the names of the headers the variant sends.
-    pub const fn with_headers(self, headers: &'static [&'static str]) -> Self {
+    /// Sets the headers the variant sends.
+    pub const fn with_headers(self, headers: &'static [HeaderEntry]) -> Self {
         CatalogEntry { headers, ..self }
     }
 
-    /// Sets the wire names of the detail entries.
-    pub const fn with_details(self, details: &'static [&'static str]) -> Self {
-        CatalogEntry { details, ..self }
+    /// Sets the fields the wire or the message shows.
+    pub const fn with_fields(self, fields: &'static [FieldEntry]) -> Self {
+        CatalogEntry { fields, ..self }
+    }
+
+    /// The wire names of the detail entries, in order.
+    pub fn details(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let fields: &'static [FieldEntry] = self.fields;
+        fields.iter().filter_map(|field| field.detail)
     }
 }

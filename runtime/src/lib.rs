@@ -167,7 +167,7 @@
 #![deny(missing_docs)]
 
 mod api_error;
-mod catalog;
+pub mod catalog;
 mod code;
 mod context;
 mod details;
@@ -186,7 +186,6 @@ mod request_error;
 pub mod __private;
 
 pub use crate::api_error::{ApiError, check_impl};
-pub use crate::catalog::CatalogEntry;
 pub use crate::code::Code;
 pub use crate::context::{RenderContext, X_REQUEST_ID};
 pub use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};

@@ -66,19 +66,45 @@ pub const fn catalog_entry(
     title: Option<&'static str>,
     message: &'static str,
     description: &'static str,
-    headers: &'static [&'static str],
-    details: &'static [&'static str],
-    forwards_to: Option<fn() -> &'static [crate::CatalogEntry]>,
-) -> crate::CatalogEntry {
-    crate::CatalogEntry {
+    deprecated: Option<&'static str>,
+    headers: &'static [crate::catalog::HeaderEntry],
+    fields: &'static [crate::catalog::FieldEntry],
+    forwards_to: Option<fn() -> &'static crate::catalog::Catalog>,
+) -> crate::catalog::CatalogEntry {
+    crate::catalog::CatalogEntry {
         name,
         status,
         code,
         title,
         message,
         description,
+        deprecated,
         headers,
-        details,
+        fields,
         forwards_to,
+    }
+}
+
+/// A catalog field in one call, for the generated `const`.
+#[allow(clippy::too_many_arguments)]
+pub const fn catalog_field(
+    name: &'static str,
+    detail: Option<&'static str>,
+    details: bool,
+    header: Option<&'static str>,
+    json_type: crate::catalog::JsonType,
+    nullable: bool,
+    description: &'static str,
+    example: Option<&'static str>,
+) -> crate::catalog::FieldEntry {
+    crate::catalog::FieldEntry {
+        name,
+        detail,
+        details,
+        header,
+        json_type,
+        nullable,
+        description,
+        example,
     }
 }

@@ -62,6 +62,6 @@ mod tests {
             br#"{"error":"unauthenticated","message":"Unauthorized"}"#,
             "a transparent variant renders in the outer type's envelope"
         );
-        assert_eq!(RoomError::catalog().len(), 2);
+        assert_eq!(RoomError::catalog().entries.len(), 2);
     }
 }
