@@ -7,7 +7,7 @@ use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, CodeValue, Position};
 use crate::errors::Errors;
-use crate::header::{HeaderName, StaticHeader};
+use crate::header::StaticHeader;
 use crate::status::Status;
 
 pub struct Input<'a> {

@@ -584,7 +584,8 @@ fn parse_example(input: ParseStream) -> syn::Result<Example> {
     let negative = input.parse::<Option<Token![-]>>()?.is_some();
     let lit: syn::Lit = input.parse()?;
     let number = matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_));
-    if !matches!(lit, syn::Lit::Str(_) | syn::Lit::Bool(_)) && !number || (negative && !number) {
+    let other = matches!(lit, syn::Lit::Str(_) | syn::Lit::Bool(_));
+    if !number && (negative || !other) {
         return Err(syn::Error::new(
             lit.span(),
             "an example is a string, a number or a boolean literal, or JSON text in a string",

@@ -112,67 +112,6 @@ fn string_literal(expr: &syn::Expr) -> Option<String> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use syn::parse_quote;
-
-    use super::*;
-
-    #[test]
-    fn reads_json_types_from_rust_types() {
-        let cases: Vec<(Type, &str, bool)> = vec![
-            (parse_quote!(String), "String", false),
-            (parse_quote!(&'a str), "String", false),
-            (parse_quote!(Option<u64>), "Integer", true),
-            (parse_quote!(std::num::NonZeroU32), "Integer", false),
-            (parse_quote!(f64), "Number", false),
-            (parse_quote!(Vec<String>), "Array", false),
-            (
-                parse_quote!(BTreeMap<&'static str, Vec<&'static str>>),
-                "Object",
-                false,
-            ),
-            (parse_quote!(Box<bool>), "Boolean", false),
-            (parse_quote!(MyType), "Any", false),
-        ];
-        for (ty, kind, nullable) in cases {
-            assert_eq!(json_type(&ty), (kind, nullable), "{}", quote::quote!(#ty));
-        }
-    }
-
-    #[test]
-    fn reads_header_kinds_from_rust_types() {
-        assert_eq!(header_kind(&parse_quote!(u64)), "DelaySeconds");
-        assert_eq!(
-            header_kind(&parse_quote!(std::time::Duration)),
-            "DelaySeconds"
-        );
-        assert_eq!(header_kind(&parse_quote!(Option<SystemTime>)), "HttpDate");
-        assert_eq!(header_kind(&parse_quote!(String)), "Text");
-    }
-
-    #[test]
-    fn reads_deprecation_notes() {
-        let with_note: syn::Variant = parse_quote!(
-            #[deprecated(since = "0.2", note = "use B")]
-            A
-        );
-        assert_eq!(deprecation(&with_note.attrs), Some("use B".to_owned()));
-        let plain: syn::Variant = parse_quote!(
-            #[deprecated]
-            A
-        );
-        assert_eq!(deprecation(&plain.attrs), Some(String::new()));
-        let named: syn::Variant = parse_quote!(
-            #[deprecated = "gone"]
-            A
-        );
-        assert_eq!(deprecation(&named.attrs), Some("gone".to_owned()));
-        let none: syn::Variant = parse_quote!(A);
-        assert_eq!(deprecation(&none.attrs), None);
-    }
-}
-
 /// The JSON text of a field's `#[api(example = ...)]`, checked against the field's type: a
 /// string is the string itself for a string field, and JSON text for the whole details object
 /// or a field of an array, object or unknown type.
@@ -233,4 +172,65 @@ pub fn example_json(field: &Field) -> syn::Result<Option<String>> {
         _ => return Err(mismatch("JSON", "example = \"\\\"pending\\\"\"")),
     };
     Ok(Some(json))
+}
+
+#[cfg(test)]
+mod tests {
+    use syn::parse_quote;
+
+    use super::*;
+
+    #[test]
+    fn reads_json_types_from_rust_types() {
+        let cases: Vec<(Type, &str, bool)> = vec![
+            (parse_quote!(String), "String", false),
+            (parse_quote!(&'a str), "String", false),
+            (parse_quote!(Option<u64>), "Integer", true),
+            (parse_quote!(std::num::NonZeroU32), "Integer", false),
+            (parse_quote!(f64), "Number", false),
+            (parse_quote!(Vec<String>), "Array", false),
+            (
+                parse_quote!(BTreeMap<&'static str, Vec<&'static str>>),
+                "Object",
+                false,
+            ),
+            (parse_quote!(Box<bool>), "Boolean", false),
+            (parse_quote!(MyType), "Any", false),
+        ];
+        for (ty, kind, nullable) in cases {
+            assert_eq!(json_type(&ty), (kind, nullable), "{}", quote::quote!(#ty));
+        }
+    }
+
+    #[test]
+    fn reads_header_kinds_from_rust_types() {
+        assert_eq!(header_kind(&parse_quote!(u64)), "DelaySeconds");
+        assert_eq!(
+            header_kind(&parse_quote!(std::time::Duration)),
+            "DelaySeconds"
+        );
+        assert_eq!(header_kind(&parse_quote!(Option<SystemTime>)), "HttpDate");
+        assert_eq!(header_kind(&parse_quote!(String)), "Text");
+    }
+
+    #[test]
+    fn reads_deprecation_notes() {
+        let with_note: syn::Variant = parse_quote!(
+            #[deprecated(since = "0.2", note = "use B")]
+            A
+        );
+        assert_eq!(deprecation(&with_note.attrs), Some("use B".to_owned()));
+        let plain: syn::Variant = parse_quote!(
+            #[deprecated]
+            A
+        );
+        assert_eq!(deprecation(&plain.attrs), Some(String::new()));
+        let named: syn::Variant = parse_quote!(
+            #[deprecated = "gone"]
+            A
+        );
+        assert_eq!(deprecation(&named.attrs), Some("gone".to_owned()));
+        let none: syn::Variant = parse_quote!(A);
+        assert_eq!(deprecation(&none.attrs), None);
+    }
 }

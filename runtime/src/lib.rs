@@ -56,6 +56,7 @@
 //! | `type_base = "https://..."` | the RFC 9457 `type` URI is this prefix followed by the code |
 //! | `header(Name = "value")` | a fixed header on every response of the type; repeatable |
 //! | `crate = path` | where errwire is, if the dependency is renamed |
+//! | `retired = ["old_code"]` | codes the API no longer sends and never will again: reusing one is a compile error, and the compatibility gate does not count their removal |
 //!
 //! On a variant:
 //!
@@ -70,7 +71,9 @@
 //! | `transparent` | every fact comes from the single field, itself an [`ApiError`]; the body is in the outer type's envelope |
 //! | `header(Name = "value")` | a fixed header; repeatable |
 //!
-//! Doc comments on a variant become its [`CatalogEntry::description`].
+//! Doc comments on the type, a variant and a field become the descriptions of its
+//! [catalog](catalog::Catalog), which the documentation page shows; `#[deprecated]` variants are
+//! marked there.
 //!
 //! On a field (fields are private unless marked):
 //!
@@ -78,6 +81,7 @@
 //! |---|---|
 //! | `detail`, `detail = "wire_name"` | an entry of the body's details |
 //! | `details` | the field is the whole details object, e.g. a map from field to messages; it must serialize as a JSON object (a map or a struct), or an envelope that flattens details sends its failsafe 500 |
+//! | `example = "math-101"` | the value the documentation page's example body shows: a string, number or boolean literal, or JSON text in a string for an array, object or other type |
 //! | `header = "Retry-After"` | a header from the field: integers and `Duration` as delay-seconds, `SystemTime` as an HTTP-date, strings as they are, other types through `Display` ([`ToHeaderValue`]); a field whose type is a type parameter needs [`ToHeaderValue`] |
 //!
 //! Every misuse is a compile error at the offending token that says how to fix it: a status that is
@@ -146,12 +150,34 @@
 //! );
 //! ```
 //!
+//! # The documentation page and the compatibility gate
+//!
+//! With the `docs` feature, [`docs::Page`] renders the catalogs of one or several error types
+//! as Markdown, a standalone HTML page and JSON, with an example body per error written by the
+//! type's own envelope. The JSON page doubles as a lock file: two lines in a test keep a
+//! checked-in page fresh and fail on a change that breaks clients (a code removed, a status
+//! changed, a detail or header removed, the envelope changed):
+//!
+//! ```no_run
+//! # #[cfg(feature = "docs")] {
+//! # #[derive(Debug, errwire::ApiError)]
+//! # #[api(status = 404, code = "not_found")]
+//! # struct RoomError;
+//! let page = errwire::docs::Page::new("Errors").error_type::<RoomError>();
+//! errwire::docs::assert_fresh("docs/errors.md", &page.markdown());
+//! errwire::compat::assert_compatible("docs/errors.json", &page);
+//! # }
+//! ```
+//!
+//! `ERRWIRE=overwrite cargo test` rewrites both files, after a change made on purpose.
+//!
 //! # In a server
 //!
 //! | feature | what it adds |
 //! |---|---|
 //! | `axum` | every derived error is an `axum::response::IntoResponse`; the [`axum`] middleware |
 //! | `actix-web` | every derived error that is `Debug + Display` is an `actix_web::ResponseError`; the [`actix`] middleware |
+//! | `docs` | [`docs`] and [`compat`]: the documentation page and the compatibility gate |
 //! | `tracing` | each error response is logged where the integrations send it: a 5xx at error level with its source chain, a 4xx at debug level |
 //!
 //! Without them errwire depends on no web framework. The middleware of either framework gives
@@ -169,9 +195,13 @@
 mod api_error;
 pub mod catalog;
 mod code;
+#[cfg(feature = "docs")]
+pub mod compat;
 mod context;
 mod details;
 mod dispatch;
+#[cfg(feature = "docs")]
+pub mod docs;
 pub mod envelope;
 mod headers;
 mod integrations;

@@ -1,0 +1,379 @@
+//! The compatibility gate, with the `docs` feature: the JSON page of [`docs`](crate::docs)
+//! doubles as a lock file a project checks in, and a test compares the code's errors with it.
+//!
+//! ```no_run
+//! # #[derive(Debug, errwire::ApiError)]
+//! # #[api(status = 404, code = "not_found")]
+//! # struct RoomError;
+//! #[test]
+//! fn errors_stay_compatible() {
+//!     let page = errwire::docs::Page::new("Errors").error_type::<RoomError>();
+//!     errwire::compat::assert_compatible("errors.lock.json", &page);
+//! }
+//! ```
+//!
+//! Each change has a stable rule id, the path of what changed, and its impact:
+//!
+//! | rule | impact |
+//! |---|---|
+//! | `code-removed` (unless the type lists it in `#[api(retired = [...])]`), `retired-code-used`, `status-changed`, `status-class-changed` (beside `status-changed`, when 4xx becomes 5xx or back), `uncoded-status-changed` (a variant without a code, matched by name), `error-removed` (likewise), `detail-removed` (a rename is a removal and an addition), `detail-retyped`, `header-removed`, `envelope-changed`, `content-type-changed`, `type-removed` | breaking |
+//! | `code-added`, `error-added`, `detail-added`, `header-added`, `type-added` | non-breaking |
+//! | `message-changed`, `title-changed`, `description-changed` | metadata |
+
+use std::fmt;
+use std::path::Path;
+
+use crate::docs::model::{CodeDoc, Document, ErrorDoc, TypeDoc};
+use crate::docs::{OVERWRITE_VAR, Page, overwrite};
+
+/// How a change affects clients.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Impact {
+    /// A client written against the lock may now misread a response.
+    Breaking,
+    /// Something new that a client may ignore.
+    NonBreaking,
+    /// Text for people: messages, titles, descriptions.
+    Metadata,
+}
+
+impl fmt::Display for Impact {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Impact::Breaking => "breaking",
+            Impact::NonBreaking => "non-breaking",
+            Impact::Metadata => "metadata",
+        })
+    }
+}
+
+/// One difference between the lock and the code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// The rule's stable id, such as `status-changed`.
+    pub rule: &'static str,
+    /// How it affects clients.
+    pub impact: Impact,
+    /// What changed: `Type/code/details/name`.
+    pub path: String,
+    /// What it was and what it is.
+    pub message: String,
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:<12} {:<22} {}: {}",
+            self.impact, self.rule, self.path, self.message
+        )
+    }
+}
+
+/// Every change from the lock file's text `lock` (a JSON page) to the errors of `page`, breaking
+/// ones first.
+///
+/// # Errors
+///
+/// When `lock` is not a JSON page.
+pub fn changes(lock: &str, page: &Page) -> Result<Vec<Change>, serde_json::Error> {
+    let old: Document = serde_json::from_str(lock)?;
+    let new = page.document();
+    let mut found = Findings(Vec::new());
+    for old_type in &old.types {
+        match new
+            .types
+            .iter()
+            .find(|new_type| new_type.name == old_type.name)
+        {
+            Some(new_type) => found.compare_types(old_type, new_type),
+            None => found.push(
+                "type-removed",
+                Impact::Breaking,
+                &old_type.name,
+                "the type is no longer on the page".to_owned(),
+            ),
+        }
+    }
+    for new_type in &new.types {
+        if !old
+            .types
+            .iter()
+            .any(|old_type| old_type.name == new_type.name)
+        {
+            found.push(
+                "type-added",
+                Impact::NonBreaking,
+                &new_type.name,
+                format!("{} errors", new_type.errors.len()),
+            );
+        }
+    }
+    let mut changes = found.0;
+    changes.sort_by_key(|change| change.impact);
+    Ok(changes)
+}
+
+/// Asserts that the errors of `page` break nothing the lock file at `path` promises; with
+/// `ERRWIRE=overwrite` in the environment, writes the lock instead (after a breaking change made
+/// on purpose, or to record new errors).
+///
+/// # Panics
+///
+/// When a change is breaking (listing every change), or the lock file is missing or unreadable.
+#[track_caller]
+pub fn assert_compatible(path: impl AsRef<Path>, page: &Page) {
+    let path = path.as_ref();
+    if overwrite() {
+        crate::docs::assert_fresh(path, &page.json());
+        return;
+    }
+    let lock = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "{} does not exist; run the test with {OVERWRITE_VAR}=overwrite to write it",
+            path.display()
+        )
+    });
+    let changes = changes(&lock, page)
+        .unwrap_or_else(|error| panic!("{} is not a JSON page: {error}", path.display()));
+    if changes
+        .iter()
+        .any(|change| change.impact == Impact::Breaking)
+    {
+        let report: Vec<String> = changes.iter().map(ToString::to_string).collect();
+        panic!(
+            "the errors changed in a way that breaks clients written against {}:\n{}\n\
+             If that is on purpose, run the test with {OVERWRITE_VAR}=overwrite to rewrite the lock.",
+            path.display(),
+            report.join("\n")
+        );
+    }
+}
+
+struct Findings(Vec<Change>);
+
+impl Findings {
+    fn push(&mut self, rule: &'static str, impact: Impact, path: &str, message: String) {
+        self.0.push(Change {
+            rule,
+            impact,
+            path: path.to_owned(),
+            message,
+        });
+    }
+
+    fn compare_types(&mut self, old: &TypeDoc, new: &TypeDoc) {
+        let path = &old.name;
+        if old.content_type != new.content_type {
+            self.push(
+                "content-type-changed",
+                Impact::Breaking,
+                path,
+                format!("{:?} -> {:?}", old.content_type, new.content_type),
+            );
+        }
+        if old.envelope != new.envelope {
+            self.push(
+                "envelope-changed",
+                Impact::Breaking,
+                path,
+                format!(
+                    "the body's shape changed: a 500 was {}, is {}",
+                    old.envelope.as_deref().unwrap_or("unknown"),
+                    new.envelope.as_deref().unwrap_or("unknown")
+                ),
+            );
+        }
+        let retired: Vec<&CodeDoc> = old.retired.iter().chain(&new.retired).collect();
+        for error in &new.errors {
+            if let Some(code) = &error.code
+                && old.retired.contains(code)
+            {
+                self.push(
+                    "retired-code-used",
+                    Impact::Breaking,
+                    &format!("{path}/{code}"),
+                    format!(
+                        "code {code} was retired, and `{}` sends it again",
+                        error.name
+                    ),
+                );
+            }
+        }
+        for old_error in &old.errors {
+            let path = format!("{path}/{}", name_of(old_error));
+            match new.errors.iter().find(|new_error| same_error(old_error, new_error)) {
+                Some(new_error) => self.compare_errors(&path, old_error, new_error),
+                None => match &old_error.code {
+                    Some(code) if retired.contains(&code) => {}
+                    Some(code) => self.push(
+                        "code-removed",
+                        Impact::Breaking,
+                        &path,
+                        format!("code {code} is no longer sent; list it in `retired` if it is gone for good, and it still breaks clients"),
+                    ),
+                    None => self.push(
+                        "error-removed",
+                        Impact::Breaking,
+                        &path,
+                        format!("`{}` ({}) is gone", old_error.name, old_error.status),
+                    ),
+                },
+            }
+        }
+        for new_error in &new.errors {
+            if !old
+                .errors
+                .iter()
+                .any(|old_error| same_error(old_error, new_error))
+            {
+                let (rule, what) = match &new_error.code {
+                    Some(code) => ("code-added", format!("code {code}")),
+                    None => ("error-added", format!("`{}`", new_error.name)),
+                };
+                self.push(
+                    rule,
+                    Impact::NonBreaking,
+                    &format!("{path}/{}", name_of(new_error)),
+                    format!("{what}, status {}", new_error.status),
+                );
+            }
+        }
+    }
+
+    fn compare_errors(&mut self, path: &str, old: &ErrorDoc, new: &ErrorDoc) {
+        if old.status != new.status {
+            let rule = match old.code {
+                Some(_) => "status-changed",
+                None => "uncoded-status-changed",
+            };
+            self.push(
+                rule,
+                Impact::Breaking,
+                path,
+                format!("status {} -> {}", old.status, new.status),
+            );
+            if old.status / 100 != new.status / 100 {
+                self.push(
+                    "status-class-changed",
+                    Impact::Breaking,
+                    path,
+                    format!(
+                        "a {}xx is now a {}xx: clients retry one and not the other",
+                        old.status / 100,
+                        new.status / 100
+                    ),
+                );
+            }
+        }
+        for detail in &old.details {
+            match new
+                .details
+                .iter()
+                .find(|new_detail| new_detail.name == detail.name)
+            {
+                None => self.push(
+                    "detail-removed",
+                    Impact::Breaking,
+                    &format!("{path}/details/{}", detail.name),
+                    "no longer in the body".to_owned(),
+                ),
+                Some(new_detail)
+                    if new_detail.json_type != detail.json_type
+                        || new_detail.nullable != detail.nullable =>
+                {
+                    self.push(
+                        "detail-retyped",
+                        Impact::Breaking,
+                        &format!("{path}/details/{}", detail.name),
+                        format!(
+                            "{}{} -> {}{}",
+                            detail.json_type,
+                            if detail.nullable { " or null" } else { "" },
+                            new_detail.json_type,
+                            if new_detail.nullable { " or null" } else { "" }
+                        ),
+                    );
+                }
+                Some(_) => {}
+            }
+        }
+        for detail in &new.details {
+            if !old
+                .details
+                .iter()
+                .any(|old_detail| old_detail.name == detail.name)
+            {
+                self.push(
+                    "detail-added",
+                    Impact::NonBreaking,
+                    &format!("{path}/details/{}", detail.name),
+                    detail.json_type.clone(),
+                );
+            }
+        }
+        let has = |headers: &[crate::docs::model::HeaderDoc], name: &str| {
+            headers
+                .iter()
+                .any(|header| header.name.eq_ignore_ascii_case(name))
+        };
+        for header in &old.headers {
+            if !has(&new.headers, &header.name) {
+                self.push(
+                    "header-removed",
+                    Impact::Breaking,
+                    &format!("{path}/headers/{}", header.name),
+                    "no longer sent".to_owned(),
+                );
+            }
+        }
+        for header in &new.headers {
+            if !has(&old.headers, &header.name) {
+                self.push(
+                    "header-added",
+                    Impact::NonBreaking,
+                    &format!("{path}/headers/{}", header.name),
+                    header.value.clone(),
+                );
+            }
+        }
+        let texts = [
+            ("message-changed", &old.message, &new.message),
+            ("description-changed", &old.description, &new.description),
+        ];
+        for (rule, old_text, new_text) in texts {
+            if old_text != new_text {
+                self.push(
+                    rule,
+                    Impact::Metadata,
+                    path,
+                    format!("{old_text:?} -> {new_text:?}"),
+                );
+            }
+        }
+        if old.title != new.title {
+            self.push(
+                "title-changed",
+                Impact::Metadata,
+                path,
+                format!("{:?} -> {:?}", old.title, new.title),
+            );
+        }
+    }
+}
+
+/// The same error on both sides: the same code, or, without codes, the same variant.
+fn same_error(old: &ErrorDoc, new: &ErrorDoc) -> bool {
+    match (&old.code, &new.code) {
+        (Some(old_code), Some(new_code)) => old_code == new_code,
+        (None, None) => old.name == new.name,
+        _ => false,
+    }
+}
+
+fn name_of(error: &ErrorDoc) -> String {
+    error
+        .code
+        .as_ref()
+        .map_or_else(|| error.name.clone(), ToString::to_string)
+}

@@ -1,0 +1,201 @@
+//! The page as one HTML document: its own small stylesheet, no script, readable on a phone,
+//! printable. Every text is escaped; Markdown descriptions are rendered with their raw HTML
+//! escaped too.
+
+use std::fmt::Write as _;
+
+use pulldown_cmark::{Event, Parser, html::push_html};
+
+use super::markdown::{label, message, status_line};
+use super::model::{Document, ErrorDoc};
+
+const STYLE: &str = "
+:root { color-scheme: light dark; --line: #8884; --soft: #8881; }
+body { font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; margin: 0; }
+main { max-width: 56rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.8rem; }
+h2 { margin-top: 2.5rem; border-bottom: 1px solid var(--line); }
+h3 { margin: 0 0 .5rem; font-size: 1.2rem; }
+section.error { border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 1.25rem 0; }
+section.error:target { outline: 2px solid #2a6fdb; }
+.table { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0 1rem; }
+dt { font-weight: 600; }
+dd { margin: 0; overflow-wrap: anywhere; }
+code, pre { font-family: ui-monospace, 'SF Mono', Menlo, Consolas, monospace; font-size: .9em; }
+pre { background: var(--soft); padding: .75rem; border-radius: .4rem; overflow-x: auto; }
+.status { font-size: .85rem; font-weight: 600; padding: .1rem .45rem; border-radius: .3rem; white-space: nowrap; }
+.client { background: #f5a62333; }
+.server { background: #d0021b33; }
+.deprecated { font-size: .85rem; color: #b00; margin-left: .4rem; }
+@media print {
+  :root { color-scheme: light; }
+  section.error { break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+  .status { border: 1px solid #000; background: none; }
+}
+";
+
+pub(super) fn render(document: &Document, intro: &str) -> String {
+    let title = escape(&document.title);
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
+    );
+    out.push_str(&markdown(intro, 0));
+    out.push_str(
+        "<nav aria-label=\"Quick reference\">\n<div class=\"table\"><table>\n\
+         <thead><tr><th>Code</th><th>Status</th><th>Title</th><th>Message</th></tr></thead>\n<tbody>\n",
+    );
+    for error in document.types.iter().flat_map(|doc| &doc.errors) {
+        let _ = writeln!(
+            out,
+            "<tr><td><a href=\"#{}\"><code>{}</code></a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            escape(&error.anchor),
+            escape(&label(error)),
+            status(error.status),
+            escape(error.title.as_deref().unwrap_or("")),
+            escape(&message(error)),
+        );
+    }
+    out.push_str("</tbody>\n</table></div>\n</nav>\n");
+    for doc in &document.types {
+        let _ = writeln!(out, "<h2>{}</h2>", escape(&doc.name));
+        out.push_str(&markdown(&doc.description, 0));
+        for error in &doc.errors {
+            entry(&mut out, error, doc.content_type.as_deref());
+        }
+    }
+    out.push_str("</main>\n</body>\n</html>\n");
+    out
+}
+
+fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
+    let deprecated = match &error.deprecated {
+        Some(_) => "<span class=\"deprecated\">deprecated</span>",
+        None => "",
+    };
+    let _ = write!(
+        out,
+        "<section class=\"error\" id=\"{}\">\n<h3><code>{}</code> {}{deprecated}</h3>\n<dl>\n",
+        escape(&error.anchor),
+        escape(&label(error)),
+        status(error.status),
+    );
+    let mut row = |name: &str, value: String| {
+        let _ = writeln!(out, "<dt>{name}</dt><dd>{value}</dd>");
+    };
+    if let Some(code) = &error.code {
+        row(
+            "Code",
+            format!("<code>{}</code>", escape(&code.to_string())),
+        );
+    }
+    if let Some(title) = &error.title {
+        row("Title", escape(title));
+    }
+    row(
+        "Message",
+        format!("<code>{}</code>", escape(&message(error))),
+    );
+    if let Some(uri) = &error.type_uri {
+        row("Type", format!("<code>{}</code>", escape(uri)));
+    }
+    let variant = match &error.forwarded_by {
+        Some(by) => format!(
+            "<code>{}</code>, forwarded by <code>{}</code>",
+            escape(&error.name),
+            escape(by)
+        ),
+        None => format!("<code>{}</code>", escape(&error.name)),
+    };
+    row("Variant", variant);
+    row("Retry", markdown(error.retry.advice(), 0).trim().to_owned());
+    if let Some(note) = &error.deprecated {
+        row(
+            "Deprecated",
+            escape(if note.is_empty() { "yes" } else { note }),
+        );
+    }
+    out.push_str("</dl>\n");
+    out.push_str(&markdown(&error.description, 3));
+    if !error.details.is_empty() {
+        out.push_str(
+            "<h4>Details</h4>\n<div class=\"table\"><table>\n\
+             <thead><tr><th>Name</th><th>Type</th><th>Description</th></tr></thead>\n<tbody>\n",
+        );
+        for detail in &error.details {
+            let nullable = if detail.nullable { " or null" } else { "" };
+            let _ = writeln!(
+                out,
+                "<tr><td><code>{}</code></td><td>{}{nullable}</td><td>{}</td></tr>",
+                escape(&detail.name),
+                escape(&detail.json_type),
+                escape(&detail.description)
+            );
+        }
+        out.push_str("</tbody>\n</table></div>\n");
+    }
+    if !error.headers.is_empty() {
+        out.push_str("<h4>Headers</h4>\n<ul>\n");
+        for header in &error.headers {
+            let _ = writeln!(
+                out,
+                "<li><code>{}</code>: {}</li>",
+                escape(&header.name),
+                escape(&header.value)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    if let Some(example) = &error.example_pretty {
+        let _ = write!(
+            out,
+            "<h4>Example <small>({})</small></h4>\n<pre><code>{}</code></pre>\n",
+            escape(content_type.unwrap_or("application/json")),
+            escape(example)
+        );
+    }
+    out.push_str("</section>\n");
+}
+
+fn status(status: u16) -> String {
+    let class = if status >= 500 { "server" } else { "client" };
+    format!(
+        "<span class=\"status {class}\">{}</span>",
+        escape(&status_line(status))
+    )
+}
+
+/// Markdown as HTML, headings moved `demote` levels down, raw HTML shown as text.
+fn markdown(text: &str, demote: usize) -> String {
+    if text.trim().is_empty() {
+        return String::new();
+    }
+    let text = super::demote_headings(text, demote);
+    let events = Parser::new(&text).map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        event => event,
+    });
+    let mut html = String::new();
+    push_html(&mut html, events);
+    html
+}
+
+fn escape(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            '"' => escaped.push_str("&quot;"),
+            '\'' => escaped.push_str("&#39;"),
+            c => escaped.push(c),
+        }
+    }
+    escaped
+}

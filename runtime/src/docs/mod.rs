@@ -1,0 +1,219 @@
+//! The error documentation page of one or several error types, with the `docs` feature:
+//! Markdown, a standalone HTML page, and JSON (also the lock file of [`compat`](crate::compat)).
+//!
+//! ```
+//! #[derive(Debug, errwire::ApiError)]
+//! #[api(envelope = errwire::Flat, rename_all = "snake_case", type_base = "https://api.example.com/errors#")]
+//! enum RoomError {
+//!     /// No room has this id.
+//!     ///
+//!     /// # Solutions
+//!     /// Check the id's spelling; rooms of another organization are not found either.
+//!     #[api(status = 404, message = "Room {room_id} not found")]
+//!     RoomNotFound {
+//!         /// The id in the request's path.
+//!         #[api(detail, example = "math-101")]
+//!         room_id: String,
+//!     },
+//! }
+//!
+//! let page = errwire::docs::Page::new("Errors").error_type::<RoomError>();
+//! let markdown = page.markdown();
+//! assert!(markdown.contains("| [`room_not_found`](#room_not_found) | 404 Not Found |"));
+//! assert!(markdown.contains(r#""message": "Room math-101 not found""#));
+//! assert!(page.html().contains(r#"<section class="error" id="room_not_found">"#));
+//! // In a test, keep a checked-in page fresh (`ERRWIRE=overwrite` rewrites it):
+//! // errwire::docs::assert_fresh("docs/errors.md", &page.markdown());
+//! ```
+//!
+//! For each error the page shows its status and reason phrase, its code, title, the message
+//! template with its placeholders, the variant's doc comment (Markdown; its headings, such as
+//! `# Causes` and `# Solutions`, become sections of the entry), the details (wire name, JSON type,
+//! the field's doc comment), the headers, whether a client should retry (5xx and 429 yes, after
+//! `Retry-After` when it is sent; other 4xx no), and an example body written by the type's own
+//! envelope. Examples come from `#[api(example = ...)]` on the fields, else from a default per
+//! JSON type: `"string"`, `0`, `0.5`, `false`, `[]`, `{}`, `null`. A 5xx example shows what clients
+//! get: its fixed message, and no field unless the variant says `expose`.
+//!
+//! Each entry's anchor is its code, so a `type_base` that ends with the page's address and `#`
+//! makes the RFC 9457 `type` URI of every problem body open its documentation.
+
+mod example;
+mod html;
+mod markdown;
+pub(crate) mod model;
+
+use std::path::Path;
+
+use crate::api_error::ApiError;
+use crate::catalog::Catalog;
+
+/// A documentation page: a title, an introduction, and the error types it documents.
+#[derive(Clone, Debug)]
+pub struct Page {
+    title: String,
+    intro: String,
+    catalogs: Vec<&'static Catalog>,
+}
+
+impl Page {
+    /// An empty page titled `title`.
+    pub fn new(title: impl Into<String>) -> Self {
+        Page {
+            title: title.into(),
+            intro: String::new(),
+            catalogs: Vec::new(),
+        }
+    }
+
+    /// Sets the introduction, Markdown, shown under the title.
+    #[must_use]
+    pub fn intro(mut self, markdown: impl Into<String>) -> Self {
+        self.intro = markdown.into();
+        self
+    }
+
+    /// Adds the errors of `E`, in declaration order; a `transparent` variant's are those of the
+    /// error it forwards to.
+    #[must_use]
+    pub fn error_type<E: ApiError>(self) -> Self {
+        self.catalog(E::catalog())
+    }
+
+    /// Adds the errors of a catalog.
+    #[must_use]
+    pub fn catalog(mut self, catalog: &'static Catalog) -> Self {
+        self.catalogs.push(catalog);
+        self
+    }
+
+    pub(crate) fn document(&self) -> model::Document {
+        model::document(&self.title, &self.catalogs)
+    }
+
+    /// The page as Markdown.
+    pub fn markdown(&self) -> String {
+        markdown::render(&self.document(), &self.intro)
+    }
+
+    /// The page as one HTML document with its own stylesheet, no script, readable on a phone and
+    /// printable.
+    pub fn html(&self) -> String {
+        html::render(&self.document(), &self.intro)
+    }
+
+    /// The page as JSON: `{"format": "errwire-errors", "version": 1, "title": ..., "types": [...]}`,
+    /// each type with its content type, envelope, `type_base`, retired codes and errors, each
+    /// error with every fact the other formats show. [`compat`](crate::compat) reads it back.
+    pub fn json(&self) -> String {
+        let mut json = serde_json::to_string_pretty(&self.document())
+            .expect("a document of strings and numbers serializes");
+        json.push('\n');
+        json
+    }
+}
+
+/// The environment variable that, set to `overwrite`, makes [`assert_fresh`] and
+/// [`compat::assert_compatible`](crate::compat::assert_compatible) rewrite their files.
+pub const OVERWRITE_VAR: &str = "ERRWIRE";
+
+pub(crate) fn overwrite() -> bool {
+    std::env::var(OVERWRITE_VAR).is_ok_and(|value| value == "overwrite")
+}
+
+/// Asserts that the file at `path` holds `rendered`, for a test that keeps a checked-in page
+/// fresh; with `ERRWIRE=overwrite` in the environment, writes it instead.
+///
+/// # Panics
+///
+/// When the file differs from `rendered` (with a unified diff), or is missing.
+#[track_caller]
+pub fn assert_fresh(path: impl AsRef<Path>, rendered: &str) {
+    let path = path.as_ref();
+    if overwrite() {
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .unwrap_or_else(|error| panic!("cannot create {}: {error}", parent.display()));
+        }
+        std::fs::write(path, rendered)
+            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+        return;
+    }
+    let Ok(checked_in) = std::fs::read_to_string(path) else {
+        panic!(
+            "{} does not exist; run the test with {OVERWRITE_VAR}=overwrite to write it",
+            path.display()
+        );
+    };
+    if checked_in != rendered {
+        let diff = similar::TextDiff::from_lines(&checked_in, rendered)
+            .unified_diff()
+            .context_radius(2)
+            .header(&path.display().to_string(), "rendered")
+            .to_string();
+        panic!(
+            "{} is not the page the code renders; run the test with {OVERWRITE_VAR}=overwrite to \
+             rewrite it, after reading the difference:\n{diff}",
+            path.display()
+        );
+    }
+}
+
+/// A piece of a message template.
+pub(crate) enum Piece<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Field { name: &'a str, spec: &'a str },
+}
+
+/// The pieces of a message template the derive checked: text, `{name}`, `{0:?}`; `{{` is `{`.
+pub(crate) fn template_pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        let (text, tail) = rest.split_at(at);
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text.into()));
+        }
+        if let Some(after) = tail.strip_prefix("{{") {
+            pieces.push(Piece::Text("{".into()));
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("}}") {
+            pieces.push(Piece::Text("}".into()));
+            rest = after;
+        } else if let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) {
+            let inner = &tail[1..end];
+            let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
+            pieces.push(Piece::Field {
+                name: name.trim(),
+                spec,
+            });
+            rest = &tail[end + 1..];
+        } else {
+            pieces.push(Piece::Text(tail[..1].to_owned().into()));
+            rest = &tail[1..];
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest.into()));
+    }
+    pieces
+}
+
+/// Markdown with its headings moved `by` levels down, so that a description's `# Causes`
+/// becomes a section of its entry; fenced code is left alone.
+pub(crate) fn demote_headings(markdown: &str, by: usize) -> String {
+    let mut out = String::new();
+    let mut fenced = false;
+    for line in markdown.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fenced = !fenced;
+        }
+        if !fenced && trimmed.starts_with('#') {
+            out.push_str(&"#".repeat(by));
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,291 @@
+//! The page's content, computed once from the catalogs: every error (a `transparent` variant's
+//! expanded into those it forwards to), its anchor, retry advice and example body. It is also
+//! the JSON page, the format `compat` reads back as a lock file.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use super::example::{Example, example_of};
+use crate::catalog::{Catalog, CatalogEntry, HeaderKind};
+use crate::code::Code;
+use crate::envelope::DynEnvelope;
+
+/// The name of the JSON page's format, and its version.
+pub const FORMAT: &str = "errwire-errors";
+pub const VERSION: u32 = 1;
+
+/// The JSON page.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Document {
+    pub format: String,
+    pub version: u32,
+    pub title: String,
+    pub types: Vec<TypeDoc>,
+}
+
+/// One error type.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct TypeDoc {
+    pub name: String,
+    pub description: String,
+    pub content_type: Option<String>,
+    /// The envelope's failsafe body: what its template looks like for a 500.
+    pub envelope: Option<String>,
+    pub type_base: Option<String>,
+    pub retired: Vec<CodeDoc>,
+    pub errors: Vec<ErrorDoc>,
+}
+
+/// A code as JSON writes it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CodeDoc {
+    Int(i64),
+    Str(String),
+}
+
+impl From<Code> for CodeDoc {
+    fn from(code: Code) -> Self {
+        match code {
+            Code::Str(code) => CodeDoc::Str(code.to_owned()),
+            Code::Int(code) => CodeDoc::Int(code),
+        }
+    }
+}
+
+impl std::fmt::Display for CodeDoc {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeDoc::Int(code) => write!(f, "{code}"),
+            CodeDoc::Str(code) => f.write_str(code),
+        }
+    }
+}
+
+/// What a client should do with an error, as the seed APIs' guides say: retry 5xx and 429 (after
+/// `Retry-After` when it is sent), never another 4xx.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Retry {
+    No,
+    Backoff,
+    AfterRetryAfter,
+}
+
+impl Retry {
+    fn of(status: u16, headers: &[HeaderDoc]) -> Self {
+        let retry_after = headers
+            .iter()
+            .any(|header| header.name.eq_ignore_ascii_case("retry-after"));
+        match status {
+            429 | 500.. if retry_after => Retry::AfterRetryAfter,
+            429 | 500.. => Retry::Backoff,
+            _ => Retry::No,
+        }
+    }
+
+    pub fn advice(self) -> &'static str {
+        match self {
+            Retry::No => "No: the request must change first.",
+            Retry::Backoff => "Yes, with exponential backoff.",
+            Retry::AfterRetryAfter => "Yes, after the delay `Retry-After` gives.",
+        }
+    }
+}
+
+/// One error.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ErrorDoc {
+    /// The section's id: the code, unless another error of the page has it.
+    pub anchor: String,
+    /// The variant's name.
+    pub name: String,
+    /// The `transparent` variant of the type the error is forwarded through, if any.
+    pub forwarded_by: Option<String>,
+    pub status: u16,
+    pub code: Option<CodeDoc>,
+    pub title: Option<String>,
+    /// The message template, placeholders and all; empty when the reason phrase is sent.
+    pub message: String,
+    pub description: String,
+    pub deprecated: Option<String>,
+    pub retry: Retry,
+    /// The RFC 9457 `type` URI: `type_base` and the code.
+    pub type_uri: Option<String>,
+    pub headers: Vec<HeaderDoc>,
+    pub details: Vec<DetailDoc>,
+    /// The body the type's envelope writes for this error with the fields' examples.
+    pub example: Option<Box<RawValue>>,
+    #[serde(skip)]
+    pub example_pretty: Option<String>,
+}
+
+/// A header an error sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeaderDoc {
+    pub name: String,
+    /// `delay-seconds`, `HTTP-date`, `text`, or the fixed value.
+    pub value: String,
+}
+
+/// A detail of an error's body.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DetailDoc {
+    /// The wire name; `*` for the whole details object.
+    pub name: String,
+    #[serde(rename = "type")]
+    pub json_type: String,
+    pub nullable: bool,
+    pub description: String,
+    pub example: Box<RawValue>,
+}
+
+/// The page of `catalogs`.
+pub fn document(title: &str, catalogs: &[&'static Catalog]) -> Document {
+    let mut anchors = HashSet::new();
+    let mut seen = HashSet::new();
+    let types = catalogs
+        .iter()
+        .map(|catalog| {
+            let mut errors = Vec::new();
+            let mut from = Source {
+                envelope: catalog.envelope,
+                anchors: &mut anchors,
+                seen: &mut seen,
+            };
+            from.expand(catalog, None, &mut errors);
+            TypeDoc {
+                name: catalog.name.to_owned(),
+                description: catalog.description.to_owned(),
+                content_type: catalog
+                    .envelope
+                    .map(|envelope| envelope.content_type().to_owned()),
+                envelope: catalog
+                    .envelope
+                    .map(|envelope| envelope.failsafe_body().to_owned()),
+                type_base: catalog.type_base.map(str::to_owned),
+                retired: catalog.retired.iter().copied().map(CodeDoc::from).collect(),
+                errors,
+            }
+        })
+        .collect();
+    Document {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        title: title.to_owned(),
+        types,
+    }
+}
+
+/// What the errors of one type share while they are listed.
+struct Source<'s> {
+    /// The envelope of the type listed: a forwarded error's body is in it, not its own.
+    envelope: Option<&'static dyn DynEnvelope>,
+    anchors: &'s mut HashSet<String>,
+    /// The (type, variant) pairs listed already.
+    seen: &'s mut HashSet<(&'static str, &'static str)>,
+}
+
+impl Source<'_> {
+    fn expand(
+        &mut self,
+        catalog: &'static Catalog,
+        forwarded_by: Option<&'static str>,
+        errors: &mut Vec<ErrorDoc>,
+    ) {
+        for entry in catalog.entries {
+            if let Some(forwards_to) = entry.forwards_to {
+                self.expand(
+                    forwards_to(),
+                    Some(forwarded_by.unwrap_or(entry.name)),
+                    errors,
+                );
+            } else if self.seen.insert((catalog.name, entry.name)) {
+                errors.push(self.error(catalog, entry, forwarded_by));
+            }
+        }
+    }
+
+    fn error(
+        &mut self,
+        catalog: &'static Catalog,
+        entry: &'static CatalogEntry,
+        forwarded_by: Option<&'static str>,
+    ) -> ErrorDoc {
+        let status = entry.status.map_or(500, |status| status.as_u16());
+        let code = entry.code.map(CodeDoc::from);
+        let headers: Vec<HeaderDoc> = entry
+            .headers
+            .iter()
+            .map(|header| HeaderDoc {
+                name: header.name.to_owned(),
+                value: match header.value {
+                    HeaderKind::Fixed(value) => value.to_owned(),
+                    HeaderKind::DelaySeconds => "delay-seconds".to_owned(),
+                    HeaderKind::HttpDate => "HTTP-date".to_owned(),
+                    HeaderKind::Text => "text".to_owned(),
+                },
+            })
+            .collect();
+        let details = entry
+            .fields
+            .iter()
+            .filter(|field| field.detail.is_some() || field.details)
+            .map(|field| DetailDoc {
+                name: field.detail.unwrap_or("*").to_owned(),
+                json_type: field.json_type.schema_name().unwrap_or("any").to_owned(),
+                nullable: field.nullable,
+                description: field.description.to_owned(),
+                example: example_of(field),
+            })
+            .collect();
+        let bodies = self
+            .envelope
+            .and_then(|envelope| Example::new(entry, catalog.type_base, envelope))
+            .and_then(|example| example.bodies());
+        let (example, example_pretty) = bodies.unzip();
+        ErrorDoc {
+            anchor: self.anchor(catalog, entry, code.as_ref()),
+            name: entry.name.to_owned(),
+            forwarded_by: forwarded_by.map(str::to_owned),
+            status,
+            type_uri: catalog
+                .type_base
+                .zip(code.as_ref())
+                .map(|(base, code)| format!("{base}{code}")),
+            code,
+            title: entry.title.map(str::to_owned),
+            message: entry.message.to_owned(),
+            description: entry.description.to_owned(),
+            deprecated: entry.deprecated.map(str::to_owned),
+            retry: Retry::of(status, &headers),
+            headers,
+            details,
+            example,
+            example_pretty,
+        }
+    }
+
+    /// The code, so that `type_base` + code opens the entry; the variant's name without one; the
+    /// type's name before either when another error of the page has it already.
+    fn anchor(
+        &mut self,
+        catalog: &Catalog,
+        entry: &CatalogEntry,
+        code: Option<&CodeDoc>,
+    ) -> String {
+        let base = match code {
+            Some(code) => code.to_string(),
+            None => entry.name.to_ascii_lowercase(),
+        };
+        let anchor = if self.anchors.contains(&base) {
+            format!("{}-{base}", catalog.name.to_ascii_lowercase())
+        } else {
+            base
+        };
+        self.anchors.insert(anchor.clone());
+        anchor
+    }
+}
