@@ -94,7 +94,7 @@ pub enum GatewayError {
     #[error("conference name taken by {room_id}")]
     #[api(status = 409, message = "Conference name already taken")]
     ConferenceNameTaken {
-        #[api(detail)]
+        #[api(detail, example = "room_4f1c")]
         room_id: String,
     },
     /// The session is in another conference; leave it first.
@@ -151,7 +151,13 @@ pub enum GatewayError {
     RecordingUnavailable,
 }
 
+/// The title of the documentation page: `cargo run --example gateway -- docs [md|html|json]`.
+pub const TITLE: &str = "Voice gateway API errors";
+
 fn main() {
+    if show::print_page_if_asked::<GatewayError>(TITLE) {
+        return;
+    }
     let errors = [
         GatewayError::MissingAppId,
         GatewayError::InvalidBody("expected `,` at line 1 column 18".into()),

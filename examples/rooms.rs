@@ -2,7 +2,8 @@
 //! the response a client receives for each, and the catalog an error documentation page is
 //! made from.
 //!
-//! Run with `cargo run --example rooms`.
+//! Run with `cargo run --example rooms`; `cargo run --example rooms -- docs [md|html|json]`
+//! prints the documentation page the server serves at `/errors`.
 
 #[allow(dead_code)]
 #[path = "server.rs"]
@@ -16,6 +17,9 @@ use errwire::{ApiError, RenderContext};
 use server::ClassError;
 
 fn main() {
+    if show::print_page_if_asked::<ClassError>(server::PAGE_TITLE) {
+        return;
+    }
     let errors = [
         ClassError::RoomNotFound("physics-9".into()),
         ClassError::RoomEnded("history-7".into()),

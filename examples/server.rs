@@ -21,32 +21,65 @@ use tower_http::request_id::{
     MakeRequestId, PropagateRequestIdLayer, RequestId, SetRequestIdLayer,
 };
 
+/// The title of the page the server serves at `/errors`.
+pub const PAGE_TITLE: &str = "Classroom API errors";
+
+/// The error documentation page, served at `/errors` (HTML) and `/errors.json`: the RFC 9457
+/// `type` of every problem this server sends opens its entry.
+pub fn page() -> errwire::docs::Page {
+    errwire::docs::Page::new(PAGE_TITLE)
+        .intro(
+            "Every error of the classroom API, generated from its error type. Clients switch on \
+             the status and the `code`; they retry a 5xx and a 429 (after `Retry-After`), never \
+             another 4xx.",
+        )
+        .error_type::<ClassError>()
+}
+
 /// The errors of the classroom API.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(
-    rename_all = "snake_case",
-    type_base = "https://docs.example.com/errors/"
-)]
+#[api(rename_all = "snake_case", type_base = "http://127.0.0.1:3000/errors#")]
 pub enum ClassError {
     /// No room has this id.
+    ///
+    /// # Causes
+    /// - The id is misspelt; ids are case-sensitive.
+    /// - The room belongs to another organization, or has not been created yet.
+    ///
+    /// # Solutions
+    /// Check the id against the one `POST /rooms` returned.
     #[error("room {0} not found")]
     #[api(status = 404, message = "Classroom not found")]
-    RoomNotFound(#[api(detail = "room_id")] String),
+    RoomNotFound(
+        /// The id in the request's path.
+        #[api(detail = "room_id", example = "physics-9")]
+        String,
+    ),
 
     /// The teacher ended the class; the room cannot be rejoined.
+    ///
+    /// # Solutions
+    /// Create a new room, with a new name, for the next session.
     #[error("room {0} ended")]
     #[api(
         status = 410,
         message = "This classroom has ended and cannot be rejoined"
     )]
-    RoomEnded(#[api(detail = "room_id")] String),
+    RoomEnded(
+        /// The id in the request's path.
+        #[api(detail = "room_id", example = "history-7")]
+        String,
+    ),
 
     /// Another room has this name.
     #[error("name taken by {room_id}")]
     #[api(status = 409, message = "A classroom named {name:?} already exists")]
     NameTaken {
+        /// The name asked for.
+        #[api(example = "Math 101")]
         name: String,
-        #[api(detail)]
+        /// The room that has the name.
+        #[api(detail, example = "math-101")]
         room_id: String,
     },
 
@@ -59,7 +92,8 @@ pub enum ClassError {
     )]
     RateLimited {
         room_id: String,
-        #[api(detail, header = "Retry-After")]
+        /// Seconds until the room takes a join again.
+        #[api(detail, header = "Retry-After", example = 7)]
         retry_after: u64,
     },
 
@@ -71,7 +105,11 @@ pub enum ClassError {
         code = "invalid_room_id",
         message = "Room ids use only letters, digits, hyphens and underscores"
     )]
-    InvalidRoomId(#[api(detail = "room_id")] String),
+    InvalidRoomId(
+        /// The id as the request gave it.
+        #[api(detail = "room_id", example = "../secret")]
+        String,
+    ),
 
     /// Some fields of the request are not valid; the body has the messages of each field.
     #[error("validation failed")]
@@ -80,7 +118,11 @@ pub enum ClassError {
         code = "validation_error",
         message = "The given data was invalid."
     )]
-    Validation(#[api(details)] BTreeMap<&'static str, Vec<&'static str>>),
+    Validation(
+        /// The messages of each field that is not valid.
+        #[api(details, example = r#"{"name": ["The name is required."]}"#)]
+        BTreeMap<&'static str, Vec<&'static str>>,
+    ),
 
     /// The recording could not be read; the cause is logged, never sent.
     #[error("recording of {room_id} unreadable")]
@@ -349,7 +391,14 @@ impl MakeRequestId for Sequence {
 /// The API: its routes, errwire's middleware for the request context and axum's own errors,
 /// and request ids.
 pub fn app(classes: Classes) -> Router {
+    let page = page();
+    let (html, json) = (page.html(), page.json());
     Router::new()
+        .route("/errors", get(|| async { axum::response::Html(html) }))
+        .route(
+            "/errors.json",
+            get(|| async { ([("content-type", "application/json")], json) }),
+        )
         .route("/rooms", post(create_room))
         .route("/rooms/{id}/join", post(join_room))
         .route("/rooms/{id}/end", post(end_room))
@@ -479,5 +528,7 @@ async fn main() -> std::io::Result<()> {
     for try_ in TRIES {
         println!("# {} ({})\n{}\n", try_.error, try_.status, try_.curl(&base));
     }
+    println!("# The error documentation page (open it in a browser), and as JSON");
+    println!("curl -s {base}/errors\ncurl -s {base}/errors.json\n");
     axum::serve(listener, app(classes)).await
 }

@@ -41,7 +41,13 @@ pub enum VerilockError {
     /// One or more fields failed validation; `details` has the messages of each field.
     #[error("validation failed")]
     #[api(status = 422, message = "The given data was invalid.")]
-    ValidationError(#[api(details)] FieldErrors),
+    ValidationError(
+        #[api(
+            details,
+            example = r#"{"redirect_url": ["The redirect url must be a valid URL."], "document_type": ["The selected document type is invalid."]}"#
+        )]
+        FieldErrors,
+    ),
 
     /// The API key is missing, invalid, or revoked.
     #[error("authentication failed")]
@@ -64,7 +70,7 @@ pub enum VerilockError {
         message = "Too many requests. Please retry after {retry_after} seconds."
     )]
     RateLimited {
-        #[api(detail, header = "Retry-After")]
+        #[api(detail, header = "Retry-After", example = 30)]
         retry_after: u64,
     },
 
@@ -89,7 +95,13 @@ pub enum VerilockError {
     Unavailable,
 }
 
+/// The title of the documentation page: `cargo run --example verilock -- docs [md|html|json]`.
+pub const TITLE: &str = "Verilock API errors";
+
 fn main() {
+    if show::print_page_if_asked::<VerilockError>(TITLE) {
+        return;
+    }
     let errors = [
         VerilockError::ValidationError(IndexMap::from([
             (

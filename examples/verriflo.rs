@@ -34,7 +34,10 @@ pub enum VerrifloError {
     /// out of its format or length.
     #[error("validation failed: {reason}")]
     #[api(status = 400, message = "Validation failed: {reason}")]
-    Validation { reason: String },
+    Validation {
+        #[api(example = "participant.uid is required")]
+        reason: String,
+    },
 
     /// The organization has fewer credits than the action needs.
     #[error("insufficient credits")]
@@ -42,7 +45,10 @@ pub enum VerrifloError {
         status = 402,
         message = "Insufficient credits. Minimum {minimum} required to start a class."
     )]
-    InsufficientCredits { minimum: u32 },
+    InsufficientCredits {
+        #[api(example = 100)]
+        minimum: u32,
+    },
 
     /// No organization has the `VF-ORG-ID` given.
     #[error("organization not found")]
@@ -73,7 +79,10 @@ pub enum VerrifloError {
         status = 410,
         message = "Recording download window has expired ({hours} hours)"
     )]
-    RecordingExpired { hours: u32 },
+    RecordingExpired {
+        #[api(example = 6)]
+        hours: u32,
+    },
 
     /// The organization has no name or no logo yet.
     #[error("organization setup incomplete")]
@@ -99,7 +108,13 @@ pub enum VerrifloError {
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
+/// The title of the documentation page: `cargo run --example verriflo -- docs [md|html|json]`.
+pub const TITLE: &str = "Verriflo API errors";
+
 fn main() {
+    if show::print_page_if_asked::<VerrifloError>(TITLE) {
+        return;
+    }
     let errors = [
         VerrifloError::Validation {
             reason: "participant.uid is required".into(),

@@ -91,7 +91,13 @@ pub enum VertoError {
     GatewayTimeout,
 }
 
+/// The title of the documentation page: `cargo run --example verto -- docs [md|html|json]`.
+pub const TITLE: &str = "Verto API errors";
+
 fn main() {
+    if show::print_page_if_asked::<VertoError>(TITLE) {
+        return;
+    }
     let errors = [
         VertoError::Error1,
         VertoError::Error2,

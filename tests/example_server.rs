@@ -221,3 +221,75 @@ async fn room_ids_cannot_reach_outside_the_recordings() {
         .unwrap();
     assert_eq!(dots.status(), 422);
 }
+
+/// Checks an HTML page as a browser's parser reads it: no parse error, every `id` once, every
+/// `#anchor` link pointing at an `id`.
+pub fn assert_sound_html(html: &str) {
+    let document = scraper::Html::parse_document(html);
+    assert!(
+        document.errors.is_empty(),
+        "HTML5 parse errors: {:?}",
+        document.errors
+    );
+    let ids: Vec<&str> = document
+        .select(&scraper::Selector::parse("[id]").unwrap())
+        .filter_map(|element| element.value().id())
+        .collect();
+    let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
+    assert_eq!(unique.len(), ids.len(), "an id is used twice: {ids:?}");
+    let links = scraper::Selector::parse("a[href^='#']").unwrap();
+    for link in document.select(&links) {
+        let target = &link.value().attr("href").unwrap()[1..];
+        assert!(unique.contains(target), "#{target} points at no id");
+    }
+}
+
+/// The server's error documentation page: served as HTML and JSON, checked in beside the
+/// example (`examples/pages/server.*`), kept fresh, and its JSON a lock that the errors must
+/// stay compatible with.
+#[tokio::test]
+async fn the_error_page_is_served_fresh_and_compatible() {
+    let base = start().await;
+    let page = server::page();
+    let html = reqwest::get(format!("{base}/errors")).await.unwrap();
+    assert_eq!(html.status(), 200);
+    assert!(
+        html.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    let html = html.text().await.unwrap();
+    assert_eq!(html, page.html());
+    assert_sound_html(&html);
+
+    let json = reqwest::get(format!("{base}/errors.json")).await.unwrap();
+    assert_eq!(json.headers()["content-type"], "application/json");
+    let json: Value = serde_json::from_str(&json.text().await.unwrap()).unwrap();
+    assert_eq!(json["format"], "errwire-errors");
+    assert_eq!(json["types"][0]["errors"][0]["anchor"], "room_not_found");
+
+    errwire::docs::assert_fresh("examples/pages/server.md", &page.markdown());
+    errwire::docs::assert_fresh("examples/pages/server.html", &page.html());
+    errwire::docs::assert_fresh("examples/pages/server.json", &page.json());
+    errwire::compat::assert_compatible("examples/pages/server.json", &page);
+}
+
+/// The RFC 9457 `type` of a problem the server sends is the page's address and the entry's
+/// anchor.
+#[tokio::test]
+async fn a_problem_s_type_opens_its_entry() {
+    let base = start().await;
+    let try_ = server::TRIES
+        .iter()
+        .find(|try_| try_.status == 410)
+        .unwrap();
+    let (_, _, body) = run(&base, try_).await;
+    let type_uri = body["type"].as_str().unwrap();
+    let (page, anchor) = type_uri.split_once('#').unwrap();
+    assert_eq!(page, "http://127.0.0.1:3000/errors");
+    assert!(
+        server::page().html().contains(&format!("id=\"{anchor}\"")),
+        "{type_uri}"
+    );
+}

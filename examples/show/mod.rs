@@ -1,6 +1,28 @@
-//! Prints a response as it goes on the wire; shared by the examples.
+//! Prints a response as it goes on the wire, or an API's documentation page; shared by the
+//! examples.
 
 use errwire::{ApiError, RenderContext};
+
+/// The documentation page of `E`, as `cargo run --example NAME -- docs [md|html|json]` prints it.
+pub fn page<E: ApiError>(title: &str) -> errwire::docs::Page {
+    errwire::docs::Page::new(title).error_type::<E>()
+}
+
+/// With the arguments `docs` and a format (`md`, the default, `html` or `json`), prints the
+/// documentation page of `E` and says so.
+pub fn print_page_if_asked<E: ApiError>(title: &str) -> bool {
+    let mut args = std::env::args().skip(1);
+    if args.next().as_deref() != Some("docs") {
+        return false;
+    }
+    let page = page::<E>(title);
+    match args.next().as_deref() {
+        Some("html") => print!("{}", page.html()),
+        Some("json") => print!("{}", page.json()),
+        _ => print!("{}", page.markdown()),
+    }
+    true
+}
 
 /// Prints the status line, the headers and the body of `error`'s response.
 pub fn print_response(error: &dyn ApiError, cx: &RenderContext<'_>) {
