@@ -56,17 +56,14 @@ impl<'a> Example<'a> {
         })
     }
 
-    /// The body, compact and indented.
+    /// The body, compact and indented, in the envelope's member order.
     pub(super) fn bodies(&self) -> Option<(Box<RawValue>, String)> {
         let cx = crate::context::RenderContext::new();
-        let mut compact = Vec::new();
-        self.envelope.write_body(self, &cx, &mut compact).ok()?;
-        let mut pretty = Vec::new();
-        self.envelope
-            .write_body_pretty(self, &cx, &mut pretty)
-            .ok()?;
-        let compact = RawValue::from_string(String::from_utf8(compact).ok()?).ok()?;
-        Some((compact, String::from_utf8(pretty).ok()?))
+        let mut body = Vec::new();
+        self.envelope.write_body(self, &cx, &mut body).ok()?;
+        let body = String::from_utf8(body).ok()?;
+        let compact = RawValue::from_string(layout(&body, None)).ok()?;
+        Some((compact, layout(&body, Some("  "))))
     }
 
     /// The text a placeholder's field shows: a string without its quotes (with them for `:?`).
@@ -137,5 +134,77 @@ impl DetailFields for Example<'_> {
         for (name, value) in &self.details {
             visitor.detail(name, value);
         }
+    }
+}
+
+/// JSON text laid out again without reordering anything: compact, or indented by `indent`. The
+/// examples written into a body keep the spacing they were given; this evens it out.
+fn layout(json: &str, indent: Option<&str>) -> String {
+    let mut out = String::with_capacity(json.len() * 2);
+    let mut depth = 0usize;
+    let mut chars = json.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        if let Some(indent) = indent {
+            out.push('\n');
+            out.push_str(&indent.repeat(depth));
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                out.push(c);
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            '{' | '[' => {
+                out.push(c);
+                while chars.peek().is_some_and(|c| c.is_ascii_whitespace()) {
+                    chars.next();
+                }
+                if matches!(chars.peek(), Some('}' | ']')) {
+                    out.extend(chars.next());
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(if indent.is_some() { ": " } else { ":" }),
+            c if c.is_ascii_whitespace() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layout;
+
+    #[test]
+    fn lays_json_out_without_reordering() {
+        let json = r#"{"b": [1, 2], "a" :{ }, "s": "x, {y}: \\\"z\"", "e": []}"#;
+        assert_eq!(
+            layout(json, None),
+            r#"{"b":[1,2],"a":{},"s":"x, {y}: \\\"z\"","e":[]}"#
+        );
+        assert_eq!(
+            layout(json, Some("  ")),
+            "{\n  \"b\": [\n    1,\n    2\n  ],\n  \"a\": {},\n  \"s\": \"x, {y}: \\\\\\\"z\\\"\",\n  \"e\": []\n}"
+        );
     }
 }

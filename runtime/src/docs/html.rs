@@ -20,6 +20,8 @@ section.error { border: 1px solid var(--line); border-radius: .5rem; padding: 1r
 section.error:target { outline: 2px solid #2a6fdb; }
 .table { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
+nav table { min-width: 44rem; }
+nav td:last-child { min-width: 16rem; }
 th, td { text-align: left; vertical-align: top; padding: .35rem .6rem; border-bottom: 1px solid var(--line); }
 dl { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; margin: .5rem 0 1rem; }
 dt { font-weight: 600; }
@@ -113,7 +115,7 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         None => format!("<code>{}</code>", escape(&error.name)),
     };
     row("Variant", variant);
-    row("Retry", markdown(error.retry.advice(), 0).trim().to_owned());
+    row("Retry", inline_code(error.retry.advice()));
     if let Some(note) = &error.deprecated {
         row(
             "Deprecated",
@@ -129,10 +131,13 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         );
         for detail in &error.details {
             let nullable = if detail.nullable { " or null" } else { "" };
+            let name = match detail.name.as_str() {
+                "*" => "<em>all: the field is the whole object</em>".to_owned(),
+                name => format!("<code>{}</code>", escape(name)),
+            };
             let _ = writeln!(
                 out,
-                "<tr><td><code>{}</code></td><td>{}{nullable}</td><td>{}</td></tr>",
-                escape(&detail.name),
+                "<tr><td>{name}</td><td>{}{nullable}</td><td>{}</td></tr>",
                 escape(&detail.json_type),
                 escape(&detail.description)
             );
@@ -183,6 +188,17 @@ fn markdown(text: &str, demote: usize) -> String {
     let mut html = String::new();
     push_html(&mut html, events);
     html
+}
+
+/// Text whose `backticked` parts are code, escaped.
+fn inline_code(text: &str) -> String {
+    text.split('`')
+        .enumerate()
+        .map(|(index, part)| match index % 2 {
+            1 => format!("<code>{}</code>", escape(part)),
+            _ => escape(part),
+        })
+        .collect()
 }
 
 fn escape(text: &str) -> String {

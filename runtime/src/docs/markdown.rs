@@ -77,10 +77,13 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         out.push_str("**Details**\n\n| Name | Type | Description |\n|---|---|---|\n");
         for detail in &error.details {
             let nullable = if detail.nullable { " or null" } else { "" };
+            let name = match detail.name.as_str() {
+                "*" => "*all: the field is the whole object*".to_owned(),
+                name => format!("`{name}`"),
+            };
             let _ = writeln!(
                 out,
-                "| `{}` | {}{nullable} | {} |",
-                detail.name,
+                "| {name} | {}{nullable} | {} |",
                 detail.json_type,
                 cell(&detail.description)
             );

@@ -124,14 +124,6 @@ pub trait DynEnvelope: Sync {
         out: &mut Vec<u8>,
     ) -> serde_json::Result<()>;
 
-    /// [`Envelope::write_body`] of this envelope, indented for people to read.
-    fn write_body_pretty(
-        &self,
-        error: &dyn ApiError,
-        cx: &RenderContext<'_>,
-        out: &mut Vec<u8>,
-    ) -> serde_json::Result<()>;
-
     /// [`Envelope::response`] of this envelope.
     fn response(&self, error: &dyn ApiError, cx: &RenderContext<'_>) -> Response<Vec<u8>>;
 }
@@ -155,15 +147,6 @@ impl<Env: Envelope> DynEnvelope for Erased<Env> {
         out: &mut Vec<u8>,
     ) -> serde_json::Result<()> {
         Env::write_body(error, cx, out)
-    }
-
-    fn write_body_pretty(
-        &self,
-        error: &dyn ApiError,
-        cx: &RenderContext<'_>,
-        out: &mut Vec<u8>,
-    ) -> serde_json::Result<()> {
-        Env::serialize_error(error, cx, &mut serde_json::Serializer::pretty(out))
     }
 
     fn response(&self, error: &dyn ApiError, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
