@@ -233,8 +233,8 @@ pub use crate::integrations::actix;
 #[cfg(feature = "axum")]
 pub use crate::integrations::axum;
 
-/// The README's examples, compiled and run as doc tests (its server example needs both
-/// framework features, as the README's test command gives them).
-#[cfg(all(doctest, feature = "axum", feature = "actix-web"))]
+/// The README's examples, compiled and run as doc tests (they need the framework and `docs`
+/// features, as the README's test command gives them).
+#[cfg(all(doctest, feature = "axum", feature = "actix-web", feature = "docs"))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;
