@@ -315,6 +315,7 @@ errwire::envelope! {
         "message": message,
         "title": title?,
         "type": type,
+        "doc_url": doc_url?,
         "details": details | null,
         "request_id": request_id?,
         "instance": instance | null,
@@ -326,7 +327,8 @@ errwire::envelope! {
 #[test]
 fn every_slot_and_literal_has_its_value() {
     #[derive(Debug, ApiError)]
-    #[api(envelope = Everything, status = 409, code = 7, title = "Taken", message = "Room {0} exists")]
+    #[api(envelope = Everything, type_base = "https://docs.example.com/errors#")]
+    #[api(status = 409, code = 7, title = "Taken", message = "Room {0} exists")]
     struct Taken(#[api(detail = "room")] &'static str);
 
     let cx = RenderContext::new()
@@ -335,7 +337,8 @@ fn every_slot_and_literal_has_its_value() {
     assert_body(
         &body_in::<Everything, _>(&Taken("a"), &cx),
         r#"{"status":409,"status_text":"409","reason":"Conflict","code":7,"code_text":"7",
-            "message":"Room a exists","title":"Taken","type":"about:blank","details":{"room":"a"},
+            "message":"Room a exists","title":"Taken","type":"https://docs.example.com/errors#7",
+            "doc_url":"https://docs.example.com/errors#7","details":{"room":"a"},
             "request_id":"req-1","instance":"/rooms/a",
             "literals":[null,true,false,-7,-9223372036854775808,18446744073709551615,2.5,-0.125,"a \"quoted\" é"],
             "nested":{"deeper":{"status":409,"empty":{}},"list":[7,[]]}}"#,

@@ -53,6 +53,7 @@ pub const SLOTS: &[SlotKind] = &[
     ),
     slot("title", "Title", true, Some("\"Internal Server Error\"")),
     slot("type", "TypeUri", false, Some("\"about:blank\"")),
+    slot("doc_url", "DocUrl", true, None),
     slot("details", "Details", true, None),
     slot("request_id", "RequestId", true, None),
     slot("instance", "Instance", true, None),

@@ -40,6 +40,7 @@
 /// | `message` | the public message | never |
 /// | `title` | the variant's title, else the reason phrase | as `reason` |
 /// | `type` | `type_base` followed by the code, else `"about:blank"` | never |
+/// | `doc_url` | `type_base` followed by the code: the error's entry on its documentation page, as Stripe's `doc_url` or GitHub's `documentation_url` | without `type_base` or a code |
 /// | `details` | the details, as one object | for an error without details |
 /// | `request_id` | the [`RenderContext`](crate::RenderContext)'s request id | without one |
 /// | `instance` | the [`RenderContext`](crate::RenderContext)'s instance | without one |

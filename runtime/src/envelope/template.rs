@@ -34,6 +34,9 @@ pub enum Slot {
     Title,
     /// `type_base` followed by the code, else `about:blank`.
     TypeUri,
+    /// `type_base` followed by the code: the link to the error's documentation; none without
+    /// both.
+    DocUrl,
     /// The details, as one object; none for an error without any.
     Details,
     /// The request id of the render context.
@@ -112,6 +115,7 @@ impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
                     .title()
                     .or_else(|| error.status().canonical_reason())?,
             ),
+            Slot::DocUrl => SlotValue::TypeUri(error.type_base()?, error.code()?),
             Slot::TypeUri => match (error.type_base(), error.code()) {
                 (Some(base), Some(code)) => SlotValue::TypeUri(base, code),
                 _ => SlotValue::Text("about:blank"),
