@@ -178,6 +178,7 @@
 //! | `axum` | every derived error is an `axum::response::IntoResponse`; the [`axum`] middleware |
 //! | `actix-web` | every derived error that is `Debug + Display` is an `actix_web::ResponseError`; the [`actix`] middleware |
 //! | `docs` | [`docs`] and [`compat`]: the documentation page and the compatibility gate |
+//! | `openapi` | [`openapi`]: the OpenAPI 3.1 `responses` of an error type, as JSON |
 //! | `tracing` | each error response is logged where the integrations send it: a 5xx at error level with its source chain, a 4xx at debug level |
 //!
 //! Without them errwire depends on no web framework. The middleware of either framework gives
@@ -203,8 +204,12 @@ mod dispatch;
 #[cfg(feature = "docs")]
 pub mod docs;
 pub mod envelope;
+#[cfg(any(feature = "docs", feature = "openapi"))]
+mod example;
 mod headers;
 mod integrations;
+#[cfg(feature = "openapi")]
+pub mod openapi;
 // Logging happens where the integrations send a response.
 #[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]
 mod log;

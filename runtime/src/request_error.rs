@@ -9,6 +9,7 @@ use http::StatusCode;
 use http::header::{ALLOW, HeaderMap, HeaderValue};
 
 use crate::api_error::ApiError;
+use crate::catalog::{Catalog, CatalogEntry, HeaderEntry, HeaderKind};
 use crate::code::Code;
 use crate::envelope::{DynEnvelope, Envelope, Problem};
 
@@ -92,6 +93,62 @@ impl<Env> fmt::Display for RequestError<Env> {
 
 impl<Env> std::error::Error for RequestError<Env> {}
 
+impl<Env: Envelope> RequestError<Env> {
+    const CATALOG: &'static Catalog = &Catalog::new("RequestError", Env::DYN)
+        .with_description(
+            "Errors of the request itself, which the web framework reports rather than a \
+             handler. A 4xx says what the framework found wrong; a 5xx says nothing more.",
+        )
+        .with_entries(&[
+            framework_entry(
+                StatusCode::BAD_REQUEST,
+                "A path, query or body the framework could not read.",
+            ),
+            framework_entry(StatusCode::NOT_FOUND, "No route has this path."),
+            framework_entry(StatusCode::METHOD_NOT_ALLOWED, "")
+                .with_description(
+                    "The route does not take this method; `Allow` lists those it takes.",
+                )
+                .with_headers(&[HeaderEntry {
+                    name: "Allow",
+                    value: HeaderKind::Text,
+                }]),
+            framework_entry(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "The body is larger than the route takes.",
+            ),
+            framework_entry(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "The body's `Content-Type` is not one the route reads.",
+            ),
+            framework_entry(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "The body is well-formed, but its values are not the route's.",
+            ),
+            framework_entry(StatusCode::INTERNAL_SERVER_ERROR, "")
+                .with_message(SERVER_MESSAGE)
+                .with_description("The framework failed; the cause is logged, never sent."),
+        ]);
+}
+
+/// The catalog entry of a framework error of `status`, named and coded after its reason phrase.
+const fn framework_entry(status: StatusCode, description: &'static str) -> CatalogEntry {
+    let name = match status.as_u16() {
+        400 => "BadRequest",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        413 => "PayloadTooLarge",
+        415 => "UnsupportedMediaType",
+        422 => "UnprocessableEntity",
+        _ => "InternalError",
+    };
+    let entry = CatalogEntry::new(name, status).with_description(description);
+    match code_of(status) {
+        Some(code) => entry.with_code(Code::Str(code)),
+        None => entry,
+    }
+}
+
 impl<Env: Envelope> ApiError for RequestError<Env> {
     fn status(&self) -> StatusCode {
         self.status
@@ -124,6 +181,12 @@ impl<Env: Envelope> ApiError for RequestError<Env> {
         }
     }
 
+    /// The framework errors the middleware puts in the envelope, for the documentation page and
+    /// OpenAPI: 400, 404, 405, 413, 415, 422 and 500.
+    fn catalog() -> &'static Catalog {
+        Self::CATALOG
+    }
+
     fn envelope(&self) -> &'static dyn DynEnvelope {
         Env::DYN
     }
@@ -143,8 +206,8 @@ fn cut(text: &str, max: usize) -> String {
 
 /// The code of a request error: the reason phrase in snake_case for the client errors
 /// frameworks report, `internal_error` for any server error.
-fn code_of(status: StatusCode) -> Option<&'static str> {
-    if status.is_server_error() {
+const fn code_of(status: StatusCode) -> Option<&'static str> {
+    if status.as_u16() >= 500 {
         return Some("internal_error");
     }
     Some(match status.as_u16() {

@@ -25,7 +25,56 @@ pub fn expand(declaration: &Declaration) -> TokenStream {
         #root
     };
     let requires_code = requires_code(&declaration.root);
-    envelope_impl(declaration, &content_type, &failsafe, requires_code, &body)
+    let template = object_node(&declaration.root, &declaration.krate);
+    envelope_impl(
+        declaration,
+        &content_type,
+        &failsafe,
+        requires_code,
+        Some(&template),
+        &body,
+    )
+}
+
+/// The template as data: `Node::Object(&[Member::Entry("error", Node::Slot(..)), ..])`.
+fn object_node(object: &Object, krate: &TokenStream) -> TokenStream {
+    let members = object.members.iter().map(|member| match member {
+        Member::Entry { key, value } => {
+            let value = node(value, krate);
+            quote!(#krate::envelope::Member::Entry(#key, #value))
+        }
+        Member::Flatten { .. } => quote!(#krate::envelope::Member::Details),
+    });
+    quote!(#krate::envelope::Node::Object(&[#(#members),*]))
+}
+
+fn node(value: &Value, krate: &TokenStream) -> TokenStream {
+    match value {
+        Value::Literal(literal) => {
+            let json = failsafe::literal_json(literal);
+            quote!(#krate::envelope::Node::Literal(#json))
+        }
+        Value::Slot(slot) => {
+            let variant = format_ident!("{}", slots::variant(slot));
+            let presence = format_ident!(
+                "{}",
+                match slot.presence {
+                    Presence::Always => "Always",
+                    Presence::Omit(_) => "Omit",
+                    Presence::Null(_) => "Null",
+                }
+            );
+            quote!(#krate::envelope::Node::Slot(
+                #krate::envelope::Slot::#variant,
+                #krate::envelope::Presence::#presence
+            ))
+        }
+        Value::Object(object) => object_node(object, krate),
+        Value::Array(elements) => {
+            let elements = elements.iter().map(|element| node(element, krate));
+            quote!(#krate::envelope::Node::Array(&[#(#elements),*]))
+        }
+    }
 }
 
 /// Whether the template writes `code` without a presence rule anywhere.
@@ -51,6 +100,7 @@ pub fn fallback(declaration: &Declaration) -> TokenStream {
         "application/json",
         "{}",
         false,
+        None,
         &quote! {
             let _ = (__error, __cx, __serializer);
             ::core::unreachable!()
@@ -63,6 +113,7 @@ fn envelope_impl(
     content_type: &str,
     failsafe: &str,
     requires_code: bool,
+    template: Option<&TokenStream>,
     body: &TokenStream,
 ) -> TokenStream {
     let Declaration {
@@ -72,6 +123,9 @@ fn envelope_impl(
         ident,
         ..
     } = declaration;
+    let template_const = template.map(|template| {
+        quote!(const TEMPLATE: ::core::option::Option<&'static #krate::envelope::Node> = ::core::option::Option::Some(&#template);)
+    });
     quote! {
         #(#attrs)*
         #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default)]
@@ -81,6 +135,7 @@ fn envelope_impl(
             const CONTENT_TYPE: &'static str = #content_type;
             const FAILSAFE_BODY: &'static str = #failsafe;
             const REQUIRES_CODE: bool = #requires_code;
+            #template_const
 
             fn serialize_error<E, S>(
                 __error: &E,

@@ -24,16 +24,23 @@ pub fn render(object: &Object) -> String {
     format!("{{{}}}", members.join(","))
 }
 
-fn failsafe_value(value: &Value) -> String {
-    match value {
-        Value::Literal(Literal::Null) => "null".to_owned(),
-        Value::Literal(Literal::Bool(value)) => value.to_string(),
-        Value::Literal(Literal::Int(value)) => value.to_string(),
-        Value::Literal(Literal::Uint(value)) => value.to_string(),
-        Value::Literal(Literal::Float(value)) => {
+/// A literal as JSON text, as serde_json writes it.
+pub fn literal_json(literal: &Literal) -> String {
+    match literal {
+        Literal::Null => "null".to_owned(),
+        Literal::Bool(value) => value.to_string(),
+        Literal::Int(value) => value.to_string(),
+        Literal::Uint(value) => value.to_string(),
+        Literal::Float(value) => {
             serde_json::to_string(value).expect("parse.rs rejects numbers that are not finite")
         }
-        Value::Literal(Literal::Str(value)) => json_string(value),
+        Literal::Str(value) => json_string(value),
+    }
+}
+
+fn failsafe_value(value: &Value) -> String {
+    match value {
+        Value::Literal(literal) => literal_json(literal),
         Value::Slot(slot) => failsafe_slot(slot).unwrap_or("null").to_owned(),
         Value::Object(object) => render(object),
         Value::Array(elements) => {

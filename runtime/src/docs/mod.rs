@@ -38,7 +38,6 @@
 //! Each entry's anchor is its code, so a `type_base` that ends with the page's address and `#`
 //! makes the RFC 9457 `type` URI of every problem body open its documentation.
 
-mod example;
 mod html;
 mod markdown;
 pub(crate) mod model;
@@ -157,46 +156,6 @@ pub fn assert_fresh(path: impl AsRef<Path>, rendered: &str) {
             path.display()
         );
     }
-}
-
-/// A piece of a message template.
-pub(crate) enum Piece<'a> {
-    Text(std::borrow::Cow<'a, str>),
-    Field { name: &'a str, spec: &'a str },
-}
-
-/// The pieces of a message template the derive checked: text, `{name}`, `{0:?}`; `{{` is `{`.
-pub(crate) fn template_pieces(template: &str) -> Vec<Piece<'_>> {
-    let mut pieces = Vec::new();
-    let mut rest = template;
-    while let Some(at) = rest.find(['{', '}']) {
-        let (text, tail) = rest.split_at(at);
-        if !text.is_empty() {
-            pieces.push(Piece::Text(text.into()));
-        }
-        if let Some(after) = tail.strip_prefix("{{") {
-            pieces.push(Piece::Text("{".into()));
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix("}}") {
-            pieces.push(Piece::Text("}".into()));
-            rest = after;
-        } else if let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) {
-            let inner = &tail[1..end];
-            let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
-            pieces.push(Piece::Field {
-                name: name.trim(),
-                spec,
-            });
-            rest = &tail[end + 1..];
-        } else {
-            pieces.push(Piece::Text(tail[..1].to_owned().into()));
-            rest = &tail[1..];
-        }
-    }
-    if !rest.is_empty() {
-        pieces.push(Piece::Text(rest.into()));
-    }
-    pieces
 }
 
 /// Markdown with its headings moved `by` levels down, so that a description's `# Causes`

@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::example::{Example, example_of};
 use crate::catalog::{Catalog, CatalogEntry, HeaderKind};
 use crate::code::Code;
 use crate::envelope::DynEnvelope;
+use crate::example::{Example, example_of};
 
 /// The name of the JSON page's format, and its version.
 pub const FORMAT: &str = "errwire-errors";

@@ -4,10 +4,12 @@
 mod builtin;
 mod declare;
 pub(crate) mod flatten;
+mod node;
 mod response;
 pub(crate) mod template;
 
 pub use builtin::{Flat, JsonApi, Nested, Problem};
+pub use node::{Member, Node, Presence, Slot};
 
 use core::marker::PhantomData;
 
@@ -70,6 +72,10 @@ pub trait Envelope: Sized + 'static {
     /// The body of the 500 sent when an error's body cannot be serialized, rendered in advance.
     const FAILSAFE_BODY: &'static str;
 
+    /// The template the envelope was declared with, as data, for its JSON Schema; `None` for an
+    /// envelope implemented by hand, whose schema is then any object.
+    const TEMPLATE: Option<&'static Node> = None;
+
     /// Whether every error in this envelope has a code: a template that writes `code` without a
     /// presence rule says so, and the derive then refuses a variant without a code. A
     /// hand-written error without one gets `null` there.
@@ -116,6 +122,9 @@ pub trait DynEnvelope: Sync {
     /// The envelope's [`Envelope::FAILSAFE_BODY`].
     fn failsafe_body(&self) -> &'static str;
 
+    /// The envelope's [`Envelope::TEMPLATE`].
+    fn template(&self) -> Option<&'static Node>;
+
     /// [`Envelope::write_body`] of this envelope.
     fn write_body(
         &self,
@@ -138,6 +147,10 @@ impl<Env: Envelope> DynEnvelope for Erased<Env> {
 
     fn failsafe_body(&self) -> &'static str {
         Env::FAILSAFE_BODY
+    }
+
+    fn template(&self) -> Option<&'static Node> {
+        Env::TEMPLATE
     }
 
     fn write_body(

@@ -15,35 +15,7 @@ use crate::context::RenderContext;
 use crate::details::Details;
 use crate::message::Message;
 
-/// A fact of the error, or a per-request value, that a template places in the body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Slot {
-    /// The status, as a number: `404`.
-    Status,
-    /// The status, as a string: `"404"`, as JSON:API writes it.
-    StatusString,
-    /// The status's reason phrase, `"Not Found"`; none for an unregistered status.
-    Reason,
-    /// The code, a string or a number; none for an error without one.
-    Code,
-    /// The code, always as a string.
-    CodeString,
-    /// The public message.
-    Message,
-    /// The title, else the status's reason phrase.
-    Title,
-    /// `type_base` followed by the code, else `about:blank`.
-    TypeUri,
-    /// `type_base` followed by the code: the link to the error's documentation; none without
-    /// both.
-    DocUrl,
-    /// The details, as one object; none for an error without any.
-    Details,
-    /// The request id of the render context.
-    RequestId,
-    /// The instance of the render context.
-    Instance,
-}
+pub use super::node::Slot;
 
 /// Writes the member `key` with the value of `slot`, or, when the slot has none, `null` or
 /// nothing (`omit_if_absent`).

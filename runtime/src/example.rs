@@ -1,6 +1,6 @@
 //! An error made from a catalog entry and its fields' examples, rendered by the type's real
-//! envelope to show an example body. A 5xx shows what clients get: its static message, and no
-//! field unless the variant exposes it.
+//! envelope to show an example body (on the documentation page, in OpenAPI). A 5xx shows what
+//! clients get: its static message, and no field unless the variant exposes it.
 
 use core::fmt;
 
@@ -12,7 +12,7 @@ use crate::code::Code;
 use crate::details::{DetailFields, DetailVisitor, Details};
 use crate::envelope::DynEnvelope;
 
-pub(super) struct Example<'a> {
+pub(crate) struct Example<'a> {
     entry: &'a CatalogEntry,
     status: http::StatusCode,
     type_base: Option<&'static str>,
@@ -23,7 +23,7 @@ pub(super) struct Example<'a> {
 }
 
 /// The example of a field: its `#[api(example = ...)]`, else its type's default.
-pub(super) fn example_of(field: &FieldEntry) -> Box<RawValue> {
+pub(crate) fn example_of(field: &FieldEntry) -> Box<RawValue> {
     let json = field
         .example
         .unwrap_or_else(|| field.json_type.default_example());
@@ -32,7 +32,7 @@ pub(super) fn example_of(field: &FieldEntry) -> Box<RawValue> {
 }
 
 impl<'a> Example<'a> {
-    pub(super) fn new(
+    pub(crate) fn new(
         entry: &'a CatalogEntry,
         type_base: Option<&'static str>,
         envelope: &'static dyn DynEnvelope,
@@ -57,7 +57,7 @@ impl<'a> Example<'a> {
     }
 
     /// The body, compact and indented, in the envelope's member order.
-    pub(super) fn bodies(&self) -> Option<(Box<RawValue>, String)> {
+    pub(crate) fn bodies(&self) -> Option<(Box<RawValue>, String)> {
         let cx = crate::context::RenderContext::new();
         let mut body = Vec::new();
         self.envelope.write_body(self, &cx, &mut body).ok()?;
@@ -95,10 +95,10 @@ impl ApiError for Example<'_> {
         if self.entry.message.is_empty() {
             return f.write_str(self.status.canonical_reason().unwrap_or("Error"));
         }
-        for piece in super::template_pieces(self.entry.message) {
+        for piece in template_pieces(self.entry.message) {
             match piece {
-                super::Piece::Text(text) => f.write_str(&text)?,
-                super::Piece::Field { name, spec } => {
+                Piece::Text(text) => f.write_str(&text)?,
+                Piece::Field { name, spec } => {
                     f.write_str(&self.placeholder(name, spec))?;
                 }
             }
@@ -189,6 +189,46 @@ fn layout(json: &str, indent: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// A piece of a message template.
+enum Piece<'a> {
+    Text(std::borrow::Cow<'a, str>),
+    Field { name: &'a str, spec: &'a str },
+}
+
+/// The pieces of a message template the derive checked: text, `{name}`, `{0:?}`; `{{` is `{`.
+fn template_pieces(template: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        let (text, tail) = rest.split_at(at);
+        if !text.is_empty() {
+            pieces.push(Piece::Text(text.into()));
+        }
+        if let Some(after) = tail.strip_prefix("{{") {
+            pieces.push(Piece::Text("{".into()));
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("}}") {
+            pieces.push(Piece::Text("}".into()));
+            rest = after;
+        } else if let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) {
+            let inner = &tail[1..end];
+            let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
+            pieces.push(Piece::Field {
+                name: name.trim(),
+                spec,
+            });
+            rest = &tail[end + 1..];
+        } else {
+            pieces.push(Piece::Text(tail[..1].to_owned().into()));
+            rest = &tail[1..];
+        }
+    }
+    if !rest.is_empty() {
+        pieces.push(Piece::Text(rest.into()));
+    }
+    pieces
 }
 
 #[cfg(test)]

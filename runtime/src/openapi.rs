@@ -1,0 +1,304 @@
+//! OpenAPI 3.1 from the same declarations, with the `openapi` feature: one response per status,
+//! each variant at that status a named example written by the type's real envelope, the schema
+//! read from the envelope's template, codes left open (`x-extensible-enum`).
+//!
+//! [`responses`] gives the `responses` object of an operation as JSON, for any framework or tool:
+//!
+//! ```
+//! #[derive(Debug, errwire::ApiError)]
+//! #[api(envelope = errwire::Flat, rename_all = "snake_case")]
+//! enum RoomError {
+//!     /// No room has this id.
+//!     #[api(status = 404, message = "Room {0} not found")]
+//!     RoomNotFound(#[api(detail = "room_id", example = "math-101")] String),
+//!     /// The room has ended.
+//!     #[api(status = 404, message = "Room ended")]
+//!     RoomGone,
+//! }
+//!
+//! let responses = errwire::openapi::responses::<RoomError>();
+//! let not_found = &responses["404"]["content"]["application/json"];
+//! assert_eq!(not_found["examples"]["room_not_found"]["value"]["message"], "Room math-101 not found");
+//! assert_eq!(not_found["examples"]["room_gone"]["value"]["error"], "room_gone");
+//! assert_eq!(
+//!     not_found["schema"]["properties"]["error"]["x-extensible-enum"],
+//!     serde_json::json!(["room_not_found", "room_gone"])
+//! );
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use crate::api_error::ApiError;
+use crate::catalog::{Catalog, CatalogEntry, FieldEntry, HeaderKind};
+use crate::code::Code;
+use crate::envelope::{DynEnvelope, Member, Node, Presence, Slot};
+use crate::example::Example;
+
+/// The `responses` object of an operation whose errors are `E`: one response per status.
+pub fn responses<E: ApiError>() -> Value {
+    responses_of(E::catalog())
+}
+
+/// The `responses` object of the errors of `catalog`.
+pub fn responses_of(catalog: &'static Catalog) -> Value {
+    let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
+    collect(catalog, catalog.envelope, &mut by_status);
+    let responses: Map<String, Value> = by_status
+        .into_iter()
+        .map(|(status, variants)| (status.to_string(), response(status, &variants)))
+        .collect();
+    Value::Object(responses)
+}
+
+/// An error listed at a status: its entry, the type that declares it, the envelope its body is in.
+struct Variant {
+    entry: &'static CatalogEntry,
+    catalog: &'static Catalog,
+    envelope: Option<&'static dyn DynEnvelope>,
+}
+
+fn collect(
+    catalog: &'static Catalog,
+    envelope: Option<&'static dyn DynEnvelope>,
+    by_status: &mut BTreeMap<u16, Vec<Variant>>,
+) {
+    for entry in catalog.entries {
+        match (entry.forwards_to, entry.status) {
+            (Some(forwards_to), _) => collect(forwards_to(), envelope, by_status),
+            (None, Some(status)) => by_status.entry(status.as_u16()).or_default().push(Variant {
+                entry,
+                catalog,
+                envelope,
+            }),
+            (None, None) => {}
+        }
+    }
+}
+
+fn response(status: u16, variants: &[Variant]) -> Value {
+    let reason = http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+        .unwrap_or("Error");
+    let listed: Vec<String> = variants
+        .iter()
+        .map(|variant| {
+            let what = variant.entry.title.unwrap_or(variant.entry.message);
+            match (name_of(variant.entry), what.is_empty()) {
+                (name, true) => format!("`{name}`"),
+                (name, false) => format!("`{name}`: {what}"),
+            }
+        })
+        .collect();
+    let mut response = Map::new();
+    response.insert(
+        "description".into(),
+        format!("{reason}. {}", listed.join("; ")).into(),
+    );
+    let headers = headers(variants);
+    if !headers.is_empty() {
+        response.insert("headers".into(), Value::Object(headers));
+    }
+    let envelope = variants.iter().find_map(|variant| variant.envelope);
+    if let Some(envelope) = envelope {
+        let schema = match envelope.template() {
+            Some(template) => schema(template, &Facts::of(status, variants)),
+            None => json!({"type": "object"}),
+        };
+        let examples: Map<String, Value> = variants
+            .iter()
+            .filter_map(|variant| {
+                let example = Example::new(variant.entry, variant.catalog.type_base, envelope)?;
+                let (body, _) = example.bodies()?;
+                let value: Value = serde_json::from_str(body.get()).ok()?;
+                let mut object = json!({"summary": summary(variant.entry), "value": value});
+                if !variant.entry.description.is_empty() {
+                    object["description"] = variant.entry.description.into();
+                }
+                Some((name_of(variant.entry), object))
+            })
+            .collect();
+        response.insert(
+            "content".into(),
+            json!({ envelope.content_type(): {"schema": schema, "examples": examples} }),
+        );
+    }
+    Value::Object(response)
+}
+
+fn name_of(entry: &CatalogEntry) -> String {
+    match entry.code {
+        Some(code) => code.to_string(),
+        None => entry.name.to_owned(),
+    }
+}
+
+fn summary(entry: &CatalogEntry) -> String {
+    entry
+        .title
+        .filter(|title| !title.is_empty())
+        .map_or_else(|| name_of(entry), str::to_owned)
+}
+
+/// The headers of the variants at one status; required when every one of them sends it.
+fn headers(variants: &[Variant]) -> Map<String, Value> {
+    let mut headers: BTreeMap<String, (HeaderKind, usize)> = BTreeMap::new();
+    for variant in variants {
+        for header in variant.entry.headers {
+            headers
+                .entry(header.name.to_owned())
+                .or_insert((header.value, 0))
+                .1 += 1;
+        }
+    }
+    headers
+        .into_iter()
+        .map(|(name, (kind, count))| {
+            let schema = match kind {
+                HeaderKind::Fixed(value) => json!({"type": "string", "const": value}),
+                HeaderKind::DelaySeconds => json!({"type": "integer", "minimum": 0}),
+                HeaderKind::HttpDate => json!({"type": "string", "description": "an HTTP-date"}),
+                HeaderKind::Text => json!({"type": "string"}),
+            };
+            let header = json!({"required": count == variants.len(), "schema": schema});
+            (name, header)
+        })
+        .collect()
+}
+
+/// What the variants at one status say about the slots whose schema depends on them.
+struct Facts {
+    status: u16,
+    /// The codes at this status, and whether they are integers.
+    codes: Vec<Code>,
+    /// The details' properties, by wire name; `None` when a variant's whole details object has a
+    /// schema errwire does not know.
+    details: Option<Map<String, Value>>,
+}
+
+impl Facts {
+    fn of(status: u16, variants: &[Variant]) -> Self {
+        let codes = variants
+            .iter()
+            .filter_map(|variant| variant.entry.code)
+            .collect();
+        let mut details = Some(Map::new());
+        for field in variants.iter().flat_map(|variant| variant.entry.fields) {
+            match (field.detail, field.details) {
+                (Some(name), _) => {
+                    if let Some(details) = &mut details {
+                        details.insert(name.to_owned(), field_schema(field));
+                    }
+                }
+                (None, true) => details = None,
+                (None, false) => {}
+            }
+        }
+        Facts {
+            status,
+            codes,
+            details,
+        }
+    }
+
+    fn code_schema(&self, as_string: bool) -> Value {
+        let integers = self.codes.iter().all(|code| matches!(code, Code::Int(_)));
+        let mut schema = match (integers && !self.codes.is_empty(), as_string) {
+            (true, false) => json!({"type": "integer"}),
+            _ => json!({"type": "string"}),
+        };
+        if !self.codes.is_empty() {
+            let codes: Vec<Value> = self
+                .codes
+                .iter()
+                .map(|code| match (code, as_string) {
+                    (Code::Int(code), false) => json!(code),
+                    (code, _) => json!(code.to_string()),
+                })
+                .collect();
+            schema["x-extensible-enum"] = Value::Array(codes);
+        }
+        schema
+    }
+
+    fn details_schema(&self) -> Value {
+        match &self.details {
+            Some(properties) => json!({"type": "object", "properties": properties}),
+            None => json!({"type": "object"}),
+        }
+    }
+}
+
+fn field_schema(field: &FieldEntry) -> Value {
+    let mut schema = match field.json_type.schema_name() {
+        Some(name) if field.nullable => json!({"type": [name, "null"]}),
+        Some(name) => json!({"type": name}),
+        None => json!({}),
+    };
+    if !field.description.is_empty() {
+        schema["description"] = field.description.into();
+    }
+    schema
+}
+
+/// The JSON Schema of a body written with `node`, for the variants `facts` describes.
+fn schema(node: &Node, facts: &Facts) -> Value {
+    match *node {
+        Node::Literal(json) => {
+            json!({"const": serde_json::from_str::<Value>(json).unwrap_or(Value::Null)})
+        }
+        Node::Array(elements) => {
+            let items: Vec<Value> = elements
+                .iter()
+                .map(|element| schema(element, facts))
+                .collect();
+            json!({"type": "array", "prefixItems": items, "minItems": items.len(), "maxItems": items.len()})
+        }
+        Node::Object(members) => {
+            let mut properties = Map::new();
+            let mut required = Vec::new();
+            for member in members {
+                match member {
+                    Member::Entry(key, value) => {
+                        properties.insert((*key).to_owned(), schema(value, facts));
+                        if !matches!(value, Node::Slot(_, Presence::Omit)) {
+                            required.push(Value::from(*key));
+                        }
+                    }
+                    Member::Details => {
+                        if let Some(details) = &facts.details {
+                            for (name, detail) in details {
+                                properties.entry(name.clone()).or_insert(detail.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            json!({"type": "object", "properties": properties, "required": required})
+        }
+        Node::Slot(slot, presence) => {
+            let mut value = slot_schema(slot, facts);
+            if presence == Presence::Null {
+                value = json!({"anyOf": [value, {"type": "null"}]});
+            }
+            value
+        }
+    }
+}
+
+fn slot_schema(slot: Slot, facts: &Facts) -> Value {
+    let text = json!({"type": "string"});
+    match slot {
+        Slot::Status => json!({"type": "integer", "const": facts.status}),
+        Slot::StatusString => json!({"type": "string", "const": facts.status.to_string()}),
+        Slot::Code => facts.code_schema(false),
+        Slot::CodeString => facts.code_schema(true),
+        Slot::TypeUri | Slot::DocUrl | Slot::Instance => {
+            json!({"type": "string", "format": "uri-reference"})
+        }
+        Slot::Details => facts.details_schema(),
+        Slot::Reason | Slot::Message | Slot::Title | Slot::RequestId => text,
+    }
+}

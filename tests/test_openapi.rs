@@ -1,0 +1,216 @@
+//! OpenAPI responses from the declarations: one response per status with every variant as a named
+//! example, the schema read from the envelope's template, codes open, headers; every example
+//! valid against its response's schema (the `jsonschema` crate, JSON Schema 2020-12).
+
+#![allow(clippy::duplicate_mod)]
+
+#[allow(dead_code)]
+#[path = "../examples/gateway.rs"]
+mod gateway;
+#[allow(dead_code)]
+#[path = "../examples/server.rs"]
+mod server;
+#[allow(dead_code)]
+#[path = "../examples/verilock.rs"]
+mod verilock;
+#[allow(dead_code)]
+#[path = "../examples/verriflo.rs"]
+mod verriflo;
+#[allow(dead_code)]
+#[path = "../examples/verto.rs"]
+mod verto;
+
+use errwire::ApiError;
+use errwire::openapi::responses;
+use serde_json::{Value, json};
+
+/// Every example of every response validates against that response's schema; the number of
+/// examples checked.
+#[track_caller]
+fn assert_examples_valid(responses: &Value) -> usize {
+    let mut checked = 0;
+    for (status, response) in responses.as_object().unwrap() {
+        for (media_type, content) in response["content"].as_object().unwrap() {
+            let validator = jsonschema::validator_for(&content["schema"])
+                .unwrap_or_else(|error| panic!("{status} {media_type}: not a schema: {error}"));
+            assert!(
+                !validator.is_valid(&json!({})),
+                "{status}: the schema requires members"
+            );
+            for (name, example) in content["examples"].as_object().unwrap() {
+                let errors: Vec<String> = validator
+                    .iter_errors(&example["value"])
+                    .map(|error| error.to_string())
+                    .collect();
+                assert!(
+                    errors.is_empty(),
+                    "{status} {name}: {errors:?}\n{}",
+                    example["value"]
+                );
+                checked += 1;
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn every_example_of_every_api_matches_its_schema() {
+    let catalogs = [
+        (
+            responses::<server::ClassError>(),
+            server::ClassError::catalog().entries.len(),
+        ),
+        (
+            responses::<verriflo::VerrifloError>(),
+            verriflo::VerrifloError::catalog().entries.len(),
+        ),
+        (
+            responses::<verilock::VerilockError>(),
+            verilock::VerilockError::catalog().entries.len(),
+        ),
+        (
+            responses::<gateway::GatewayError>(),
+            gateway::GatewayError::catalog().entries.len(),
+        ),
+        (
+            responses::<verto::VertoError>(),
+            verto::VertoError::catalog().entries.len(),
+        ),
+    ];
+    for (responses, variants) in &catalogs {
+        assert_eq!(
+            assert_examples_valid(responses),
+            *variants,
+            "one example per variant"
+        );
+    }
+}
+
+#[test]
+fn variants_that_share_a_status_are_one_response_with_an_example_each() {
+    let gateway = responses::<gateway::GatewayError>();
+    let bad_request = &gateway["400"];
+    let examples = bad_request["content"]["application/json"]["examples"]
+        .as_object()
+        .unwrap();
+    assert_eq!(examples.len(), 6, "{examples:?}");
+    assert_eq!(
+        examples["InvalidCommand"]["value"],
+        json!({"success": false, "error": "Invalid command"})
+    );
+    let description = bad_request["description"].as_str().unwrap();
+    assert!(description.starts_with("Bad Request. "), "{description}");
+    assert!(description.contains("`MissingAppId`"), "{description}");
+}
+
+#[test]
+fn codes_are_open_and_typed_by_the_envelope() {
+    let verilock = responses::<verilock::VerilockError>();
+    let error = &verilock["500"]["content"]["application/json"]["schema"]["properties"]["error"];
+    assert_eq!(error["type"], "string");
+    assert_eq!(error["x-extensible-enum"], json!(["server_error"]));
+    assert!(
+        error.get("enum").is_none(),
+        "a closed enum breaks clients on a new code"
+    );
+
+    let verto = responses::<verto::VertoError>();
+    let code = &verto["400"]["content"]["application/json"]["schema"]["properties"]["code"];
+    assert_eq!(code["type"], "integer");
+    assert_eq!(code["x-extensible-enum"], json!([1, 2]));
+}
+
+#[test]
+fn the_schema_follows_the_template() {
+    let verilock = responses::<verilock::VerilockError>();
+    let schema = &verilock["429"]["content"]["application/json"]["schema"];
+    assert_eq!(schema["required"], json!(["error", "message", "details"]));
+    assert_eq!(
+        schema["properties"]["details"]["anyOf"][0]["properties"]["retry_after"]["type"],
+        "integer"
+    );
+    assert_eq!(schema["properties"]["details"]["anyOf"][1]["type"], "null");
+
+    let rooms = responses::<server::ClassError>();
+    let problem = &rooms["404"]["content"]["application/problem+json"]["schema"];
+    assert_eq!(
+        problem["properties"]["status"],
+        json!({"type": "integer", "const": 404})
+    );
+    assert_eq!(
+        problem["properties"]["room_id"]["type"], "string",
+        "flattened details"
+    );
+    assert_eq!(problem["properties"]["instance"]["format"], "uri-reference");
+    let required = problem["required"].as_array().unwrap();
+    assert!(required.contains(&json!("type")) && !required.contains(&json!("instance")));
+
+    #[derive(Debug, errwire::ApiError)]
+    #[api(envelope = errwire::JsonApi, status = 422, code = "invalid")]
+    struct Invalid;
+    let json_api = responses::<Invalid>();
+    let item = &json_api["422"]["content"]["application/vnd.api+json"]["schema"]["properties"]["errors"]
+        ["prefixItems"][0];
+    assert_eq!(
+        item["properties"]["status"],
+        json!({"type": "string", "const": "422"})
+    );
+    let validator = jsonschema::validator_for(
+        &json_api["422"]["content"]["application/vnd.api+json"]["schema"],
+    )
+    .unwrap();
+    let body = |status: &str| json!({"errors": [{"status": status, "code": "invalid", "detail": "Unprocessable Entity"}]});
+    assert!(validator.is_valid(&body("422")));
+    assert!(
+        !validator.is_valid(&body("500")),
+        "the status is the response's"
+    );
+}
+
+#[test]
+fn a_header_is_required_when_every_variant_at_its_status_sends_it() {
+    let rooms = responses::<server::ClassError>();
+    assert_eq!(
+        rooms["429"]["headers"]["Retry-After"],
+        json!({"required": true, "schema": {"type": "integer", "minimum": 0}})
+    );
+    #[allow(dead_code)] // documented, never built
+    #[derive(Debug, errwire::ApiError)]
+    enum Busy {
+        #[api(status = 503, code = "down", header(Retry-After = "120"))]
+        Down,
+        #[api(status = 503, code = "maintenance")]
+        Maintenance,
+    }
+    let busy = responses::<Busy>();
+    assert_eq!(busy["503"]["headers"]["Retry-After"]["required"], false);
+}
+
+#[test]
+fn a_5xx_example_shows_only_the_public_message() {
+    let rooms = responses::<server::ClassError>();
+    let example =
+        &rooms["500"]["content"]["application/problem+json"]["examples"]["internal_error"];
+    assert_eq!(example["value"]["detail"], "An unexpected error occurred");
+    assert!(example["value"].get("room_id").is_none());
+}
+
+#[test]
+fn the_framework_s_errors_are_documented_the_same_way() {
+    use errwire::RequestError;
+    use errwire::http::StatusCode;
+
+    let documented = responses::<RequestError<errwire::Problem>>();
+    let statuses: Vec<&String> = documented.as_object().unwrap().keys().collect();
+    assert_eq!(statuses, ["400", "404", "405", "413", "415", "422", "500"]);
+    assert_eq!(assert_examples_valid(&documented), 7);
+    assert_eq!(documented["405"]["headers"]["Allow"]["required"], true);
+    // The catalog's codes are the ones a RequestError of each status sends.
+    for entry in RequestError::<errwire::Problem>::catalog().entries {
+        let status = entry.status.unwrap();
+        let error = RequestError::<errwire::Problem>::new(status, None);
+        assert_eq!(entry.code, error.code(), "{status}");
+        assert_ne!(status, StatusCode::OK);
+    }
+}
