@@ -3,7 +3,8 @@
 //! made from.
 //!
 //! Run with `cargo run --example rooms`; `cargo run --example rooms -- docs [md|html|json]`
-//! prints the documentation page the server serves at `/errors`.
+//! prints the documentation page the server serves at `/errors`, `-- openapi` its OpenAPI
+//! document.
 
 #[allow(dead_code)]
 #[path = "server.rs"]
@@ -17,6 +18,10 @@ use errwire::{ApiError, RenderContext};
 use server::ClassError;
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("openapi") {
+        println!("{:#}", server::openapi());
+        return;
+    }
     if show::print_page_if_asked::<ClassError>(server::PAGE_TITLE) {
         return;
     }

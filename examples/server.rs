@@ -36,6 +36,72 @@ pub fn page() -> errwire::docs::Page {
         .error_type::<ClassError>()
 }
 
+/// The OpenAPI document of the classroom API, served at `/openapi.json`: its operations, their
+/// success responses, and every error errwire sends for them, the handlers' and axum's own.
+pub fn openapi() -> Value {
+    let errors = errwire::openapi::responses_of(&[
+        ClassError::catalog(),
+        errwire::RequestError::<errwire::Problem>::catalog(),
+    ]);
+    let json_body = |properties: Value, required: &[&str]| {
+        json!({"required": true, "content": {"application/json": {"schema": {
+            "type": "object", "properties": properties, "required": required,
+        }}}})
+    };
+    let id = json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}]);
+    let with_errors = |status: &str, description: &str, content: Value| {
+        let mut responses = errors.clone();
+        responses[status] = json!({"description": description, "content": content});
+        responses
+    };
+    let json_object = json!({"application/json": {"schema": {"type": "object"}}});
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Classroom API", "version": "1.0.0"},
+        "paths": {
+            "/rooms": {"post": {
+                "operationId": "createRoom",
+                "requestBody": json_body(json!({"name": {"type": "string"}}), &["name"]),
+                "responses": with_errors("201", "The room", json_object.clone()),
+            }},
+            "/rooms/{id}/join": {"post": {
+                "operationId": "joinRoom",
+                "parameters": id,
+                "requestBody": json_body(json!({"participant": {"type": "string"}}), &["participant"]),
+                "responses": with_errors("200", "The room's participants", json_object.clone()),
+            }},
+            "/rooms/{id}/end": {"post": {
+                "operationId": "endRoom",
+                "parameters": id,
+                "responses": with_errors("200", "The room, ended", json_object.clone()),
+            }},
+            "/rooms/{id}/recording": {"get": {
+                "operationId": "recording",
+                "parameters": id,
+                "responses": with_errors(
+                    "200",
+                    "The recording",
+                    json!({"text/plain": {"schema": {"type": "string"}}}),
+                ),
+            }},
+            "/errors": {"get": {
+                "operationId": "errorPage",
+                "responses": {"200": {"description": "The error documentation page",
+                    "content": {"text/html": {"schema": {"type": "string"}}}}},
+            }},
+            "/errors.json": {"get": {
+                "operationId": "errorPageJson",
+                "responses": {"200": {"description": "The error documentation page as JSON",
+                    "content": json_object.clone()}},
+            }},
+            "/openapi.json": {"get": {
+                "operationId": "openapi",
+                "responses": {"200": {"description": "This document", "content": json_object}},
+            }},
+        },
+    })
+}
+
 /// The errors of the classroom API.
 #[derive(Debug, thiserror::Error, ApiError)]
 #[api(rename_all = "snake_case", type_base = "http://127.0.0.1:3000/errors#")]
@@ -393,7 +459,12 @@ impl MakeRequestId for Sequence {
 pub fn app(classes: Classes) -> Router {
     let page = page();
     let (html, json) = (page.html(), page.json());
+    let openapi = openapi().to_string();
     Router::new()
+        .route(
+            "/openapi.json",
+            get(|| async { ([("content-type", "application/json")], openapi) }),
+        )
         .route("/errors", get(|| async { axum::response::Html(html) }))
         .route(
             "/errors.json",
@@ -528,7 +599,9 @@ async fn main() -> std::io::Result<()> {
     for try_ in TRIES {
         println!("# {} ({})\n{}\n", try_.error, try_.status, try_.curl(&base));
     }
-    println!("# The error documentation page (open it in a browser), and as JSON");
-    println!("curl -s {base}/errors\ncurl -s {base}/errors.json\n");
+    println!(
+        "# The error documentation page (open it in a browser), as JSON, and the OpenAPI document"
+    );
+    println!("curl -s {base}/errors\ncurl -s {base}/errors.json\ncurl -s {base}/openapi.json\n");
     axum::serve(listener, app(classes)).await
 }

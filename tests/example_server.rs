@@ -269,6 +269,11 @@ async fn the_error_page_is_served_fresh_and_compatible() {
     assert_eq!(json["format"], "errwire-errors");
     assert_eq!(json["types"][0]["errors"][0]["anchor"], "room_not_found");
 
+    let openapi = reqwest::get(format!("{base}/openapi.json")).await.unwrap();
+    assert_eq!(openapi.headers()["content-type"], "application/json");
+    let openapi: Value = serde_json::from_str(&openapi.text().await.unwrap()).unwrap();
+    assert_eq!(openapi, server::openapi());
+
     errwire::docs::assert_fresh("examples/pages/server.md", &page.markdown());
     errwire::docs::assert_fresh("examples/pages/server.html", &page.html());
     errwire::docs::assert_fresh("examples/pages/server.json", &page.json());

@@ -214,3 +214,32 @@ fn the_framework_s_errors_are_documented_the_same_way() {
         assert_ne!(status, StatusCode::OK);
     }
 }
+
+/// The example server's whole document: every error example of every operation matches its
+/// schema, and the errors of the handlers and of axum share each status.
+#[test]
+fn the_server_s_document_has_every_error_of_every_operation() {
+    let document = server::openapi();
+    let mut operations = 0;
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let mut errors = operation["responses"].clone();
+            errors
+                .as_object_mut()
+                .unwrap()
+                .retain(|status, _| status.as_str() >= "400");
+            if errors.as_object().unwrap().is_empty() {
+                continue;
+            }
+            operations += 1;
+            let checked = assert_examples_valid(&errors);
+            assert!(checked > 10, "{method} {path}: {checked} examples");
+        }
+    }
+    assert_eq!(operations, 4);
+    let bad_request = &document["paths"]["/rooms"]["post"]["responses"]["400"];
+    let examples = bad_request["content"]["application/problem+json"]["examples"]
+        .as_object()
+        .unwrap();
+    assert!(examples.contains_key("invalid_room_id") && examples.contains_key("bad_request"));
+}

@@ -8,12 +8,29 @@ pub fn page<E: ApiError>(title: &str) -> errwire::docs::Page {
     errwire::docs::Page::new(title).error_type::<E>()
 }
 
+/// An OpenAPI document whose one operation, `GET /`, answers with the errors of `E`.
+pub fn openapi<E: ApiError>(title: &str) -> serde_json::Value {
+    serde_json::json!({
+        "openapi": "3.1.0",
+        "info": {"title": title, "version": "1.0.0"},
+        "paths": {"/": {"get": {
+            "operationId": "example",
+            "responses": errwire::openapi::responses::<E>(),
+        }}},
+    })
+}
+
 /// With the arguments `docs` and a format (`md`, the default, `html` or `json`), prints the
-/// documentation page of `E` and says so.
+/// documentation page of `E`; with `openapi`, its OpenAPI document; and says so.
 pub fn print_page_if_asked<E: ApiError>(title: &str) -> bool {
     let mut args = std::env::args().skip(1);
-    if args.next().as_deref() != Some("docs") {
-        return false;
+    match args.next().as_deref() {
+        Some("docs") => {}
+        Some("openapi") => {
+            println!("{:#}", openapi::<E>(title));
+            return true;
+        }
+        _ => return false,
     }
     let page = page::<E>(title);
     match args.next().as_deref() {

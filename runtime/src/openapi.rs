@@ -38,13 +38,17 @@ use crate::example::Example;
 
 /// The `responses` object of an operation whose errors are `E`: one response per status.
 pub fn responses<E: ApiError>() -> Value {
-    responses_of(E::catalog())
+    responses_of(&[E::catalog()])
 }
 
-/// The `responses` object of the errors of `catalog`.
-pub fn responses_of(catalog: &'static Catalog) -> Value {
+/// The `responses` object of an operation whose errors are those of `catalogs`, for instance a
+/// handler's error type and the framework's `RequestError`: one response per status, whose
+/// content has a schema per media type.
+pub fn responses_of(catalogs: &[&'static Catalog]) -> Value {
     let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
-    collect(catalog, catalog.envelope, &mut by_status);
+    for catalog in catalogs {
+        collect(catalog, catalog.envelope, &mut by_status);
+    }
     let responses: Map<String, Value> = by_status
         .into_iter()
         .map(|(status, variants)| (status.to_string(), response(status, &variants)))
@@ -101,31 +105,75 @@ fn response(status: u16, variants: &[Variant]) -> Value {
     if !headers.is_empty() {
         response.insert("headers".into(), Value::Object(headers));
     }
-    let envelope = variants.iter().find_map(|variant| variant.envelope);
-    if let Some(envelope) = envelope {
-        let schema = match envelope.template() {
-            Some(template) => schema(template, &Facts::of(status, variants)),
-            None => json!({"type": "object"}),
-        };
-        let examples: Map<String, Value> = variants
-            .iter()
-            .filter_map(|variant| {
-                let example = Example::new(variant.entry, variant.catalog.type_base, envelope)?;
-                let (body, _) = example.bodies()?;
-                let value: Value = serde_json::from_str(body.get()).ok()?;
-                let mut object = json!({"summary": summary(variant.entry), "value": value});
-                if !variant.entry.description.is_empty() {
-                    object["description"] = variant.entry.description.into();
-                }
-                Some((name_of(variant.entry), object))
-            })
-            .collect();
-        response.insert(
-            "content".into(),
-            json!({ envelope.content_type(): {"schema": schema, "examples": examples} }),
-        );
+    let mut content = Map::new();
+    let mut media_types: BTreeMap<&str, Vec<&Variant>> = BTreeMap::new();
+    for variant in variants {
+        if let Some(envelope) = variant.envelope {
+            media_types
+                .entry(envelope.content_type())
+                .or_default()
+                .push(variant);
+        }
+    }
+    for (media_type, variants) in media_types {
+        content.insert(media_type.to_owned(), media(status, &variants));
+    }
+    if !content.is_empty() {
+        response.insert("content".into(), Value::Object(content));
     }
     Value::Object(response)
+}
+
+/// The schema and examples of the variants at one status whose bodies have one media type: one
+/// schema per envelope among them.
+fn media(status: u16, variants: &[&Variant]) -> Value {
+    let mut schemas: Vec<Value> = Vec::new();
+    let mut envelopes: Vec<&'static str> = Vec::new();
+    let mut examples = Map::new();
+    for variant in variants {
+        let Some(envelope) = variant.envelope else {
+            continue;
+        };
+        if !envelopes.contains(&envelope.failsafe_body()) {
+            envelopes.push(envelope.failsafe_body());
+            let alike: Vec<&Variant> = variants
+                .iter()
+                .copied()
+                .filter(|other| {
+                    other
+                        .envelope
+                        .is_some_and(|other| other.failsafe_body() == envelope.failsafe_body())
+                })
+                .collect();
+            schemas.push(match envelope.template() {
+                Some(template) => schema(template, &Facts::of(status, &alike)),
+                None => json!({"type": "object"}),
+            });
+        }
+        if let Some(example) = example(variant, envelope) {
+            let mut name = name_of(variant.entry);
+            if examples.contains_key(&name) {
+                name = format!("{}-{name}", variant.catalog.name);
+            }
+            examples.insert(name, example);
+        }
+    }
+    let schema = match schemas.len() {
+        1 => schemas.remove(0),
+        _ => json!({"anyOf": schemas}),
+    };
+    json!({"schema": schema, "examples": examples})
+}
+
+fn example(variant: &Variant, envelope: &'static dyn DynEnvelope) -> Option<Value> {
+    let example = Example::new(variant.entry, variant.catalog.type_base, envelope)?;
+    let (body, _) = example.bodies()?;
+    let value: Value = serde_json::from_str(body.get()).ok()?;
+    let mut object = json!({"summary": summary(variant.entry), "value": value});
+    if !variant.entry.description.is_empty() {
+        object["description"] = variant.entry.description.into();
+    }
+    Some(object)
 }
 
 fn name_of(entry: &CatalogEntry) -> String {
@@ -179,7 +227,7 @@ struct Facts {
 }
 
 impl Facts {
-    fn of(status: u16, variants: &[Variant]) -> Self {
+    fn of(status: u16, variants: &[&Variant]) -> Self {
         let codes = variants
             .iter()
             .filter_map(|variant| variant.entry.code)
