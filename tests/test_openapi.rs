@@ -185,6 +185,15 @@ fn a_header_is_required_when_every_variant_at_its_status_sends_it() {
     }
     let busy = responses::<Busy>();
     assert_eq!(busy["503"]["headers"]["Retry-After"]["required"], false);
+    assert_eq!(
+        busy["503"]["headers"]["X-Request-Id"]["required"], false,
+        "Problem carries the request id"
+    );
+    let flat = responses::<verilock::VerilockError>();
+    assert!(
+        flat["404"].get("headers").is_none(),
+        "Verilock's body has no request id"
+    );
 }
 
 #[test]

@@ -101,7 +101,23 @@ fn response(status: u16, variants: &[Variant]) -> Value {
         "description".into(),
         format!("{reason}. {}", listed.join("; ")).into(),
     );
-    let headers = headers(variants);
+    let mut headers = headers(variants);
+    let request_id = variants.iter().any(|variant| {
+        variant
+            .envelope
+            .and_then(|envelope| envelope.template())
+            .is_some_and(|template| mentions(template, Slot::RequestId))
+    });
+    if request_id {
+        headers.insert(
+            "X-Request-Id".into(),
+            json!({
+                "description": "The request's id, when it came with one (as the body's)",
+                "required": false,
+                "schema": {"type": "string"},
+            }),
+        );
+    }
     if !headers.is_empty() {
         response.insert("headers".into(), Value::Object(headers));
     }
@@ -289,6 +305,19 @@ fn field_schema(field: &FieldEntry) -> Value {
         schema["description"] = field.description.into();
     }
     schema
+}
+
+/// Whether the template writes `slot` anywhere.
+fn mentions(node: &Node, slot: Slot) -> bool {
+    match *node {
+        Node::Slot(written, _) => written == slot,
+        Node::Array(elements) => elements.iter().any(|element| mentions(element, slot)),
+        Node::Object(members) => members.iter().any(|member| match member {
+            Member::Entry(_, value) => mentions(value, slot),
+            Member::Details => false,
+        }),
+        Node::Literal(_) => false,
+    }
 }
 
 /// The JSON Schema of a body written with `node`, for the variants `facts` describes.
