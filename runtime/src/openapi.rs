@@ -89,10 +89,10 @@ fn response(status: u16, variants: &[Variant]) -> Value {
     let listed: Vec<String> = variants
         .iter()
         .map(|variant| {
-            let what = variant.entry.title.unwrap_or(variant.entry.message);
-            match (name_of(variant.entry), what.is_empty()) {
-                (name, true) => format!("`{name}`"),
-                (name, false) => format!("`{name}`: {what}"),
+            let name = name_of(variant.entry);
+            match variant.entry.title.unwrap_or(variant.entry.message) {
+                "" => format!("`{name}`"),
+                what => format!("`{name}`: {what}"),
             }
         })
         .collect();
@@ -268,10 +268,12 @@ impl Facts {
     }
 
     fn code_schema(&self, as_string: bool) -> Value {
-        let integers = self.codes.iter().all(|code| matches!(code, Code::Int(_)));
-        let mut schema = match (integers && !self.codes.is_empty(), as_string) {
-            (true, false) => json!({"type": "integer"}),
-            _ => json!({"type": "string"}),
+        let integers =
+            !self.codes.is_empty() && self.codes.iter().all(|code| matches!(code, Code::Int(_)));
+        let mut schema = if integers && !as_string {
+            json!({"type": "integer"})
+        } else {
+            json!({"type": "string"})
         };
         if !self.codes.is_empty() {
             let codes: Vec<Value> = self
