@@ -179,6 +179,8 @@
 //! | `actix-web` | every derived error that is `Debug + Display` is an `actix_web::ResponseError`; the [`actix`] middleware |
 //! | `docs` | [`docs`] and [`compat`]: the documentation page and the compatibility gate |
 //! | `openapi` | [`openapi`]: the OpenAPI 3.1 `responses` of an error type, as JSON |
+//! | `aide` | every derived error is an `aide::OperationOutput`: a handler returning `Result<T, E>` documents `E`'s responses |
+//! | `utoipa` | every derived error is a `utoipa::IntoResponses`: name it once in `#[utoipa::path(responses(...))]` |
 //! | `tracing` | each error response is logged where the integrations send it: a 5xx at error level with its source chain, a 4xx at debug level |
 //!
 //! Without them errwire depends on no web framework. The middleware of either framework gives
@@ -238,8 +240,15 @@ pub use crate::integrations::actix;
 #[cfg(feature = "axum")]
 pub use crate::integrations::axum;
 
-/// The README's examples, compiled and run as doc tests (they need the framework and `docs`
-/// features, as the README's test command gives them).
-#[cfg(all(doctest, feature = "axum", feature = "actix-web", feature = "docs"))]
+/// The README's examples, compiled and run as doc tests (they need the framework, `docs`,
+/// `openapi` and `utoipa` features, as the README's test command gives them).
+#[cfg(all(
+    doctest,
+    feature = "axum",
+    feature = "actix-web",
+    feature = "docs",
+    feature = "openapi",
+    feature = "utoipa"
+))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

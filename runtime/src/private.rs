@@ -14,9 +14,13 @@ pub use crate::dispatch::{
 pub use crate::headers::{display_header_value, insert as insert_header};
 #[cfg(feature = "actix-web")]
 pub use actix_web;
+#[cfg(feature = "aide")]
+pub use aide;
 #[cfg(feature = "axum")]
 pub use axum;
 pub use errwire_macros::envelope;
+#[cfg(feature = "utoipa")]
+pub use utoipa;
 
 /// What the code `envelope!` generates calls: the slots of a template.
 pub mod template {
@@ -43,6 +47,45 @@ pub fn actix_response<Env: crate::Envelope, E: crate::ApiError + ?Sized>(
 #[cfg(feature = "actix-web")]
 pub fn actix_status_code<E: crate::ApiError + ?Sized>(error: &E) -> actix_web::http::StatusCode {
     crate::integrations::actix::status_code(error)
+}
+
+/// The responses aide documents for a derived error: those of [`crate::openapi::responses`].
+#[cfg(feature = "aide")]
+pub fn aide_responses(
+    catalog: &'static crate::catalog::Catalog,
+) -> Vec<(Option<u16>, aide::openapi::Response)> {
+    let crate::__private::serde_json::Value::Object(responses) =
+        crate::openapi::responses_of(&[catalog])
+    else {
+        return Vec::new();
+    };
+    responses
+        .into_iter()
+        .filter_map(|(status, response)| {
+            let response = serde_json::from_value(response).ok()?;
+            Some((status.parse().ok(), response))
+        })
+        .collect()
+}
+
+/// The responses utoipa documents for a derived error: those of [`crate::openapi::responses`].
+#[cfg(feature = "utoipa")]
+pub fn utoipa_responses(
+    catalog: &'static crate::catalog::Catalog,
+) -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>
+{
+    let crate::__private::serde_json::Value::Object(responses) =
+        crate::openapi::responses_of(&[catalog])
+    else {
+        return std::collections::BTreeMap::new();
+    };
+    responses
+        .into_iter()
+        .filter_map(|(status, response)| {
+            let response = serde_json::from_value(response).ok()?;
+            Some((status, utoipa::openapi::RefOr::T(response)))
+        })
+        .collect()
 }
 
 /// A status code checked when the generated code is compiled: `Status::<404>::CODE`.

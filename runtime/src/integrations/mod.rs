@@ -16,6 +16,8 @@ macro_rules! __framework_impls {
     ($($input:tt)*) => {
         $crate::__axum_impl! { $($input)* }
         $crate::__actix_impl! { $($input)* }
+        $crate::__aide_impl! { $($input)* }
+        $crate::__utoipa_impl! { $($input)* }
     };
 }
 
@@ -78,5 +80,69 @@ macro_rules! __actix_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __actix_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `aide::OperationOutput` for a derived type: a handler that returns it (or `Result<T, it>`)
+/// documents its responses, one per status with every variant as an example.
+#[cfg(feature = "aide")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl $($generics)* $crate::__private::aide::OperationOutput for $($ty)*
+        where
+            $($predicates)*
+            Self: $crate::ApiError,
+        {
+            type Inner = Self;
+
+            fn inferred_responses(
+                _: &mut $crate::__private::aide::generate::GenContext,
+                _: &mut $crate::__private::aide::openapi::Operation,
+            ) -> ::std::vec::Vec<(::core::option::Option<u16>, $crate::__private::aide::openapi::Response)> {
+                $crate::__private::aide_responses(<Self as $crate::ApiError>::catalog())
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `utoipa::IntoResponses` for a derived type: `responses(RoomError)` in `#[utoipa::path]`
+/// documents its responses, one per status with every variant as an example.
+#[cfg(feature = "utoipa")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)*
+        where
+            $($predicates)*
+            Self: $crate::ApiError,
+        {
+            fn responses() -> ::std::collections::BTreeMap<
+                ::std::string::String,
+                $crate::__private::utoipa::openapi::RefOr<$crate::__private::utoipa::openapi::response::Response>,
+            > {
+                $crate::__private::utoipa_responses(<Self as $crate::ApiError>::catalog())
+            }
+        }
+    };
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_impl {
     ($($input:tt)*) => {};
 }
