@@ -54,17 +54,8 @@ pub fn actix_status_code<E: crate::ApiError + ?Sized>(error: &E) -> actix_web::h
 pub fn aide_responses(
     catalog: &'static crate::catalog::Catalog,
 ) -> Vec<(Option<u16>, aide::openapi::Response)> {
-    let crate::__private::serde_json::Value::Object(responses) =
-        crate::openapi::responses_of(&[catalog])
-    else {
-        return Vec::new();
-    };
-    responses
-        .into_iter()
-        .filter_map(|(status, response)| {
-            let response = serde_json::from_value(response).ok()?;
-            Some((status.parse().ok(), response))
-        })
+    typed_responses(catalog)
+        .map(|(status, response)| (status.parse().ok(), response))
         .collect()
 }
 
@@ -74,18 +65,25 @@ pub fn utoipa_responses(
     catalog: &'static crate::catalog::Catalog,
 ) -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>
 {
-    let crate::__private::serde_json::Value::Object(responses) =
-        crate::openapi::responses_of(&[catalog])
-    else {
-        return std::collections::BTreeMap::new();
-    };
-    responses
-        .into_iter()
-        .filter_map(|(status, response)| {
-            let response = serde_json::from_value(response).ok()?;
-            Some((status, utoipa::openapi::RefOr::T(response)))
-        })
+    typed_responses(catalog)
+        .map(|(status, response)| (status, utoipa::openapi::RefOr::T(response)))
         .collect()
+}
+
+/// The responses of `catalog` by status, each read into a tool's `Response` type.
+#[cfg(any(feature = "aide", feature = "utoipa"))]
+fn typed_responses<R: serde::de::DeserializeOwned>(
+    catalog: &'static crate::catalog::Catalog,
+) -> impl Iterator<Item = (String, R)> {
+    let responses = match crate::openapi::responses_of(&[catalog]) {
+        serde_json::Value::Object(responses) => responses,
+        _ => serde_json::Map::new(),
+    };
+    responses.into_iter().filter_map(|(status, response)| {
+        serde_json::from_value(response)
+            .ok()
+            .map(|response| (status, response))
+    })
 }
 
 /// A status code checked when the generated code is compiled: `Status::<404>::CODE`.
