@@ -77,6 +77,42 @@ impl Catalog {
     }
 }
 
+/// An error a catalog lists: a `transparent` variant's place is taken by the errors it forwards
+/// to, which are written in the listing type's envelope.
+#[cfg(any(feature = "docs", feature = "openapi"))]
+#[derive(Clone, Copy)]
+pub(crate) struct Listed {
+    pub entry: &'static CatalogEntry,
+    /// The catalog that declares the entry.
+    pub declared_in: &'static Catalog,
+    /// The listing type's `transparent` variant the entry is forwarded through, if any (the
+    /// page shows it; OpenAPI has no place for it).
+    #[cfg_attr(not(feature = "docs"), allow(dead_code))]
+    pub forwarded_by: Option<&'static str>,
+}
+
+#[cfg(any(feature = "docs", feature = "openapi"))]
+impl Catalog {
+    /// Every error of the type, in declaration order, `transparent` variants expanded.
+    pub(crate) fn errors(&'static self) -> Vec<Listed> {
+        fn walk(catalog: &'static Catalog, by: Option<&'static str>, out: &mut Vec<Listed>) {
+            for entry in catalog.entries {
+                match entry.forwards_to {
+                    Some(forwards_to) => walk(forwards_to(), by.or(Some(entry.name)), out),
+                    None => out.push(Listed {
+                        entry,
+                        declared_in: catalog,
+                        forwarded_by: by,
+                    }),
+                }
+            }
+        }
+        let mut errors = Vec::new();
+        walk(self, None, &mut errors);
+        errors
+    }
+}
+
 impl fmt::Debug for Catalog {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Catalog")
@@ -328,6 +364,14 @@ impl CatalogEntry {
     /// Sets the fields the wire or the message shows.
     pub const fn with_fields(self, fields: &'static [FieldEntry]) -> Self {
         CatalogEntry { fields, ..self }
+    }
+
+    /// What names the error on a page or in a document: its code, else its variant's name.
+    pub fn label(&self) -> String {
+        match self.code {
+            Some(code) => code.to_string(),
+            None => self.name.to_owned(),
+        }
     }
 
     /// The wire names of the detail entries, in order.

@@ -201,7 +201,7 @@ impl Findings {
             }
         }
         for old_error in &old.errors {
-            let path = format!("{path}/{}", name_of(old_error));
+            let path = format!("{path}/{}", old_error.label());
             match new.errors.iter().find(|new_error| same_error(old_error, new_error)) {
                 Some(new_error) => self.compare_errors(&path, old_error, new_error),
                 None => match &old_error.code {
@@ -234,7 +234,7 @@ impl Findings {
                 self.push(
                     rule,
                     Impact::NonBreaking,
-                    &format!("{path}/{}", name_of(new_error)),
+                    &format!("{path}/{}", new_error.label()),
                     format!("{what}, status {}", new_error.status),
                 );
             }
@@ -369,11 +369,4 @@ fn same_error(old: &ErrorDoc, new: &ErrorDoc) -> bool {
         (None, None) => old.name == new.name,
         _ => false,
     }
-}
-
-fn name_of(error: &ErrorDoc) -> String {
-    error
-        .code
-        .as_ref()
-        .map_or_else(|| error.name.clone(), ToString::to_string)
 }

@@ -47,7 +47,15 @@ pub fn responses<E: ApiError>() -> Value {
 pub fn responses_of(catalogs: &[&'static Catalog]) -> Value {
     let mut by_status: BTreeMap<u16, Vec<Variant>> = BTreeMap::new();
     for catalog in catalogs {
-        collect(catalog, catalog.envelope, &mut by_status);
+        for listed in catalog.errors() {
+            if let Some(status) = listed.entry.status {
+                by_status.entry(status.as_u16()).or_default().push(Variant {
+                    entry: listed.entry,
+                    catalog: listed.declared_in,
+                    envelope: catalog.envelope,
+                });
+            }
+        }
     }
     let responses: Map<String, Value> = by_status
         .into_iter()
@@ -63,24 +71,6 @@ struct Variant {
     envelope: Option<&'static dyn DynEnvelope>,
 }
 
-fn collect(
-    catalog: &'static Catalog,
-    envelope: Option<&'static dyn DynEnvelope>,
-    by_status: &mut BTreeMap<u16, Vec<Variant>>,
-) {
-    for entry in catalog.entries {
-        match (entry.forwards_to, entry.status) {
-            (Some(forwards_to), _) => collect(forwards_to(), envelope, by_status),
-            (None, Some(status)) => by_status.entry(status.as_u16()).or_default().push(Variant {
-                entry,
-                catalog,
-                envelope,
-            }),
-            (None, None) => {}
-        }
-    }
-}
-
 fn response(status: u16, variants: &[Variant]) -> Value {
     let reason = http::StatusCode::from_u16(status)
         .ok()
@@ -89,7 +79,7 @@ fn response(status: u16, variants: &[Variant]) -> Value {
     let listed: Vec<String> = variants
         .iter()
         .map(|variant| {
-            let name = name_of(variant.entry);
+            let name = variant.entry.label();
             match variant.entry.title.unwrap_or(variant.entry.message) {
                 "" => format!("`{name}`"),
                 what => format!("`{name}`: {what}"),
@@ -167,7 +157,7 @@ fn media(status: u16, variants: &[&Variant]) -> Value {
             });
         }
         if let Some(example) = example(variant, envelope) {
-            let mut name = name_of(variant.entry);
+            let mut name = variant.entry.label();
             if examples.contains_key(&name) {
                 name = format!("{}-{name}", variant.catalog.name);
             }
@@ -192,18 +182,11 @@ fn example(variant: &Variant, envelope: &'static dyn DynEnvelope) -> Option<Valu
     Some(object)
 }
 
-fn name_of(entry: &CatalogEntry) -> String {
-    match entry.code {
-        Some(code) => code.to_string(),
-        None => entry.name.to_owned(),
-    }
-}
-
 fn summary(entry: &CatalogEntry) -> String {
     entry
         .title
         .filter(|title| !title.is_empty())
-        .map_or_else(|| name_of(entry), str::to_owned)
+        .map_or_else(|| entry.label(), str::to_owned)
 }
 
 /// The headers of the variants at one status; required when every one of them sends it.

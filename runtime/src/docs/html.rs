@@ -6,8 +6,7 @@ use std::fmt::Write as _;
 
 use pulldown_cmark::{Event, Parser, html::push_html};
 
-use super::markdown::{label, message, status_line};
-use super::model::{Document, ErrorDoc};
+use super::model::{Document, ErrorDoc, status_line};
 
 const STYLE: &str = "
 :root { color-scheme: light dark; --line: #8884; --soft: #8881; }
@@ -57,10 +56,10 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
             out,
             "<tr><td><a href=\"#{}\"><code>{}</code></a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&error.anchor),
-            escape(&label(error)),
+            escape(&error.label()),
             status(error.status),
             escape(error.title.as_deref().unwrap_or("")),
-            escape(&message(error)),
+            escape(&error.shown_message()),
         );
     }
     out.push_str("</tbody>\n</table></div>\n</nav>\n");
@@ -84,7 +83,7 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         out,
         "<section class=\"error\" id=\"{}\">\n<h3><code>{}</code> {}{deprecated}</h3>\n<dl>\n",
         escape(&error.anchor),
-        escape(&label(error)),
+        escape(&error.label()),
         status(error.status),
     );
     let mut row = |name: &str, value: String| {
@@ -101,7 +100,7 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
     }
     row(
         "Message",
-        format!("<code>{}</code>", escape(&message(error))),
+        format!("<code>{}</code>", escape(&error.shown_message())),
     );
     if let Some(uri) = &error.type_uri {
         row("Type", format!("<code>{}</code>", escape(uri)));

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::model::{Document, ErrorDoc};
+use super::model::{Document, ErrorDoc, status_line};
 
 pub(super) fn render(document: &Document, intro: &str) -> String {
     let mut out = format!("# {}\n\n", document.title);
@@ -15,11 +15,11 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
         let _ = writeln!(
             out,
             "| [`{}`](#{}) | {} | {} | {} |",
-            label(error),
+            error.label(),
             error.anchor,
             status_line(error.status),
             cell(error.title.as_deref().unwrap_or("")),
-            cell(&message(error)),
+            cell(&error.shown_message()),
         );
     }
     for doc in &document.types {
@@ -40,7 +40,7 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         out,
         "<a id=\"{}\"></a>\n\n### `{}`\n\n| | |\n|---|---|\n",
         error.anchor,
-        label(error)
+        error.label()
     );
     let mut row = |name: &str, value: &str| {
         let _ = writeln!(out, "| {name} | {value} |");
@@ -52,7 +52,7 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
     if let Some(title) = &error.title {
         row("Title", &cell(title));
     }
-    row("Message", &format!("`{}`", cell(&message(error))));
+    row("Message", &format!("`{}`", cell(&error.shown_message())));
     if let Some(uri) = &error.type_uri {
         row("Type", &format!("`{uri}`"));
     }
@@ -103,35 +103,6 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
             "**Example** ({})\n\n```json\n{example}\n```\n\n",
             content_type.unwrap_or("application/json")
         );
-    }
-}
-
-/// What names an error: its code, else its variant.
-pub(super) fn label(error: &ErrorDoc) -> String {
-    error
-        .code
-        .as_ref()
-        .map_or_else(|| error.name.clone(), ToString::to_string)
-}
-
-pub(super) fn status_line(status: u16) -> String {
-    let reason = http::StatusCode::from_u16(status)
-        .ok()
-        .and_then(|status| status.canonical_reason());
-    match reason {
-        Some(reason) => format!("{status} {reason}"),
-        None => status.to_string(),
-    }
-}
-
-/// The message template, or the reason phrase it defaults to.
-pub(super) fn message(error: &ErrorDoc) -> String {
-    if error.message.is_empty() {
-        status_line(error.status)
-            .split_once(' ')
-            .map_or_else(String::new, |(_, reason)| reason.to_owned())
-    } else {
-        error.message.clone()
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::catalog::{Catalog, CatalogEntry, HeaderKind};
+use crate::catalog::{Catalog, CatalogEntry, HeaderKind, Listed};
 use crate::code::Code;
 use crate::envelope::DynEnvelope;
 use crate::example::{Example, example_of};
@@ -122,6 +122,38 @@ pub struct ErrorDoc {
     pub example_pretty: Option<String>,
 }
 
+impl ErrorDoc {
+    /// What names the error: its code, else its variant's name.
+    pub fn label(&self) -> String {
+        self.code
+            .as_ref()
+            .map_or_else(|| self.name.clone(), ToString::to_string)
+    }
+
+    /// The message template, or the reason phrase it defaults to.
+    pub fn shown_message(&self) -> String {
+        match self.message.as_str() {
+            "" => reason(self.status).unwrap_or_default().to_owned(),
+            message => message.to_owned(),
+        }
+    }
+}
+
+/// The reason phrase of a status, `None` for an unregistered one.
+pub fn reason(status: u16) -> Option<&'static str> {
+    http::StatusCode::from_u16(status)
+        .ok()
+        .and_then(|status| status.canonical_reason())
+}
+
+/// `404 Not Found`, or the number alone for an unregistered status.
+pub fn status_line(status: u16) -> String {
+    match reason(status) {
+        Some(reason) => format!("{status} {reason}"),
+        None => status.to_string(),
+    }
+}
+
 /// A header an error sends.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeaderDoc {
@@ -149,13 +181,16 @@ pub fn document(title: &str, catalogs: &[&'static Catalog]) -> Document {
     let types = catalogs
         .iter()
         .map(|catalog| {
-            let mut errors = Vec::new();
             let mut from = Source {
                 envelope: catalog.envelope,
                 anchors: &mut anchors,
-                seen: &mut seen,
             };
-            from.expand(catalog, None, &mut errors);
+            let errors = catalog
+                .errors()
+                .into_iter()
+                .filter(|listed| seen.insert((listed.declared_in.name, listed.entry.name)))
+                .map(|listed| from.error(listed))
+                .collect();
             TypeDoc {
                 name: catalog.name.to_owned(),
                 description: catalog.description.to_owned(),
@@ -184,36 +219,15 @@ struct Source<'s> {
     /// The envelope of the type listed: a forwarded error's body is in it, not its own.
     envelope: Option<&'static dyn DynEnvelope>,
     anchors: &'s mut HashSet<String>,
-    /// The (type, variant) pairs listed already.
-    seen: &'s mut HashSet<(&'static str, &'static str)>,
 }
 
 impl Source<'_> {
-    fn expand(
-        &mut self,
-        catalog: &'static Catalog,
-        forwarded_by: Option<&'static str>,
-        errors: &mut Vec<ErrorDoc>,
-    ) {
-        for entry in catalog.entries {
-            if let Some(forwards_to) = entry.forwards_to {
-                self.expand(
-                    forwards_to(),
-                    Some(forwarded_by.unwrap_or(entry.name)),
-                    errors,
-                );
-            } else if self.seen.insert((catalog.name, entry.name)) {
-                errors.push(self.error(catalog, entry, forwarded_by));
-            }
-        }
-    }
-
-    fn error(
-        &mut self,
-        catalog: &'static Catalog,
-        entry: &'static CatalogEntry,
-        forwarded_by: Option<&'static str>,
-    ) -> ErrorDoc {
+    fn error(&mut self, listed: Listed) -> ErrorDoc {
+        let Listed {
+            entry,
+            declared_in: catalog,
+            forwarded_by,
+        } = listed;
         let status = entry.status.map_or(500, |status| status.as_u16());
         let code = entry.code.map(CodeDoc::from);
         let headers: Vec<HeaderDoc> = entry
@@ -247,7 +261,7 @@ impl Source<'_> {
             .and_then(|example| example.bodies());
         let (example, example_pretty) = bodies.unzip();
         ErrorDoc {
-            anchor: self.anchor(catalog, entry, code.as_ref()),
+            anchor: self.anchor(catalog, entry),
             name: entry.name.to_owned(),
             forwarded_by: forwarded_by.map(str::to_owned),
             status,
@@ -270,13 +284,8 @@ impl Source<'_> {
 
     /// The code, so that `type_base` + code opens the entry; the variant's name without one; the
     /// type's name before either when another error of the page has it already.
-    fn anchor(
-        &mut self,
-        catalog: &Catalog,
-        entry: &CatalogEntry,
-        code: Option<&CodeDoc>,
-    ) -> String {
-        let base = match code {
+    fn anchor(&mut self, catalog: &Catalog, entry: &CatalogEntry) -> String {
+        let base = match entry.code {
             Some(code) => code.to_string(),
             None => entry.name.to_ascii_lowercase(),
         };
