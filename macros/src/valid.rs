@@ -132,11 +132,14 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
             ));
         }
         if let Some(span) = field.attrs.details.span() {
-            if let Some(scalar) = scalar_name(field.ty()) {
+            let (json_type, _) = crate::catalog::json_type(field.ty());
+            if matches!(json_type, "String" | "Integer" | "Number" | "Boolean") {
+                let ty = field.ty();
+                let ty = quote::quote!(#ty).to_string().replace(' ', "");
                 errors.push(syn::Error::new_spanned(
                     field.ty(),
                     format!(
-                        "`details` makes this field the whole details object, a JSON object, and `{scalar}` is not one; did you mean `detail`?"
+                        "`details` makes this field the whole details object, a JSON object, and `{ty}` is not one; did you mean `detail`?"
                     ),
                 ));
             }
@@ -176,35 +179,6 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
             details,
             "a variant has either `detail` fields or one `details` field, not both; make this field `detail`, or put the others inside it",
         ));
-    }
-}
-
-/// The name of a type that serializes as a JSON string, number or boolean, seen through
-/// references and `Option`: such a field cannot be the whole details object.
-fn scalar_name(ty: &syn::Type) -> Option<String> {
-    const SCALARS: &[&str] = &[
-        "String", "str", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16",
-        "i32", "i64", "i128", "isize", "f32", "f64",
-    ];
-    match ty {
-        syn::Type::Reference(reference) => scalar_name(&reference.elem),
-        syn::Type::Paren(paren) => scalar_name(&paren.elem),
-        syn::Type::Group(group) => scalar_name(&group.elem),
-        syn::Type::Path(path) if path.qself.is_none() => {
-            let last = path.path.segments.last()?;
-            let name = last.ident.to_string();
-            match &last.arguments {
-                syn::PathArguments::None if SCALARS.contains(&name.as_str()) => Some(name),
-                syn::PathArguments::AngleBracketed(args) if name == "Option" => {
-                    match args.args.first()? {
-                        syn::GenericArgument::Type(inner) => scalar_name(inner),
-                        _ => None,
-                    }
-                }
-                _ => None,
-            }
-        }
-        _ => None,
     }
 }
 

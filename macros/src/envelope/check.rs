@@ -23,28 +23,12 @@ pub fn check(declaration: &Declaration, errors: &mut Errors) {
         }
     }
     check_object(&declaration.root, errors);
-    if !object_has_slot(&declaration.root) {
+    if !declaration.root.any_leaf(&mut |_| true) {
         errors.push(syn::Error::new(
             declaration.ident.span(),
             "this template has no slot, so every error's body would be the same; place the facts \
              it carries, such as `\"message\": message` or `\"error\": code`",
         ));
-    }
-}
-
-fn object_has_slot(object: &Object) -> bool {
-    object.members.iter().any(|member| match member {
-        Member::Entry { value, .. } => value_has_slot(value),
-        Member::Flatten { .. } => true,
-    })
-}
-
-fn value_has_slot(value: &Value) -> bool {
-    match value {
-        Value::Literal(_) => false,
-        Value::Slot(_) => true,
-        Value::Object(object) => object_has_slot(object),
-        Value::Array(elements) => elements.iter().any(value_has_slot),
     }
 }
 

@@ -5,7 +5,7 @@
 use proc_macro2::{Literal as Token, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
-use super::parse::{Declaration, Literal, Member, Object, Presence, Value};
+use super::parse::{Declaration, Leaf, Literal, Member, Object, Presence, Value};
 use super::{failsafe, slots};
 
 pub fn expand(declaration: &Declaration) -> TokenStream {
@@ -79,17 +79,8 @@ fn node(value: &Value, krate: &TokenStream) -> TokenStream {
 
 /// Whether the template writes `code` without a presence rule anywhere.
 fn requires_code(object: &Object) -> bool {
-    fn writes_code(value: &Value) -> bool {
-        match value {
-            Value::Slot(slot) => slot.name == "code" && matches!(slot.presence, Presence::Always),
-            Value::Object(object) => requires_code(object),
-            Value::Array(elements) => elements.iter().any(writes_code),
-            Value::Literal(_) => false,
-        }
-    }
-    object.members.iter().any(|member| match member {
-        Member::Entry { value, .. } => writes_code(value),
-        Member::Flatten { .. } => false,
+    object.any_leaf(&mut |leaf| {
+        matches!(leaf, Leaf::Slot(slot) if slot.name == "code" && matches!(slot.presence, Presence::Always))
     })
 }
 

@@ -44,6 +44,34 @@ pub enum Literal {
     Str(String),
 }
 
+/// What a template's tree ends in, other than literals.
+pub enum Leaf<'a> {
+    Slot(&'a SlotUse),
+    /// `..details`.
+    Flatten,
+}
+
+impl Object {
+    /// Whether `f` holds for any slot or flattening of the tree, at any depth.
+    pub fn any_leaf(&self, f: &mut impl FnMut(Leaf) -> bool) -> bool {
+        self.members.iter().any(|member| match member {
+            Member::Entry { value, .. } => value.any_leaf(f),
+            Member::Flatten { .. } => f(Leaf::Flatten),
+        })
+    }
+}
+
+impl Value {
+    fn any_leaf(&self, f: &mut impl FnMut(Leaf) -> bool) -> bool {
+        match self {
+            Value::Literal(_) => false,
+            Value::Slot(slot) => f(Leaf::Slot(slot)),
+            Value::Object(object) => object.any_leaf(f),
+            Value::Array(elements) => elements.iter().any(|element| element.any_leaf(f)),
+        }
+    }
+}
+
 /// A slot as written: `code`, `status as string`, `details?`, `details | null`.
 pub struct SlotUse {
     pub name: Ident,
