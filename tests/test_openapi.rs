@@ -252,3 +252,29 @@ fn the_server_s_document_has_every_error_of_every_operation() {
         .unwrap();
     assert!(examples.contains_key("invalid_room_id") && examples.contains_key("bad_request"));
 }
+
+/// A whole-details example flattened into a problem body is written member by member, in its
+/// order (serde_json's `RawValue` is verbatim only through serde_json's own serializer).
+#[test]
+fn a_flattened_details_example_is_written_member_by_member() {
+    #[allow(dead_code)] // documented, never built
+    #[derive(Debug, errwire::ApiError)]
+    enum Invalid {
+        #[api(status = 422, code = "invalid")]
+        Fields(
+            #[api(details, example = r#"{"zeta": ["z"], "alpha": ["a"]}"#)]
+            std::collections::BTreeMap<String, Vec<String>>,
+        ),
+    }
+    let responses = responses::<Invalid>();
+    let example =
+        &responses["422"]["content"]["application/problem+json"]["examples"]["invalid"]["value"];
+    assert_eq!(example["zeta"], json!(["z"]));
+    assert!(!example.to_string().contains("$serde_json"), "{example}");
+    let page = errwire::docs::Page::new("Errors")
+        .error_type::<Invalid>()
+        .markdown();
+    let zeta = page.find("\"zeta\"").expect("zeta on the page");
+    let alpha = page.find("\"alpha\"").expect("alpha on the page");
+    assert!(zeta < alpha, "the example's order is kept:\n{page}");
+}

@@ -19,7 +19,7 @@ pub(crate) struct Example<'a> {
     envelope: &'static dyn DynEnvelope,
     /// The detail entries by wire name, or the whole details object.
     details: Vec<(&'static str, Box<RawValue>)>,
-    whole: Option<Box<RawValue>>,
+    whole: Option<WholeDetails>,
 }
 
 /// The example of a field: its `#[api(example = ...)]`, else its type's default.
@@ -43,7 +43,7 @@ impl<'a> Example<'a> {
             if let Some(name) = field.detail {
                 details.push((name, example_of(field)));
             } else if field.details {
-                whole = Some(example_of(field));
+                whole = Some(WholeDetails::of(example_of(field)));
             }
         }
         Some(Example {
@@ -189,6 +189,65 @@ fn layout(json: &str, indent: Option<&str>) -> String {
         }
     }
     out
+}
+
+/// The example of a field that is the whole details object. A `RawValue` is written verbatim
+/// only by serde_json's own serializer, and an envelope that flattens details into its object
+/// writes through another, so an object is kept member by member, in its order.
+enum WholeDetails {
+    Object(Vec<(String, Box<RawValue>)>),
+    Other(Box<RawValue>),
+}
+
+impl WholeDetails {
+    fn of(json: Box<RawValue>) -> Self {
+        match serde_json::from_str::<Members>(json.get()) {
+            Ok(Members(members)) => WholeDetails::Object(members),
+            Err(_) => WholeDetails::Other(json),
+        }
+    }
+}
+
+impl serde::Serialize for WholeDetails {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            WholeDetails::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (name, value) in members {
+                    map.serialize_entry(name, value)?;
+                }
+                map.end()
+            }
+            WholeDetails::Other(json) => json.serialize(serializer),
+        }
+    }
+}
+
+/// A JSON object's members, in order.
+struct Members(Vec<(String, Box<RawValue>)>);
+
+impl<'de> serde::Deserialize<'de> for Members {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Members;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Members, A::Error> {
+                let mut members = Vec::new();
+                while let Some(member) = map.next_entry()? {
+                    members.push(member);
+                }
+                Ok(Members(members))
+            }
+        }
+        deserializer.deserialize_map(Visit)
+    }
 }
 
 /// A piece of a message template.
