@@ -251,6 +251,13 @@ fn the_server_s_document_has_every_error_of_every_operation() {
         .as_object()
         .unwrap();
     assert!(examples.contains_key("invalid_room_id") && examples.contains_key("bad_request"));
+    let server_error = &document["paths"]["/rooms"]["post"]["responses"]["500"]["content"]["application/problem+json"];
+    assert_eq!(
+        server_error["schema"]["properties"]["code"]["x-extensible-enum"],
+        json!(["internal_error"]),
+        "a code two error types share is listed once"
+    );
+    assert_eq!(server_error["examples"].as_object().unwrap().len(), 2);
 }
 
 /// A whole-details example flattened into a problem body is written member by member, in its

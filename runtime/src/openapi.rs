@@ -227,10 +227,12 @@ struct Facts {
 
 impl Facts {
     fn of(status: u16, variants: &[&Variant]) -> Self {
-        let codes = variants
-            .iter()
-            .filter_map(|variant| variant.entry.code)
-            .collect();
+        let mut codes: Vec<Code> = Vec::new();
+        for code in variants.iter().filter_map(|variant| variant.entry.code) {
+            if !codes.contains(&code) {
+                codes.push(code);
+            }
+        }
         let mut details = Some(Map::new());
         for field in variants.iter().flat_map(|variant| variant.entry.fields) {
             match (field.detail, field.details) {
