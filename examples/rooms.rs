@@ -4,7 +4,7 @@
 //!
 //! Run with `cargo run --example rooms`; `cargo run --example rooms -- docs [md|html|json]`
 //! prints the documentation page the server serves at `/errors`, `-- openapi` its OpenAPI
-//! document.
+//! document, `-- openapi aide` (or `utoipa`) the errors' responses as that tool documents them.
 
 #[allow(dead_code)]
 #[path = "server.rs"]
@@ -18,7 +18,8 @@ use errwire::{ApiError, RenderContext};
 use server::ClassError;
 
 fn main() {
-    if std::env::args().nth(1).as_deref() == Some("openapi") {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args == ["openapi"] {
         println!("{:#}", server::openapi());
         return;
     }

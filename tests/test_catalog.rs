@@ -1,4 +1,4 @@
-use errwire::catalog::{FieldEntry, HeaderEntry, HeaderKind, JsonType};
+use errwire::catalog::{HeaderEntry, HeaderKind, JsonType};
 use errwire::{ApiError, Code};
 
 /// The errors of the rooms API.
@@ -53,12 +53,18 @@ fn one_entry_per_variant_with_its_documented_facts() {
         value: HeaderKind::Fixed("no-store"),
     };
     assert_eq!(not_found.headers, [no_store]);
+    let [room_id] = not_found.fields else {
+        panic!("one field: {:?}", not_found.fields)
+    };
+    assert_eq!(room_id.name, "room_id");
+    assert_eq!(room_id.json_type, JsonType::String);
+    assert_eq!(room_id.detail, Some("room_id"));
+    assert_eq!(room_id.description, "The id in the request's path.");
+    assert_eq!(room_id.example, Some("\"math-101\""));
     assert_eq!(
-        not_found.fields,
-        [FieldEntry::new("room_id", JsonType::String)
-            .with_detail("room_id")
-            .with_description("The id in the request's path.")
-            .with_example("\"math-101\"")]
+        room_id.schema().unwrap()["type"],
+        "string",
+        "String's own schema"
     );
     assert_eq!(not_found.deprecated, None);
     let limited = &entries[1];

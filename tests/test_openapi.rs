@@ -11,6 +11,9 @@ mod gateway;
 #[path = "../examples/server.rs"]
 mod server;
 #[allow(dead_code)]
+#[path = "../examples/show/mod.rs"]
+mod show;
+#[allow(dead_code)]
 #[path = "../examples/verilock.rs"]
 mod verilock;
 #[allow(dead_code)]
@@ -85,6 +88,61 @@ fn every_example_of_every_api_matches_its_schema() {
             "one example per variant"
         );
     }
+}
+
+/// aide and utoipa document every API's errors as errwire's own form does, but for what their
+/// models change: aide adds a header's `style` and drops its `required: false` (the default);
+/// utoipa's model has no `const` and no header `required`, and drops an empty `properties`.
+#[test]
+fn aide_and_utoipa_document_every_api_as_errwire_does() {
+    /// `value` without the members `lost` says the tool's model loses.
+    fn normalized(mut value: Value, lost: &dyn Fn(&str, &Value) -> bool) -> Value {
+        match &mut value {
+            Value::Object(object) => {
+                object.retain(|key, member| key != "style" && !lost(key, member));
+                for member in object.values_mut() {
+                    *member = normalized(member.take(), lost);
+                }
+            }
+            Value::Array(items) => {
+                for item in items {
+                    *item = normalized(item.take(), lost);
+                }
+            }
+            _ => {}
+        }
+        value
+    }
+    fn check<E: show::Documented>() {
+        let name = std::any::type_name::<E>();
+        let aide_loses = |key: &str, value: &Value| key == "required" && *value == false;
+        let utoipa_loses = |key: &str, value: &Value| {
+            key == "const"
+                || (key == "required" && value.is_boolean())
+                || (key == "properties" && *value == json!({}))
+        };
+        for (tool, lost) in [
+            ("aide", &aide_loses as &dyn Fn(&str, &Value) -> bool),
+            ("utoipa", &utoipa_loses),
+        ] {
+            let document = show::openapi::<E>("API", Some(tool));
+            let mut responses = document["paths"]["/"]["get"]["responses"].clone();
+            if tool == "aide" {
+                let ok = responses.as_object_mut().unwrap().remove("200");
+                assert!(ok.is_some(), "aide documents the handler's `()` as 200");
+            }
+            assert_eq!(
+                normalized(responses, lost),
+                normalized(errwire::openapi::responses::<E>(), lost),
+                "{name} with {tool}"
+            );
+        }
+    }
+    check::<server::ClassError>();
+    check::<verriflo::VerrifloError>();
+    check::<verilock::VerilockError>();
+    check::<gateway::GatewayError>();
+    check::<verto::VertoError>();
 }
 
 #[test]
@@ -284,4 +342,78 @@ fn a_flattened_details_example_is_written_member_by_member() {
     let zeta = page.find("\"zeta\"").expect("zeta on the page");
     let alpha = page.find("\"alpha\"").expect("alpha on the page");
     assert!(zeta < alpha, "the example's order is kept:\n{page}");
+}
+
+#[test]
+fn a_detail_whose_type_has_a_schema_is_described_by_it() {
+    /// A seat in the hall.
+    #[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+    struct Seat {
+        row: u32,
+        number: u32,
+    }
+
+    #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+    struct Owner {
+        name: String,
+        since: Since,
+    }
+
+    #[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+    struct Since {
+        year: u16,
+    }
+
+    #[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+    struct Quota {
+        used: u64,
+        limit: u64,
+    }
+
+    #[derive(Debug, errwire::ApiError)]
+    #[api(envelope = errwire::Problem)]
+    #[allow(dead_code)]
+    enum BookingError {
+        #[api(status = 409, code = "seat_taken", message = "The seat is taken")]
+        SeatTaken {
+            #[api(detail, example = r#"{"row": 3, "number": 14}"#)]
+            seat: Seat,
+            #[api(detail, example = r#"{"name": "ada", "since": {"year": 2024}}"#)]
+            owner: Option<Owner>,
+        },
+        #[api(status = 429, code = "over_quota", message = "Over quota")]
+        OverQuota(#[api(details, example = r#"{"used": 12, "limit": 10}"#)] Quota),
+    }
+
+    let responses = responses::<BookingError>();
+    assert_eq!(assert_examples_valid(&responses), 2);
+    let conflict = &responses["409"]["content"]["application/problem+json"]["schema"];
+    let seat = &conflict["properties"]["seat"];
+    assert_eq!(seat["type"], "object", "schemars' schema: {seat:#}");
+    assert_eq!(seat["required"], json!(["row", "number"]));
+    assert_eq!(seat["description"], "A seat in the hall.");
+    let owner = &conflict["properties"]["owner"];
+    let text = owner.to_string();
+    assert!(
+        !text.contains("$ref"),
+        "utoipa's references inlined: {owner:#}"
+    );
+    assert!(
+        text.contains("\"year\""),
+        "the nested type is there: {owner:#}"
+    );
+
+    let validator = jsonschema::validator_for(conflict).unwrap();
+    let body = |seat: Value| json!({"type": "about:blank", "status": 409, "detail": "The seat is taken", "code": "seat_taken", "seat": seat, "owner": null});
+    assert!(validator.is_valid(&body(json!({"row": 3, "number": 14}))));
+    assert!(
+        !validator.is_valid(&body(json!({"row": "C"}))),
+        "a body whose detail breaks the type's schema is not valid"
+    );
+
+    let over = &responses["429"]["content"]["application/problem+json"]["schema"];
+    assert_eq!(
+        over["properties"]["limit"]["type"], "integer",
+        "a whole-details type's properties are flattened: {over:#}"
+    );
 }

@@ -714,9 +714,18 @@ impl<'a> Expander<'a> {
                 .flatten()
                 .map(|json| json.to_token_stream()),
         );
+        let schema = if field.attrs.detail.is_set() || details {
+            let ty = field.ty();
+            quote!(|| {
+                use #krate::__private::{NoSchema as _, ViaJsonSchema as _, ViaToSchema as _};
+                (&&&#krate::__private::Type::<#ty>::NEW).own_schema()
+            })
+        } else {
+            quote!(|| ::core::option::Option::None)
+        };
         quote! {
             #krate::__private::catalog_field(#name, #detail, #details, #header,
-                #krate::catalog::JsonType::#json_type, #nullable, #description, #example)
+                #krate::catalog::JsonType::#json_type, #nullable, #description, #example, #schema)
         }
     }
 }

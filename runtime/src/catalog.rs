@@ -179,7 +179,7 @@ pub enum HeaderKind {
 }
 
 /// A field of an error that the wire or the message shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug)]
 #[non_exhaustive]
 pub struct FieldEntry {
     /// The field's name in the source, or its position (`"0"`) in a tuple variant.
@@ -198,6 +198,8 @@ pub struct FieldEntry {
     pub description: &'static str,
     /// An example of its value as JSON text: `#[api(example = ...)]`.
     pub example: Option<&'static str>,
+    /// The JSON Schema its type gives itself, if any.
+    schema: fn() -> Option<serde_json::Value>,
 }
 
 impl FieldEntry {
@@ -213,7 +215,21 @@ impl FieldEntry {
             nullable: false,
             description: "",
             example: None,
+            schema: || None,
         }
+    }
+
+    /// The JSON Schema the field's type gives itself, self-contained (no `$ref`): with the
+    /// `schemars` feature, a type's `schemars::JsonSchema`, else with `utoipa`, its
+    /// `utoipa::ToSchema`. `None` for other types: the schema is then read from
+    /// [`json_type`](Self::json_type).
+    pub fn schema(&self) -> Option<serde_json::Value> {
+        (self.schema)()
+    }
+
+    /// Sets the function that gives the field's schema.
+    pub const fn with_schema(self, schema: fn() -> Option<serde_json::Value>) -> Self {
+        FieldEntry { schema, ..self }
     }
 
     /// Sets the detail's wire name.

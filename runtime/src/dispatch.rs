@@ -11,6 +11,7 @@
 //! | `visit_detail` | is a string, integer or boolean: a typed [`DetailVisitor`] method | any `Detail`: type-erased |
 //! | `header_value` | implements [`ToHeaderValue`] | any `HeaderText`: its `Display` text |
 //! | `as_error` | is a `std::error::Error + 'static` | `None` |
+//! | `own_schema` (on `&&&Type<T>`, three steps) | is `schemars::JsonSchema` (feature `schemars`), then `utoipa::ToSchema` (feature `utoipa`) | `None` |
 //!
 //! The choice is made where the derive's impl is type-checked, so for a type parameter it sees only
 //! the parameter's bounds: a generic `header` field is given the bound `ToHeaderValue` (its
@@ -21,6 +22,7 @@
 //! a field that cannot be written gets one error, at the field.
 
 use core::fmt;
+use core::marker::PhantomData;
 
 use http::HeaderValue;
 use serde::Serialize;
@@ -182,6 +184,52 @@ pub trait NotError<'a> {
 
 impl<'a, T: ?Sized> NotError<'a> for Ref<'a, T> {
     fn as_error(&self) -> Option<&'a (dyn core::error::Error + 'static)> {
+        None
+    }
+}
+
+/// A type, for a choice that needs no value of it.
+pub struct Type<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized> Type<T> {
+    /// The type.
+    pub const NEW: Self = Type(PhantomData);
+}
+
+/// Taken first: the type's `schemars::JsonSchema`. Without the feature, no type takes it.
+pub trait ViaJsonSchema {
+    /// The type's own JSON Schema.
+    fn own_schema(&self) -> Option<serde_json::Value>;
+}
+
+#[cfg(feature = "schemars")]
+impl<T: schemars::JsonSchema + ?Sized> ViaJsonSchema for &&Type<T> {
+    fn own_schema(&self) -> Option<serde_json::Value> {
+        Some(crate::schema::from_schemars::<T>())
+    }
+}
+
+/// Taken second: the type's `utoipa::ToSchema`. Without the feature, no type takes it.
+pub trait ViaToSchema {
+    /// The type's own JSON Schema.
+    fn own_schema(&self) -> Option<serde_json::Value>;
+}
+
+#[cfg(feature = "utoipa")]
+impl<T: utoipa::ToSchema + ?Sized> ViaToSchema for &Type<T> {
+    fn own_schema(&self) -> Option<serde_json::Value> {
+        Some(crate::schema::from_utoipa::<T>())
+    }
+}
+
+/// Taken otherwise: no schema of its own.
+pub trait NoSchema {
+    /// None.
+    fn own_schema(&self) -> Option<serde_json::Value>;
+}
+
+impl<T: ?Sized> NoSchema for Type<T> {
+    fn own_schema(&self) -> Option<serde_json::Value> {
         None
     }
 }

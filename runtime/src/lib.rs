@@ -217,6 +217,8 @@ pub mod openapi;
 mod log;
 mod message;
 mod request_error;
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
+mod schema;
 
 #[doc(hidden)]
 #[path = "private.rs"]

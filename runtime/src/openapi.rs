@@ -241,7 +241,18 @@ impl Facts {
                         details.insert(name.to_owned(), field_schema(field));
                     }
                 }
-                (None, true) => details = None,
+                (None, true) => {
+                    let properties = field.schema().and_then(|mut schema| {
+                        match schema.get_mut("properties").map(Value::take) {
+                            Some(Value::Object(properties)) => Some(properties),
+                            _ => None,
+                        }
+                    });
+                    match (&mut details, properties) {
+                        (Some(details), Some(properties)) => details.extend(properties),
+                        _ => details = None,
+                    }
+                }
                 (None, false) => {}
             }
         }
@@ -283,12 +294,14 @@ impl Facts {
 }
 
 fn field_schema(field: &FieldEntry) -> Value {
-    let mut schema = match field.json_type.schema_name() {
-        Some(name) if field.nullable => json!({"type": [name, "null"]}),
-        Some(name) => json!({"type": name}),
-        None => json!({}),
-    };
-    if !field.description.is_empty() {
+    let mut schema = field
+        .schema()
+        .unwrap_or_else(|| match field.json_type.schema_name() {
+            Some(name) if field.nullable => json!({"type": [name, "null"]}),
+            Some(name) => json!({"type": name}),
+            None => json!({}),
+        });
+    if !field.description.is_empty() && schema.get("description").is_none() {
         schema["description"] = field.description.into();
     }
     schema
@@ -311,7 +324,19 @@ fn mentions(node: &Node, slot: Slot) -> bool {
 fn schema(node: &Node, facts: &Facts) -> Value {
     match *node {
         Node::Literal(json) => {
-            json!({"const": serde_json::from_str::<Value>(json).unwrap_or(Value::Null)})
+            let value = serde_json::from_str::<Value>(json).unwrap_or(Value::Null);
+            // The type beside `const`, though `const` alone says it: utoipa's schema model
+            // cannot read a schema without one.
+            let kind = match &value {
+                Value::Null => "null",
+                Value::Bool(_) => "boolean",
+                Value::Number(number) if number.is_f64() => "number",
+                Value::Number(_) => "integer",
+                Value::String(_) => "string",
+                Value::Array(_) => "array",
+                Value::Object(_) => "object",
+            };
+            json!({"type": kind, "const": value})
         }
         Node::Array(elements) => {
             let items: Vec<Value> = elements

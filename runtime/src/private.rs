@@ -9,7 +9,8 @@ pub use serde_json;
 
 pub use crate::__framework_impls as framework_impls;
 pub use crate::dispatch::{
-    NotError, Ref, ViaError, ViaHeaderText, ViaSerializeDetail, ViaToHeaderValue, ViaTypedDetail,
+    NoSchema, NotError, Ref, Type, ViaError, ViaHeaderText, ViaJsonSchema, ViaSerializeDetail,
+    ViaToHeaderValue, ViaToSchema, ViaTypedDetail,
 };
 pub use crate::headers::{display_header_value, insert as insert_header};
 #[cfg(feature = "actix-web")]
@@ -80,9 +81,24 @@ fn typed_responses<R: serde::de::DeserializeOwned>(
         _ => serde_json::Map::new(),
     };
     responses.into_iter().filter_map(|(status, response)| {
-        serde_json::from_value(response)
-            .ok()
-            .map(|response| (status, response))
+        // A schema the tool's model cannot read costs the schema, never the response.
+        let without_schemas = || {
+            let mut response = response.clone();
+            if let Some(serde_json::Value::Object(content)) = response.get_mut("content") {
+                for media in content.values_mut() {
+                    if let serde_json::Value::Object(media) = media {
+                        media.remove("schema");
+                    }
+                }
+            }
+            response
+        };
+        let description = || serde_json::json!({"description": response["description"]});
+        let response = serde_json::from_value(response.clone())
+            .or_else(|_| serde_json::from_value(without_schemas()))
+            .or_else(|_| serde_json::from_value(description()))
+            .ok()?;
+        Some((status, response))
     })
 }
 
@@ -137,15 +153,14 @@ pub const fn catalog_field(
     nullable: bool,
     description: &'static str,
     example: Option<&'static str>,
+    schema: fn() -> Option<serde_json::Value>,
 ) -> crate::catalog::FieldEntry {
-    crate::catalog::FieldEntry {
-        name,
-        detail,
-        details,
-        header,
-        json_type,
-        nullable,
-        description,
-        example,
-    }
+    let mut entry = crate::catalog::FieldEntry::new(name, json_type).with_schema(schema);
+    entry.detail = detail;
+    entry.details = details;
+    entry.header = header;
+    entry.nullable = nullable;
+    entry.description = description;
+    entry.example = example;
+    entry
 }
