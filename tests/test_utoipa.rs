@@ -1,11 +1,13 @@
 //! With the `utoipa` feature, an error type named once in `responses(...)` of a
-//! `#[utoipa::path]` documents every response of the type.
+//! `#[utoipa::path]` documents every response of the type; a server on 127.0.0.1 sends what
+//! the document it serves says.
 
+use axum::extract::Path;
+use axum::routing::get;
 use serde_json::Value;
 use utoipa::OpenApi;
 
 /// The errors of `GET /rooms/{id}`.
-#[allow(dead_code)] // documented, never built
 #[derive(Debug, errwire::ApiError)]
 #[api(rename_all = "snake_case")]
 enum RoomError {
@@ -26,8 +28,14 @@ enum RoomError {
     params(("id" = String, Path, description = "The room's id")),
     responses((status = 200, description = "The room's name", body = String), RoomError)
 )]
-#[allow(dead_code)]
-async fn room() {}
+async fn room(Path(id): Path<String>) -> Result<String, RoomError> {
+    match id.as_str() {
+        "math-101" => Ok("Math 101".to_owned()),
+        "ended" => Err(RoomError::RoomEnded),
+        "down" => Err(RoomError::Unavailable),
+        _ => Err(RoomError::RoomNotFound(id)),
+    }
+}
 
 #[derive(OpenApi)]
 #[openapi(paths(room))]
@@ -57,4 +65,73 @@ fn an_error_type_named_in_responses_documents_every_status_and_variant() {
         schema["properties"]["code"]["x-extensible-enum"],
         serde_json::json!(["unavailable"])
     );
+}
+
+/// The server's routes and `GET /openapi.json`, the document utoipa builds, on 127.0.0.1 until
+/// the test's runtime ends; its base URL.
+async fn start() -> String {
+    let app = axum::Router::new().route("/rooms/{id}", get(room)).route(
+        "/openapi.json",
+        get(|| async { axum::Json(ApiDoc::openapi()) }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{address}")
+}
+
+#[tokio::test]
+async fn every_error_the_server_sends_is_the_one_its_document_describes() {
+    let base = start().await;
+    let client = reqwest::Client::new();
+    let document = client
+        .get(format!("{base}/openapi.json"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let document: Value = serde_json::from_str(&document).unwrap();
+    let responses = &document["paths"]["/rooms/{id}"]["get"]["responses"];
+    for (id, status, code) in [
+        ("physics-9", 404, "room_not_found"),
+        ("ended", 404, "room_ended"),
+        ("down", 503, "unavailable"),
+    ] {
+        let response = client
+            .get(format!("{base}/rooms/{id}"))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status().as_u16(), status, "{id}");
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .to_owned();
+        let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        let documented = &responses[status.to_string()]["content"][&content_type];
+        assert!(
+            documented.is_object(),
+            "{id}: {content_type} at {status} is documented"
+        );
+        let validator = jsonschema::validator_for(&documented["schema"]).unwrap();
+        let errors: Vec<String> = validator
+            .iter_errors(&body)
+            .map(|e| e.to_string())
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{id}: {body} against the served schema: {errors:?}"
+        );
+        let codes = &documented["schema"]["properties"]["code"]["x-extensible-enum"];
+        assert!(
+            codes.as_array().unwrap().contains(&Value::from(code)),
+            "{id}: {code} is listed in {codes}"
+        );
+        assert!(
+            documented["examples"].get(code).is_some(),
+            "{id}: an example of {code}"
+        );
+    }
 }
