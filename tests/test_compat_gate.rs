@@ -60,7 +60,7 @@ fixture!(status_changed, [("status-changed", Breaking)],
     new: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 410, code = "a")] A } }
 );
 
-fixture!(status_class_changed, [("status-changed", Breaking), ("status-class-changed", Breaking)],
+fixture!(status_class_changed, [("status-changed", Breaking), ("status-class-changed", Breaking), ("retry-changed", Metadata)],
     old: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 409, code = "a")] A } },
     new: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 503, code = "a")] A } }
 );
@@ -134,6 +134,11 @@ fixture!(message_changed, [("message-changed", Metadata)],
 fixture!(title_changed, [("title-changed", Metadata)],
     old: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 404, code = "a", title = "Missing")] A } },
     new: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 404, code = "a", title = "Not there")] A } }
+);
+
+fixture!(retry_changed, [("retry-changed", Metadata)],
+    old: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 503, code = "a")] A } },
+    new: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 503, code = "a", retry = "never")] A } }
 );
 
 fixture!(description_changed, [("description-changed", Metadata)],

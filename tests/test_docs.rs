@@ -30,7 +30,11 @@ enum ServiceError {
     Auth(AuthError),
 
     #[error("store failed: {0}")]
-    #[api(status = 503, message = "The store is unavailable")]
+    #[api(
+        status = 503,
+        message = "The store is unavailable",
+        retry = "transient"
+    )]
     Store(#[source] std::io::Error),
 
     #[error("busy")]
@@ -72,7 +76,10 @@ fn a_forwarded_error_is_listed_in_the_outer_type_s_envelope() {
 #[test]
 fn a_5xx_example_shows_only_the_public_message() {
     let store = &errors()[1];
-    assert_eq!(store["retry"], "backoff");
+    assert_eq!(
+        store["retry"], "transient",
+        "declared, where a 503 is `throttle`"
+    );
     let example = store["example"].to_string();
     assert!(example.contains("The store is unavailable"), "{example}");
     assert!(!example.contains("store failed"), "{example}");
@@ -84,7 +91,7 @@ fn an_entry_shows_its_template_example_headers_retry_and_deprecation() {
     let busy = &errors()[2];
     assert_eq!(busy["message"], "Retry in {wait} s");
     assert_eq!(busy["deprecated"], "use store_unavailable");
-    assert_eq!(busy["retry"], "after_retry_after");
+    assert_eq!(busy["retry"], "throttle", "a 429's class");
     assert_eq!(busy["type_uri"], "https://docs.example.com/errors#busy");
     assert_eq!(busy["headers"][0]["value"], "delay-seconds");
     assert_eq!(busy["details"][0]["description"], "Seconds to wait.");
@@ -98,6 +105,14 @@ fn an_entry_shows_its_template_example_headers_retry_and_deprecation() {
         "{markdown}"
     );
     assert!(markdown.contains("#### Solutions"), "{markdown}");
+    assert!(
+        markdown.contains("| Retry | `throttle`: retry after the delay `Retry-After` gives. |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("| Retry | `transient`: retry with exponential backoff and jitter, if the request is idempotent. |"),
+        "{markdown}"
+    );
     assert!(markdown.contains("All of them."), "{markdown}");
 }
 

@@ -43,6 +43,7 @@ enum Key {
     Details,
     Example,
     Retired,
+    Retry,
 }
 
 /// A key of the attribute language: its name, where it may stand, and what to tell a user who
@@ -89,6 +90,7 @@ const KEYS: &[KeySpec] = &[
     variant_key("title", Key::Title),
     variant_key("expose", Key::Expose),
     variant_key("transparent", Key::Transparent),
+    variant_key("retry", Key::Retry),
     KeySpec {
         misplaced_hint: "; mark each field that goes on the wire",
         ..key_spec("detail", Key::Detail, FIELD)
@@ -207,7 +209,29 @@ pub struct Attrs {
     pub header: Attr<HeaderName>,
     pub example: Attr<Example>,
     pub retired: Attr<Vec<(CodeValue, Span)>>,
+    pub retry: Attr<Retry>,
     pub docs: String,
+}
+
+/// A retry class as written: `retry = "throttle"`.
+#[derive(Clone, Copy)]
+pub enum Retry {
+    Throttle,
+    Transient,
+    Never,
+}
+
+impl Retry {
+    const NAMES: [&'static str; 3] = ["throttle", "transient", "never"];
+
+    /// The runtime's `catalog::Retry` variant.
+    pub fn variant(self) -> &'static str {
+        match self {
+            Retry::Throttle => "Throttle",
+            Retry::Transient => "Transient",
+            Retry::Never => "Never",
+        }
+    }
 }
 
 /// A field's example as written: a literal, with its sign.
@@ -234,6 +258,7 @@ impl Attrs {
             self.detail.key_span(),
             self.details.key_span(),
             self.header.key_span(),
+            self.retry.key_span(),
         ];
         keys.into_iter().flatten().collect()
     }
@@ -260,6 +285,7 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         header: Attr::new("header"),
         example: Attr::new("example"),
         retired: Attr::new("retired"),
+        retry: Attr::new("retry"),
         docs: String::new(),
     };
     for attr in attrs {
@@ -339,6 +365,7 @@ fn parse_key(
             .and_then(|lit| Message::parse(&lit))
             .map(|message| attrs.message.set(span, message, errors)),
         Key::Title => parse_title(meta, name).map(|title| attrs.title.set(span, title, errors)),
+        Key::Retry => parse_retry(meta).map(|retry| attrs.retry.set(span, retry, errors)),
         Key::SharedCode => flag(meta, name).map(|()| attrs.shared_code.set(span, (), errors)),
         Key::Expose => flag(meta, name).map(|()| attrs.expose.set(span, (), errors)),
         Key::Transparent => flag(meta, name).map(|()| attrs.transparent.set(span, (), errors)),
@@ -481,6 +508,30 @@ fn parse_title(meta: &ParseNestedMeta, key: &str) -> syn::Result<String> {
         ));
     }
     Ok(title)
+}
+
+fn parse_retry(meta: &ParseNestedMeta) -> syn::Result<Retry> {
+    let lit = value_str(meta, "retry")?;
+    let written = lit.value();
+    let retry = match written.as_str() {
+        "throttle" => Retry::Throttle,
+        "transient" => Retry::Transient,
+        "never" => Retry::Never,
+        _ => {
+            let hint = match crate::suggest::nearest(&written, Retry::NAMES) {
+                Some(name) => format!("did you mean \"{name}\"?"),
+                None => format!(
+                    "use one of: {}",
+                    Retry::NAMES.map(|name| format!("\"{name}\"")).join(", ")
+                ),
+            };
+            return Err(syn::Error::new(
+                lit.span(),
+                format!("unknown retry class \"{written}\"; {hint}"),
+            ));
+        }
+    };
+    Ok(retry)
 }
 
 fn parse_rename_all(meta: &ParseNestedMeta) -> syn::Result<RenameRule> {

@@ -8,7 +8,7 @@ use syn::ext::IdentExt;
 use syn::{DeriveInput, Ident, LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::CodeValue;
+use crate::attr::{CodeValue, Retry};
 use crate::errors::Errors;
 use crate::header::HeaderName;
 use crate::message::Piece;
@@ -74,6 +74,7 @@ impl<'a> Expander<'a> {
         let static_message = self.fn_static_message();
         let title = self.fn_title();
         let type_base = self.fn_type_base();
+        let retry = self.fn_retry();
         let details = self.fn_details();
         let headers = self.fn_headers();
         let envelope = self.fn_envelope();
@@ -98,6 +99,7 @@ impl<'a> Expander<'a> {
                 #static_message
                 #title
                 #type_base
+                #retry
                 #details
                 #headers
                 fn catalog() -> &'static #krate::catalog::Catalog {
@@ -403,6 +405,30 @@ impl<'a> Expander<'a> {
         }
     }
 
+    fn fn_retry(&self) -> TokenStream {
+        let any_retry = self
+            .variants()
+            .any(|variant| self.input.attrs_of(variant).retry.is_set());
+        if !any_retry && !self.any_transparent() {
+            return TokenStream::new();
+        }
+        let krate = &self.krate;
+        let body = self.forwarding_all(quote!(retry), |variant| {
+            match self.input.attrs_of(variant).retry.get() {
+                Some(retry) => retry_tokens(krate, *retry),
+                None => {
+                    let status = status_code(krate, self.input.status_of(variant));
+                    quote!(#krate::catalog::Retry::for_status(#status))
+                }
+            }
+        });
+        quote! {
+            fn retry(&self) -> #krate::catalog::Retry {
+                #body
+            }
+        }
+    }
+
     fn fn_type_base(&self) -> TokenStream {
         let Some(base) = self.input.attrs.type_base.get() else {
             return TokenStream::new();
@@ -674,13 +700,14 @@ impl<'a> Expander<'a> {
             .iter()
             .filter(|field| self.input.shows(variant, field))
             .map(|field| self.catalog_field(field));
+        let retry = option(attrs.retry.get().map(|retry| retry_tokens(krate, *retry)));
         let forwards_to = option(transparent.map(|field| {
             let ty = field.ty();
             quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static #krate::catalog::Catalog)
         }));
         quote! {
             #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
-                #deprecated, &[#(#headers),*], &[#(#fields),*], #forwards_to)
+                #deprecated, &[#(#headers),*], &[#(#fields),*], #forwards_to, #retry)
         }
     }
 
@@ -728,6 +755,12 @@ impl<'a> Expander<'a> {
                 #krate::catalog::JsonType::#json_type, #nullable, #description, #example, #schema)
         }
     }
+}
+
+/// `errwire::catalog::Retry::Throttle`, ...
+fn retry_tokens(krate: &TokenStream, retry: Retry) -> TokenStream {
+    let variant = Ident::new(retry.variant(), Span::call_site());
+    quote!(#krate::catalog::Retry::#variant)
 }
 
 /// The local a field is bound to in a match arm, carrying the field's span for diagnostics.

@@ -93,6 +93,12 @@ pub trait ApiError {
         None
     }
 
+    /// Whether a client retries the request that got this error: the variant's
+    /// `#[api(retry = "...")]`, else [by status](crate::catalog::Retry::for_status).
+    fn retry(&self) -> crate::catalog::Retry {
+        crate::catalog::Retry::for_status(self.status())
+    }
+
     /// The fields this error puts in the body, borrowed.
     fn details(&self) -> Details<'_> {
         Details::None
@@ -166,6 +172,10 @@ macro_rules! forward_api_error {
 
             fn type_base(&self) -> Option<&'static str> {
                 (**self).type_base()
+            }
+
+            fn retry(&self) -> crate::catalog::Retry {
+                (**self).retry()
             }
 
             fn details(&self) -> Details<'_> {

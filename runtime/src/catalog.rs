@@ -154,6 +154,58 @@ pub struct CatalogEntry {
     pub fields: &'static [FieldEntry],
     /// For a `transparent` variant: the catalog of the error it forwards to.
     pub forwards_to: Option<fn() -> &'static Catalog>,
+    /// Whether a client retries the request: `#[api(retry = "...")]`, else by status.
+    pub retry: Retry,
+}
+
+/// Whether a client may send a request again after this error, and how: declared per variant
+/// with `#[api(retry = "throttle" | "transient" | "never")]`, else [by status](Retry::for_status),
+/// as the seed APIs' client guides say.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(
+    feature = "docs",
+    derive(serde::Serialize, serde::Deserialize),
+    serde(rename_all = "snake_case")
+)]
+pub enum Retry {
+    /// The server asks the client to slow down: retry after the delay `Retry-After` gives, else
+    /// with exponential backoff. A 429 or 503 by default.
+    Throttle,
+    /// The failure may pass: retry with exponential backoff and jitter. A request that is not
+    /// idempotent may already have taken effect, so retry it only when the API says a retry is
+    /// safe (an idempotency key, for instance). A 408 and any other 5xx by default.
+    Transient,
+    /// The request itself is wrong: sending it again gives the same error. Any other 4xx by
+    /// default.
+    Never,
+}
+
+impl Retry {
+    /// The class of a status: 429 and 503 [`Throttle`](Retry::Throttle); 408 and other 5xx
+    /// [`Transient`](Retry::Transient); any other status [`Never`](Retry::Never).
+    pub const fn for_status(status: StatusCode) -> Retry {
+        match status.as_u16() {
+            429 | 503 => Retry::Throttle,
+            408 | 500..=599 => Retry::Transient,
+            _ => Retry::Never,
+        }
+    }
+
+    /// The word the attribute, the documentation page and the JSON page use:
+    /// `"throttle"`, `"transient"` or `"never"`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Retry::Throttle => "throttle",
+            Retry::Transient => "transient",
+            Retry::Never => "never",
+        }
+    }
+}
+
+impl fmt::Display for Retry {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 /// A header an error sends.
@@ -331,6 +383,7 @@ impl CatalogEntry {
             headers: &[],
             fields: &[],
             forwards_to: None,
+            retry: Retry::for_status(status),
         }
     }
 
@@ -339,6 +392,7 @@ impl CatalogEntry {
         CatalogEntry {
             status: None,
             forwards_to: Some(forwards_to),
+            retry: Retry::Never,
             ..CatalogEntry::new(name, StatusCode::INTERNAL_SERVER_ERROR)
         }
     }
@@ -380,6 +434,11 @@ impl CatalogEntry {
     /// Sets the fields the wire or the message shows.
     pub const fn with_fields(self, fields: &'static [FieldEntry]) -> Self {
         CatalogEntry { fields, ..self }
+    }
+
+    /// Sets the retry class.
+    pub const fn with_retry(self, retry: Retry) -> Self {
+        CatalogEntry { retry, ..self }
     }
 
     /// What names the error on a page or in a document: its code, else its variant's name.

@@ -18,7 +18,7 @@
 //! |---|---|
 //! | `code-removed` (unless the type lists it in `#[api(retired = [...])]`), `retired-code-used`, `status-changed`, `status-class-changed` (beside `status-changed`, when 4xx becomes 5xx or back), `uncoded-status-changed` (a variant without a code, matched by name), `error-removed` (likewise), `detail-removed` (a rename is a removal and an addition), `detail-retyped`, `header-removed`, `envelope-changed`, `content-type-changed`, `type-removed` | breaking |
 //! | `code-added`, `error-added`, `detail-added`, `header-added`, `type-added` | non-breaking |
-//! | `message-changed`, `title-changed`, `description-changed` | metadata |
+//! | `message-changed`, `title-changed`, `description-changed`, `retry-changed` (the retry class: clients built from the old page retry as it said) | metadata |
 
 use std::fmt;
 use std::path::Path;
@@ -357,6 +357,14 @@ impl Findings {
                 Impact::Metadata,
                 path,
                 format!("{:?} -> {:?}", old.title, new.title),
+            );
+        }
+        if old.retry != new.retry {
+            self.push(
+                "retry-changed",
+                Impact::Metadata,
+                path,
+                format!("{} -> {}", old.retry, new.retry),
             );
         }
     }

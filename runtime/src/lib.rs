@@ -70,6 +70,7 @@
 //! | `expose` | lets a 5xx variant show its fields in the message and details |
 //! | `transparent` | every fact comes from the single field, itself an [`ApiError`]; the body is in the outer type's envelope |
 //! | `header(Name = "value")` | a fixed header; repeatable |
+//! | `retry = "throttle"`, `"transient"`, `"never"` | whether a client retries the request: after `Retry-After`, with backoff, or not; default [by status](catalog::Retry::for_status) (429 and 503 throttle, 408 and other 5xx transient, other 4xx never) |
 //!
 //! Doc comments on the type, a variant and a field become the descriptions of its
 //! [catalog](catalog::Catalog), which the documentation page shows; `#[deprecated]` variants are

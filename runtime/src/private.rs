@@ -127,7 +127,14 @@ pub const fn catalog_entry(
     headers: &'static [crate::catalog::HeaderEntry],
     fields: &'static [crate::catalog::FieldEntry],
     forwards_to: Option<fn() -> &'static crate::catalog::Catalog>,
+    retry: Option<crate::catalog::Retry>,
 ) -> crate::catalog::CatalogEntry {
+    let retry = match (retry, status) {
+        (Some(retry), _) => retry,
+        (None, Some(status)) => crate::catalog::Retry::for_status(status),
+        // A transparent variant's errors are the forwarded type's entries, each with its own.
+        (None, None) => crate::catalog::Retry::Never,
+    };
     crate::catalog::CatalogEntry {
         name,
         status,
@@ -139,6 +146,7 @@ pub const fn catalog_entry(
         headers,
         fields,
         forwards_to,
+        retry,
     }
 }
 

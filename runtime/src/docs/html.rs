@@ -114,7 +114,7 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         None => format!("<code>{}</code>", escape(&error.name)),
     };
     row("Variant", variant);
-    row("Retry", inline_code(error.retry.advice()));
+    row("Retry", inline_code(&error.retry_advice()));
     if let Some(note) = &error.deprecated {
         row(
             "Deprecated",

@@ -61,7 +61,7 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
     } else {
         row("Variant", &format!("`{}`", error.name));
     }
-    row("Retry", error.retry.advice());
+    row("Retry", &error.retry_advice());
     if let Some(note) = &error.deprecated {
         row(
             "Deprecated",

@@ -29,8 +29,9 @@
 //! For each error the page shows its status and reason phrase, its code, title, the message
 //! template with its placeholders, the variant's doc comment (Markdown; its headings, such as
 //! `# Causes` and `# Solutions`, become sections of the entry), the details (wire name, JSON type,
-//! the field's doc comment), the headers, whether a client should retry (5xx and 429 yes, after
-//! `Retry-After` when it is sent; other 4xx no), and an example body written by the type's own
+//! the field's doc comment), the headers, its [retry class](crate::catalog::Retry) in words
+//! (`throttle`: after `Retry-After` when it is sent; `transient`: with backoff; `never`), and an
+//! example body written by the type's own
 //! envelope. Examples come from `#[api(example = ...)]` on the fields, else from a default per
 //! JSON type: `"string"`, `0`, `0.5`, `false`, `[]`, `{}`, `null`. A 5xx example shows what clients
 //! get: its fixed message, and no field unless the variant says `expose`.

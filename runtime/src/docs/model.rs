@@ -64,37 +64,6 @@ impl std::fmt::Display for CodeDoc {
     }
 }
 
-/// What a client should do with an error, as the seed APIs' guides say: retry 5xx and 429 (after
-/// `Retry-After` when it is sent), never another 4xx.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Retry {
-    No,
-    Backoff,
-    AfterRetryAfter,
-}
-
-impl Retry {
-    fn of(status: u16, headers: &[HeaderDoc]) -> Self {
-        let retry_after = headers
-            .iter()
-            .any(|header| header.name.eq_ignore_ascii_case("retry-after"));
-        match status {
-            429 | 500.. if retry_after => Retry::AfterRetryAfter,
-            429 | 500.. => Retry::Backoff,
-            _ => Retry::No,
-        }
-    }
-
-    pub fn advice(self) -> &'static str {
-        match self {
-            Retry::No => "No: the request must change first.",
-            Retry::Backoff => "Yes, with exponential backoff.",
-            Retry::AfterRetryAfter => "Yes, after the delay `Retry-After` gives.",
-        }
-    }
-}
-
 /// One error.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ErrorDoc {
@@ -111,7 +80,7 @@ pub struct ErrorDoc {
     pub message: String,
     pub description: String,
     pub deprecated: Option<String>,
-    pub retry: Retry,
+    pub retry: crate::catalog::Retry,
     /// The RFC 9457 `type` URI: `type_base` and the code.
     pub type_uri: Option<String>,
     pub headers: Vec<HeaderDoc>,
@@ -123,6 +92,24 @@ pub struct ErrorDoc {
 }
 
 impl ErrorDoc {
+    /// What a client does after this error: its retry class, in words.
+    pub fn retry_advice(&self) -> String {
+        use crate::catalog::Retry;
+        let retry_after = self
+            .headers
+            .iter()
+            .any(|header| header.name.eq_ignore_ascii_case("retry-after"));
+        let advice = match self.retry {
+            Retry::Throttle if retry_after => "retry after the delay `Retry-After` gives.",
+            Retry::Throttle => "retry with exponential backoff.",
+            Retry::Transient => {
+                "retry with exponential backoff and jitter, if the request is idempotent."
+            }
+            Retry::Never => "do not retry; the request must change first.",
+        };
+        format!("`{}`: {advice}", self.retry)
+    }
+
     /// What names the error: its code, else its variant's name.
     pub fn label(&self) -> String {
         self.code
@@ -274,7 +261,7 @@ impl Source<'_> {
             message: entry.message.to_owned(),
             description: entry.description.to_owned(),
             deprecated: entry.deprecated.map(str::to_owned),
-            retry: Retry::of(status, &headers),
+            retry: entry.retry,
             headers,
             details,
             example,
