@@ -154,11 +154,9 @@ pub enum GatewayError {
 /// The title of the documentation page: `cargo run --example gateway -- docs [md|html|json]`.
 pub const TITLE: &str = "Voice gateway API errors";
 
-fn main() {
-    if show::print_page_if_asked::<GatewayError>(TITLE) {
-        return;
-    }
-    let errors = [
+/// One error of each variant, with the values the API's documentation shows.
+pub fn errors() -> Vec<GatewayError> {
+    vec![
         GatewayError::MissingAppId,
         GatewayError::InvalidBody("expected `,` at line 1 column 18".into()),
         GatewayError::InvalidApiKey,
@@ -172,7 +170,14 @@ fn main() {
         GatewayError::CommandRateLimited,
         GatewayError::KeyLookup("redis: connection refused".into()),
         GatewayError::RecordingUnavailable,
-    ];
+    ]
+}
+
+fn main() {
+    if show::print_page_if_asked::<GatewayError>(TITLE) {
+        return;
+    }
+    let errors = errors();
     for error in &errors {
         show::print_response(error, &RenderContext::new());
     }

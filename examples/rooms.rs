@@ -12,8 +12,6 @@ mod server;
 #[path = "show/mod.rs"]
 mod show;
 
-use std::collections::BTreeMap;
-
 use errwire::{ApiError, RenderContext};
 use server::ClassError;
 
@@ -26,23 +24,7 @@ fn main() {
     if show::print_page_if_asked::<ClassError>(server::PAGE_TITLE) {
         return;
     }
-    let errors = [
-        ClassError::RoomNotFound("physics-9".into()),
-        ClassError::RoomEnded("history-7".into()),
-        ClassError::NameTaken {
-            name: "Math 101".into(),
-            room_id: "math-101".into(),
-        },
-        ClassError::RateLimited {
-            room_id: "math-101".into(),
-            retry_after: 30,
-        },
-        ClassError::Validation(BTreeMap::from([("name", vec!["The name is required."])])),
-        ClassError::Recording {
-            room_id: "art-3".into(),
-            source: std::io::Error::other("/var/recordings/art-3.txt: permission denied"),
-        },
-    ];
+    let errors = server::errors();
     let cx = RenderContext::new()
         .with_request_id("req-7f3a")
         .with_instance("/rooms/math-101");

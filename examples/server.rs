@@ -187,7 +187,7 @@ pub enum ClassError {
     Validation(
         /// The messages of each field that is not valid.
         #[api(details, example = r#"{"name": ["The name is required."]}"#)]
-        BTreeMap<&'static str, Vec<&'static str>>,
+        BTreeMap<String, Vec<String>>,
     ),
 
     /// The recording could not be read; the cause is logged, never sent.
@@ -202,6 +202,31 @@ pub enum ClassError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// One error of each variant, with the values the documentation shows.
+pub fn errors() -> Vec<ClassError> {
+    vec![
+        ClassError::RoomNotFound("physics-9".into()),
+        ClassError::RoomEnded("history-7".into()),
+        ClassError::NameTaken {
+            name: "Math 101".into(),
+            room_id: "math-101".into(),
+        },
+        ClassError::RateLimited {
+            room_id: "math-101".into(),
+            retry_after: 30,
+        },
+        ClassError::InvalidRoomId("../secret".into()),
+        ClassError::Validation(BTreeMap::from([(
+            "name".to_owned(),
+            vec!["The name is required.".to_owned()],
+        )])),
+        ClassError::Recording {
+            room_id: "art-3".into(),
+            source: std::io::Error::other("/var/recordings/art-3.txt: permission denied"),
+        },
+    ]
 }
 
 /// A room id that is safe to use as a file name: letters, digits, `-` and `_`, at most 64.
@@ -337,7 +362,11 @@ async fn create_room(
         messages.push("The name must have a letter or a digit.");
     }
     let (Some(RoomId(id)), true) = (id, messages.is_empty()) else {
-        return Err(ClassError::Validation(BTreeMap::from([("name", messages)])));
+        let messages = messages.into_iter().map(str::to_owned).collect();
+        return Err(ClassError::Validation(BTreeMap::from([(
+            "name".to_owned(),
+            messages,
+        )])));
     };
     let mut rooms = classes.rooms();
     if let Some((id, _)) = rooms
@@ -367,8 +396,8 @@ async fn join_room(
     let RoomId(id) = RoomId::parse(id)?;
     if join.participant.trim().is_empty() {
         return Err(ClassError::Validation(BTreeMap::from([(
-            "participant",
-            vec!["The participant is required."],
+            "participant".to_owned(),
+            vec!["The participant is required.".to_owned()],
         )])));
     }
     let mut rooms = classes.rooms();

@@ -32,7 +32,18 @@ errwire::envelope! {
 }
 
 /// The validation messages of each field, in the order the fields were checked.
-pub type FieldErrors = IndexMap<&'static str, Vec<&'static str>>;
+pub type FieldErrors = IndexMap<String, Vec<String>>;
+
+/// The messages of each field, from text.
+pub fn field_errors<const N: usize>(fields: [(&str, &[&str]); N]) -> FieldErrors {
+    fields
+        .into_iter()
+        .map(|(field, messages)| {
+            let messages = messages.iter().map(|message| (*message).to_owned());
+            (field.to_owned(), messages.collect())
+        })
+        .collect()
+}
 
 /// Every error the Verilock API documents.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -98,27 +109,26 @@ pub enum VerilockError {
 /// The title of the documentation page: `cargo run --example verilock -- docs [md|html|json]`.
 pub const TITLE: &str = "Verilock API errors";
 
-fn main() {
-    if show::print_page_if_asked::<VerilockError>(TITLE) {
-        return;
-    }
-    let errors = [
-        VerilockError::ValidationError(IndexMap::from([
-            (
-                "redirect_url",
-                vec!["The redirect url must be a valid URL."],
-            ),
-            (
-                "document_type",
-                vec!["The selected document type is invalid."],
-            ),
+/// One error of each variant, with the values the API's documentation shows.
+pub fn errors() -> Vec<VerilockError> {
+    vec![
+        VerilockError::ValidationError(field_errors([
+            ("redirect_url", &["The redirect url must be a valid URL."]),
+            ("document_type", &["The selected document type is invalid."]),
         ])),
         VerilockError::AuthenticationError,
         VerilockError::NotFound("session ses_123".into()),
         VerilockError::RateLimited { retry_after: 30 },
         VerilockError::Internal("queue unreachable".into()),
         VerilockError::Unavailable,
-    ];
+    ]
+}
+
+fn main() {
+    if show::print_page_if_asked::<VerilockError>(TITLE) {
+        return;
+    }
+    let errors = errors();
     let cx = RenderContext::new().with_request_id("req_8f2d1c");
     for error in &errors {
         show::print_response(error, &cx);

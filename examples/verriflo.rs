@@ -111,11 +111,9 @@ pub enum VerrifloError {
 /// The title of the documentation page: `cargo run --example verriflo -- docs [md|html|json]`.
 pub const TITLE: &str = "Verriflo API errors";
 
-fn main() {
-    if show::print_page_if_asked::<VerrifloError>(TITLE) {
-        return;
-    }
-    let errors = [
+/// One error of each variant, with the values the API's documentation shows.
+pub fn errors() -> Vec<VerrifloError> {
+    vec![
         VerrifloError::Validation {
             reason: "participant.uid is required".into(),
         },
@@ -128,7 +126,14 @@ fn main() {
         VerrifloError::OrgSetupIncomplete,
         VerrifloError::NoVerifiedDomain,
         VerrifloError::Internal("storage bucket unreachable".into()),
-    ];
+    ]
+}
+
+fn main() {
+    if show::print_page_if_asked::<VerrifloError>(TITLE) {
+        return;
+    }
+    let errors = errors();
     for error in &errors {
         show::print_response(error, &RenderContext::new());
     }

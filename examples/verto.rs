@@ -94,18 +94,23 @@ pub enum VertoError {
 /// The title of the documentation page: `cargo run --example verto -- docs [md|html|json]`.
 pub const TITLE: &str = "Verto API errors";
 
-fn main() {
-    if show::print_page_if_asked::<VertoError>(TITLE) {
-        return;
-    }
-    let errors = [
+/// One error of each variant, with the values the API's documentation shows.
+pub fn errors() -> Vec<VertoError> {
+    vec![
         VertoError::Error1,
         VertoError::Error2,
         VertoError::Unauthorized,
         VertoError::TooManyRequests,
         VertoError::Internal("ledger service: TLS handshake failed".into()),
         VertoError::GatewayTimeout,
-    ];
+    ]
+}
+
+fn main() {
+    if show::print_page_if_asked::<VertoError>(TITLE) {
+        return;
+    }
+    let errors = errors();
     for error in &errors {
         show::print_response(error, &RenderContext::new());
     }

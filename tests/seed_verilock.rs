@@ -8,8 +8,8 @@ mod common;
 mod verilock;
 
 use errwire::{ApiError, RenderContext};
-use indexmap::IndexMap;
-use verilock::VerilockError;
+
+use verilock::{VerilockError, field_errors};
 
 /// Checks one documented error and returns its response for further checks.
 #[track_caller]
@@ -28,15 +28,9 @@ fn assert_documented(
 
 #[test]
 fn validation_error_lists_each_field_s_messages_in_order() {
-    let error = VerilockError::ValidationError(IndexMap::from([
-        (
-            "redirect_url",
-            vec!["The redirect url must be a valid URL."],
-        ),
-        (
-            "document_type",
-            vec!["The selected document type is invalid."],
-        ),
+    let error = VerilockError::ValidationError(field_errors([
+        ("redirect_url", &["The redirect url must be a valid URL."]),
+        ("document_type", &["The selected document type is invalid."]),
     ]));
     let response = assert_documented(
         &error,
@@ -55,9 +49,9 @@ fn validation_error_lists_each_field_s_messages_in_order() {
 
 #[test]
 fn the_format_page_s_validation_example() {
-    let error = VerilockError::ValidationError(IndexMap::from([(
+    let error = VerilockError::ValidationError(field_errors([(
         "field_name",
-        vec![
+        &[
             "The field name is required.",
             "The field name must be a string.",
         ],

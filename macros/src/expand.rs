@@ -73,6 +73,7 @@ impl<'a> Expander<'a> {
         let message = self.fn_fmt_message();
         let static_message = self.fn_static_message();
         let title = self.fn_title();
+        let from_error_response = crate::client::from_error_response(self.input, krate);
         let type_base = self.fn_type_base();
         let retry = self.fn_retry();
         let details = self.fn_details();
@@ -116,6 +117,7 @@ impl<'a> Expander<'a> {
             // see them, errwire's own macro can.
             #krate::__private::framework_impls! {
                 impl [#impl_generics] [#ident #ty_generics] [#predicates] [#envelope_path]
+                [#from_error_response]
             }
 
             #[automatically_derived]
@@ -794,7 +796,7 @@ fn option(value: Option<TokenStream>) -> TokenStream {
     }
 }
 
-fn code_tokens(krate: &TokenStream, code: &CodeValue) -> TokenStream {
+pub(crate) fn code_tokens(krate: &TokenStream, code: &CodeValue) -> TokenStream {
     match code {
         CodeValue::Str(code) => quote!(#krate::Code::Str(#code)),
         CodeValue::Int(code) => quote!(#krate::Code::Int(#code)),

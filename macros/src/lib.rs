@@ -6,6 +6,7 @@ mod attr;
 mod bound;
 mod case;
 mod catalog;
+mod client;
 mod envelope;
 mod errors;
 mod expand;

@@ -79,11 +79,12 @@ impl Catalog {
 
 /// An error a catalog lists: a `transparent` variant's place is taken by the errors it forwards
 /// to, which are written in the listing type's envelope.
-#[cfg(any(feature = "docs", feature = "openapi"))]
+#[cfg(any(feature = "docs", feature = "openapi", feature = "client"))]
 #[derive(Clone, Copy)]
 pub(crate) struct Listed {
     pub entry: &'static CatalogEntry,
     /// The catalog that declares the entry.
+    #[cfg_attr(not(any(feature = "docs", feature = "openapi")), allow(dead_code))]
     pub declared_in: &'static Catalog,
     /// The listing type's `transparent` variant the entry is forwarded through, if any (the
     /// page shows it; OpenAPI has no place for it).
@@ -91,7 +92,7 @@ pub(crate) struct Listed {
     pub forwarded_by: Option<&'static str>,
 }
 
-#[cfg(any(feature = "docs", feature = "openapi"))]
+#[cfg(any(feature = "docs", feature = "openapi", feature = "client"))]
 impl Catalog {
     /// Every error of the type, in declaration order, `transparent` variants expanded.
     pub(crate) fn errors(&'static self) -> Vec<Listed> {

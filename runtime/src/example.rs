@@ -11,6 +11,7 @@ use crate::catalog::{CatalogEntry, FieldEntry};
 use crate::code::Code;
 use crate::details::{DetailFields, DetailVisitor, Details};
 use crate::envelope::DynEnvelope;
+use crate::message::{Piece, template_pieces};
 
 pub(crate) struct Example<'a> {
     entry: &'a CatalogEntry,
@@ -248,46 +249,6 @@ impl<'de> serde::Deserialize<'de> for Members {
         }
         deserializer.deserialize_map(Visit)
     }
-}
-
-/// A piece of a message template.
-enum Piece<'a> {
-    Text(std::borrow::Cow<'a, str>),
-    Field { name: &'a str, spec: &'a str },
-}
-
-/// The pieces of a message template the derive checked: text, `{name}`, `{0:?}`; `{{` is `{`.
-fn template_pieces(template: &str) -> Vec<Piece<'_>> {
-    let mut pieces = Vec::new();
-    let mut rest = template;
-    while let Some(at) = rest.find(['{', '}']) {
-        let (text, tail) = rest.split_at(at);
-        if !text.is_empty() {
-            pieces.push(Piece::Text(text.into()));
-        }
-        if let Some(after) = tail.strip_prefix("{{") {
-            pieces.push(Piece::Text("{".into()));
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix("}}") {
-            pieces.push(Piece::Text("}".into()));
-            rest = after;
-        } else if let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) {
-            let inner = &tail[1..end];
-            let (name, spec) = inner.split_once(':').unwrap_or((inner, ""));
-            pieces.push(Piece::Field {
-                name: name.trim(),
-                spec,
-            });
-            rest = &tail[end + 1..];
-        } else {
-            pieces.push(Piece::Text(tail[..1].to_owned().into()));
-            rest = &tail[1..];
-        }
-    }
-    if !rest.is_empty() {
-        pieces.push(Piece::Text(rest.into()));
-    }
-    pieces
 }
 
 #[cfg(test)]

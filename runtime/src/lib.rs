@@ -198,6 +198,8 @@
 
 mod api_error;
 pub mod catalog;
+#[cfg(feature = "client")]
+pub mod client;
 mod code;
 #[cfg(feature = "docs")]
 pub mod compat;

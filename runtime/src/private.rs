@@ -23,6 +23,23 @@ pub use errwire_macros::envelope;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
 
+/// What the derive's `client::FromResponse` impl calls.
+#[cfg(feature = "client")]
+pub mod client {
+    pub use crate::client::{ErrorResponse, FromResponse};
+    pub use crate::dispatch::{
+        FromDefault, FromForwarded, FromHeaderText, FromMessageText, FromWire, Unreadable,
+    };
+
+    /// Whether the response's message is one `template` writes.
+    pub fn message_is(response: &ErrorResponse, template: &str) -> bool {
+        response
+            .message
+            .as_deref()
+            .is_some_and(|message| crate::message::read_back(template, message).is_some())
+    }
+}
+
 /// What the code `envelope!` generates calls: the slots of a template.
 pub mod template {
     pub use crate::envelope::template::{Slot, entry, flatten, value};

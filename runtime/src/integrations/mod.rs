@@ -18,6 +18,7 @@ macro_rules! __framework_impls {
         $crate::__actix_impl! { $($input)* }
         $crate::__aide_impl! { $($input)* }
         $crate::__utoipa_impl! { $($input)* }
+        $crate::__client_impl! { $($input)* }
     };
 }
 
@@ -27,7 +28,7 @@ macro_rules! __framework_impls {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __axum_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
@@ -56,7 +57,7 @@ macro_rules! __axum_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __actix_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
@@ -89,7 +90,7 @@ macro_rules! __actix_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __aide_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::aide::OperationOutput for $($ty)*
@@ -122,7 +123,7 @@ macro_rules! __aide_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __utoipa_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)*
@@ -144,5 +145,30 @@ macro_rules! __utoipa_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __utoipa_impl {
+    ($($input:tt)*) => {};
+}
+
+/// `client::FromResponse` for a derived type: `from_error_response`, which the derive writes.
+#[cfg(feature = "client")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __client_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
+        #[automatically_derived]
+        #[allow(deprecated, clippy::redundant_closure_call)]
+        impl $($generics)* $crate::client::FromResponse for $($ty)*
+        where
+            $($predicates)*
+            Self: $crate::ApiError,
+        {
+            $($client)*
+        }
+    };
+}
+
+#[cfg(not(feature = "client"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __client_impl {
     ($($input:tt)*) => {};
 }

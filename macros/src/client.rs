@@ -1,0 +1,160 @@
+//! The way back: `client::FromResponse::from_error_response`, which reads a received response
+//! into the variant it is. Emitted into `framework_impls!`, which drops it without the runtime's
+//! `client` feature.
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::ext::IdentExt;
+
+use crate::ast::{Input, Variant};
+use crate::attr::CodeValue;
+
+/// The body of the impl: `fn from_error_response`.
+pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
+    let variants = &input.variants;
+    let mut code_uses: HashMap<CodeValue, usize> = HashMap::new();
+    for variant in variants {
+        if let Some((code, _)) = input.code_of(variant) {
+            *code_uses.entry(code).or_default() += 1;
+        }
+    }
+    let mut uncoded_statuses: HashMap<u16, usize> = HashMap::new();
+    for variant in variants
+        .iter()
+        .filter(|variant| !input.is_transparent(variant))
+    {
+        if input.code_of(variant).is_none() {
+            let status = input.status_of(variant).map_or(500, |status| status.number);
+            *uncoded_statuses.entry(status).or_default() += 1;
+        }
+    }
+
+    let mut coded = Vec::new();
+    let mut forwarded = Vec::new();
+    let mut uncoded = Vec::new();
+    for variant in variants {
+        let path = path(input, variant);
+        if input.is_transparent(variant) {
+            let Some(field) = variant.fields.first() else {
+                continue;
+            };
+            let member = &field.member;
+            let ty = field.ty();
+            forwarded.push(quote! {
+                if let ::core::option::Option::Some(__inner) =
+                    (&&&#krate::__private::Type::<#ty>::NEW).read_forwarded(__response)
+                {
+                    return ::core::option::Option::Some(#path { #member: __inner });
+                }
+            });
+            continue;
+        }
+        let status = input.status_of(variant).map_or(500, |status| status.number);
+        let build = construct(input, variant, krate);
+        match input.code_of(variant) {
+            Some((code, _)) => {
+                let shared = code_uses.get(&code).copied().unwrap_or(0) > 1;
+                let at_status = shared.then(|| quote!(&& __status == #status));
+                let code = crate::expand::code_tokens(krate, &code);
+                coded.push(quote! {
+                    if __code.is_some_and(|__code| __code.is(#code)) #at_status {
+                        #build;
+                    }
+                });
+            }
+            None if uncoded_statuses.get(&status) == Some(&1) => uncoded.push((
+                0,
+                quote! {
+                    if __code.is_none() && __status == #status {
+                        #build;
+                    }
+                },
+            )),
+            // Beside others without a code at its status: told apart by its message.
+            None => {
+                if let Some(message) = input.attrs_of(variant).message.get() {
+                    let template = &message.source;
+                    let fields = usize::from(message.placeholders().next().is_some());
+                    uncoded.push((
+                        1 + fields,
+                        quote! {
+                            if __code.is_none() && __status == #status
+                                && #krate::__private::client::message_is(__response, #template)
+                            {
+                                #build;
+                            }
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    // A fixed message before a template with fields, which could match it too.
+    uncoded.sort_by_key(|(order, _)| *order);
+    let uncoded = uncoded.into_iter().map(|(_, check)| check);
+    quote! {
+        fn from_error_response(
+            __response: &#krate::__private::client::ErrorResponse,
+        ) -> ::core::option::Option<Self> {
+            #[allow(unused_imports)]
+            use #krate::__private::client::{
+                FromDefault as _, FromForwarded as _, FromHeaderText as _, FromMessageText as _,
+                FromWire as _, Unreadable as _,
+            };
+            #[allow(unused_variables)]
+            let __code = __response.code.as_ref();
+            #[allow(unused_variables)]
+            let __status = __response.status.as_u16();
+            #(#coded)*
+            #(#forwarded)*
+            #(#uncoded)*
+            ::core::option::Option::None
+        }
+    }
+}
+
+fn path(input: &Input, variant: &Variant) -> TokenStream {
+    if input.is_enum {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    } else {
+        quote!(Self)
+    }
+}
+
+/// `Self::Variant { field: value?, ... }`, each field read from where the wire carries it: the
+/// details, a header, else its text in the message; its `Default` when the wire shows it nowhere
+/// (a default for a field the wire shows would be a wrong value, not a missing one).
+fn construct(input: &Input, variant: &Variant, krate: &TokenStream) -> TokenStream {
+    let path = path(input, variant);
+    let mut fields = Vec::new();
+    for field in &variant.fields {
+        let ty = field.ty();
+        let choice = quote!((&&&#krate::__private::Type::<#ty>::NEW));
+        let value = if let Some(name) = field.detail_name() {
+            quote!(#choice.read_detail(__response, #name)?)
+        } else if field.attrs.details.is_set() {
+            quote!(#choice.read_details(__response)?)
+        } else if let Some(header) = field.attrs.header.get() {
+            let name = &header.written;
+            quote!(#choice.read_header(__response, #name)?)
+        } else if input.shows(variant, field) {
+            let Some(message) = input.attrs_of(variant).message.get() else {
+                return quote!(return ::core::option::Option::None);
+            };
+            let template = &message.source;
+            let name = match &field.member {
+                syn::Member::Named(ident) => ident.unraw().to_string(),
+                syn::Member::Unnamed(index) => index.index.to_string(),
+            };
+            quote!(#choice.read_message(__response, #template, #name)?)
+        } else {
+            quote!(#choice.default_value()?)
+        };
+        let member = &field.member;
+        fields.push(quote!(#member: #value));
+    }
+    quote!(return (|| ::core::option::Option::Some(#path { #(#fields,)* }))())
+}

@@ -1,0 +1,354 @@
+//! Any error response, read into one generic value that never fails and loses nothing: with the
+//! known envelope, else as one of the built-in shapes, else as JSON of any shape, else as bytes.
+
+use core::fmt;
+use std::time::Duration;
+
+use http::{HeaderMap, StatusCode, header};
+use serde_json::{Map, Value};
+
+use super::read::{Parts, read};
+use super::retry_after::RetryAfter;
+use crate::catalog::{Catalog, CatalogEntry, Retry};
+use crate::code::Code;
+use crate::envelope::{DynEnvelope, Envelope, Flat, JsonApi, Nested, Problem};
+
+/// An error response as a client received it: every fact it carried, the raw body, and how the
+/// body was read.
+///
+/// Built by [`ErrorResponse::parse`] from a status, headers and body: it never fails, and keeps
+/// the bytes it was given whatever they hold.
+#[derive(Clone)]
+#[non_exhaustive]
+pub struct ErrorResponse {
+    /// The response's status.
+    pub status: StatusCode,
+    /// The machine code, a string or an integer.
+    pub code: Option<WireCode>,
+    /// The message (RFC 9457's `detail`).
+    pub message: Option<String>,
+    /// The title.
+    pub title: Option<String>,
+    /// The RFC 9457 `type` URI.
+    pub type_uri: Option<String>,
+    /// The RFC 9457 `instance`.
+    pub instance: Option<String>,
+    /// The details: the body's details object, or its extension members.
+    pub details: Map<String, Value>,
+    /// The request's id: the `X-Request-Id` header, else the body's.
+    pub request_id: Option<String>,
+    /// The `Retry-After` header, else a `retry_after` detail in seconds.
+    pub retry_after: Option<RetryAfter>,
+    /// Whether to retry: the class the error type declares for this code (or status), else the
+    /// class of the status.
+    pub retry: Retry,
+    /// How the body was read.
+    pub shape: Shape,
+    /// The response's headers.
+    pub headers: HeaderMap,
+    /// The body, as received (up to the limit it was read with).
+    pub body: Vec<u8>,
+    /// Why the body is not all there, if it is not.
+    pub incomplete: Option<Incomplete>,
+}
+
+/// A code as a body carries it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum WireCode {
+    /// `"room_not_found"`.
+    Str(String),
+    /// `1001`.
+    Int(i64),
+}
+
+impl WireCode {
+    /// Whether this is `code`, comparing the text when one is a string and the other an integer
+    /// (JSON:API writes every code as a string).
+    pub fn is(&self, code: Code) -> bool {
+        match (self, code) {
+            (WireCode::Str(wire), Code::Str(code)) => wire == code,
+            (WireCode::Int(wire), Code::Int(code)) => *wire == code,
+            (WireCode::Str(wire), Code::Int(code)) => wire.parse() == Ok(code),
+            (WireCode::Int(_), Code::Str(_)) => false,
+        }
+    }
+}
+
+impl fmt::Display for WireCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WireCode::Str(code) => f.write_str(code),
+            WireCode::Int(code) => fmt::Display::fmt(code, f),
+        }
+    }
+}
+
+/// How a body was read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Shape {
+    /// With the envelope of the error type it was parsed for.
+    Envelope,
+    /// As one of errwire's built-in envelopes, recognised by its content type and members:
+    /// `"Problem"`, `"JsonApi"`, `"Nested"` or `"Flat"`.
+    Builtin(&'static str),
+    /// As JSON of another shape, its common members read (`message`, `detail`, `code`, `error`,
+    /// ...).
+    Json,
+    /// Not JSON: only the bytes.
+    NotJson,
+    /// No body.
+    Empty,
+}
+
+/// Why a body is not all there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Incomplete {
+    /// It was longer than the limit it was read with; the first `limit` bytes are kept.
+    TooLarge {
+        /// The limit, in bytes.
+        limit: usize,
+    },
+    /// It stopped arriving; what came before is kept.
+    Stalled {
+        /// How long it was waited for.
+        after: Duration,
+    },
+    /// The connection failed while it was read; what came before is kept.
+    Broken(String),
+}
+
+/// The built-in envelopes, tried in turn on a body the known envelope does not read.
+const BUILTINS: [(&str, &dyn DynEnvelope); 4] = [
+    ("Problem", Problem::DYN),
+    ("JsonApi", JsonApi::DYN),
+    ("Nested", Nested::DYN),
+    ("Flat", Flat::DYN),
+];
+
+impl ErrorResponse {
+    /// Reads an error response of an API whose errors `catalog` describes
+    /// ([`ApiError::catalog`](crate::ApiError::catalog)): with its envelope first, then as a
+    /// built-in shape, then as any JSON, else keeping only the bytes.
+    ///
+    /// ```
+    /// use errwire::catalog::Catalog;
+    /// use errwire::client::{ErrorResponse, Shape, WireCode};
+    /// use errwire::http::{HeaderMap, StatusCode};
+    ///
+    /// let body = br#"{"type": "about:blank", "title": "Not Found", "status": 404,
+    ///                 "detail": "Room math-101 not found", "code": "room_not_found",
+    ///                 "room_id": "math-101"}"#;
+    /// let error = ErrorResponse::parse(StatusCode::NOT_FOUND, &HeaderMap::new(), body.to_vec(), &Catalog::EMPTY);
+    /// assert_eq!(error.shape, Shape::Builtin("Problem"));
+    /// assert_eq!(error.code, Some(WireCode::Str("room_not_found".into())));
+    /// assert_eq!(error.message.as_deref(), Some("Room math-101 not found"));
+    /// assert_eq!(error.details["room_id"], "math-101");
+    ///
+    /// let error = ErrorResponse::parse(StatusCode::BAD_GATEWAY, &HeaderMap::new(), b"<html>".to_vec(), &Catalog::EMPTY);
+    /// assert_eq!(error.shape, Shape::NotJson);
+    /// assert_eq!(error.body, b"<html>");
+    /// ```
+    pub fn parse(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: Vec<u8>,
+        catalog: &'static Catalog,
+    ) -> ErrorResponse {
+        let (shape, parts) = shape(headers, &body, catalog.envelope);
+        let header_text = |name| {
+            headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .map(str::to_owned)
+        };
+        let retry_after = headers
+            .get(header::RETRY_AFTER)
+            .and_then(RetryAfter::parse)
+            .or_else(|| {
+                let seconds = parts.details.get("retry_after")?.as_u64()?;
+                Some(RetryAfter::Delay(Duration::from_secs(seconds)))
+            });
+        let retry = entry(catalog, status, parts.code.as_ref())
+            .map_or_else(|| Retry::for_status(status), |entry| entry.retry);
+        ErrorResponse {
+            status,
+            request_id: header_text(crate::X_REQUEST_ID).or(parts.request_id),
+            code: parts.code,
+            message: parts.message,
+            title: parts.title,
+            type_uri: parts.type_uri,
+            instance: parts.instance,
+            details: parts.details,
+            retry_after,
+            retry,
+            shape,
+            headers: headers.clone(),
+            body,
+            incomplete: None,
+        }
+    }
+
+    /// The body as text, invalid UTF-8 replaced.
+    pub fn body_text(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.body)
+    }
+}
+
+/// The shape of `body` and what it holds.
+fn shape(
+    headers: &HeaderMap,
+    body: &[u8],
+    envelope: Option<&'static dyn DynEnvelope>,
+) -> (Shape, Parts) {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return (Shape::Empty, Parts::default());
+    }
+    let Ok(value) = serde_json::from_slice::<Value>(body) else {
+        return (Shape::NotJson, Parts::default());
+    };
+    if let Some(parts) = envelope
+        .and_then(|envelope| envelope.template())
+        .and_then(|template| read(template, &value, false))
+    {
+        return (Shape::Envelope, parts);
+    }
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split(';').next())
+        .map_or("", str::trim);
+    // The envelope the content type names first: a problem body's extension members could
+    // otherwise pass for another shape's.
+    let by_content_type = BUILTINS
+        .iter()
+        .filter(|(_, builtin)| builtin.content_type().eq_ignore_ascii_case(content_type));
+    let others = BUILTINS.iter();
+    for (name, builtin) in by_content_type.chain(others) {
+        if let Some(parts) = builtin
+            .template()
+            .and_then(|template| read(template, &value, true))
+        {
+            return (Shape::Builtin(name), parts);
+        }
+    }
+    (Shape::Json, guess(&value))
+}
+
+/// The common members of an error body of no known shape, read where they usually are.
+fn guess(value: &Value) -> Parts {
+    let mut parts = Parts::default();
+    let Value::Object(object) = value else {
+        return parts;
+    };
+    // `{"error": {...}}` and `{"errors": [{...}, ...]}` hold the error one level down.
+    let inner = match (object.get("error"), object.get("errors")) {
+        (Some(inner @ Value::Object(_)), _) => Some(inner),
+        (_, Some(Value::Array(errors))) => errors.first().filter(|error| error.is_object()),
+        _ => None,
+    };
+    if let Some(inner) = inner {
+        parts = guess(inner);
+    }
+    let text = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|name| object.get(*name)?.as_str().map(str::to_owned))
+    };
+    parts.message = parts.message.or_else(|| {
+        text(&[
+            "message",
+            "detail",
+            "error_description",
+            "error_message",
+            "description",
+            "msg",
+        ])
+    });
+    parts.title = parts.title.or_else(|| text(&["title"]));
+    parts.type_uri = parts.type_uri.or_else(|| text(&["type"]));
+    parts.instance = parts.instance.or_else(|| text(&["instance"]));
+    parts.request_id = parts
+        .request_id
+        .or_else(|| text(&["request_id", "requestId", "trace_id"]));
+    parts.code = parts.code.or_else(|| {
+        ["code", "error_code", "error"]
+            .iter()
+            .find_map(|name| match object.get(*name)? {
+                Value::String(code) => Some(WireCode::Str(code.clone())),
+                Value::Number(code) => code.as_i64().map(WireCode::Int),
+                _ => None,
+            })
+    });
+    if parts.details.is_empty()
+        && let Some(Value::Object(details)) = object.get("details")
+    {
+        parts.details = details.clone();
+    }
+    parts
+}
+
+/// The entry of `catalog` a response with this status and code is: by code (and status, when
+/// variants share the code), else an entry without a code at this status, if there is one only.
+pub(crate) fn entry(
+    catalog: &'static Catalog,
+    status: StatusCode,
+    code: Option<&WireCode>,
+) -> Option<&'static CatalogEntry> {
+    let entries = catalog.errors().into_iter().map(|listed| listed.entry);
+    let at_status = |entry: &&CatalogEntry| entry.status == Some(status);
+    let matching: Vec<&CatalogEntry> = match code {
+        Some(code) => entries
+            .filter(|entry| entry.code.is_some_and(|known| code.is(known)))
+            .collect(),
+        None => entries
+            .filter(|entry| entry.code.is_none())
+            .filter(at_status)
+            .collect(),
+    };
+    match matching.as_slice() {
+        [only] => Some(only),
+        several => {
+            let mut at = several.iter().copied().filter(at_status);
+            at.next().filter(|_| at.next().is_none())
+        }
+    }
+}
+
+impl fmt::Display for ErrorResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.status)?;
+        if let Some(code) = &self.code {
+            write!(f, " {code}")?;
+        }
+        match (&self.message, self.shape) {
+            (Some(message), _) => write!(f, ": {message}"),
+            (None, Shape::NotJson) => write!(f, " (a body of {} bytes, not JSON)", self.body.len()),
+            (None, _) => Ok(()),
+        }
+    }
+}
+
+impl std::error::Error for ErrorResponse {}
+
+impl fmt::Debug for ErrorResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ErrorResponse")
+            .field("status", &self.status)
+            .field("code", &self.code)
+            .field("message", &self.message)
+            .field("title", &self.title)
+            .field("type_uri", &self.type_uri)
+            .field("instance", &self.instance)
+            .field("details", &self.details)
+            .field("request_id", &self.request_id)
+            .field("retry_after", &self.retry_after)
+            .field("retry", &self.retry)
+            .field("shape", &self.shape)
+            .field("headers", &self.headers)
+            .field("body", &self.body_text())
+            .field("incomplete", &self.incomplete)
+            .finish()
+    }
+}

@@ -1,0 +1,108 @@
+//! The client side: every error of the example server and the four seed APIs, sent in its own
+//! envelope and read back by the same enum; the generic reading of what no enum declares.
+
+#![allow(clippy::duplicate_mod)]
+
+#[allow(dead_code)]
+#[path = "../examples/gateway.rs"]
+mod gateway;
+#[allow(dead_code)]
+#[path = "../examples/server.rs"]
+mod server;
+#[allow(dead_code)]
+#[path = "../examples/verilock.rs"]
+mod verilock;
+#[allow(dead_code)]
+#[path = "../examples/verriflo.rs"]
+mod verriflo;
+#[allow(dead_code)]
+#[path = "../examples/verto.rs"]
+mod verto;
+
+use errwire::RenderContext;
+use errwire::client::{FromResponse, Received, Shape};
+
+/// Sends each error and reads it back: the same variant, which writes the same response again.
+/// `unreadable` names the variants that cannot come back, each for a reason the test states.
+#[track_caller]
+fn round_trip<E: FromResponse + std::fmt::Debug>(errors: Vec<E>, unreadable: &[&str]) {
+    let cx = RenderContext::new()
+        .with_request_id("req-42")
+        .with_instance("/rooms/math-101");
+    let mut read_back = 0;
+    let mut not_read_back = Vec::new();
+    for error in &errors {
+        let sent = error.to_response_with(&cx);
+        let received = E::from_response(sent.status(), sent.headers(), sent.body());
+        let response = received.response();
+        assert_eq!(response.status, sent.status());
+        assert_eq!(response.code.is_some(), error.code().is_some(), "{error:?}");
+        if let Some(code) = error.code() {
+            assert!(response.code.as_ref().unwrap().is(code), "{error:?}");
+        }
+        assert_eq!(
+            response.retry,
+            error.retry(),
+            "{error:?}: the class is read back too"
+        );
+        assert_eq!(&response.body, sent.body(), "the bytes are kept");
+        let debug = format!("{error:?}");
+        let name = debug
+            .split(['(', ' ', '{'])
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        match received {
+            Received::Known(again, response) => {
+                assert_eq!(response.shape, Shape::Envelope, "{name}");
+                let resent = again.to_response_with(&cx);
+                assert_eq!(resent.status(), sent.status(), "{name}");
+                assert_eq!(resent.headers(), sent.headers(), "{name}");
+                assert_eq!(
+                    String::from_utf8_lossy(resent.body()),
+                    String::from_utf8_lossy(sent.body()),
+                    "{name}: read back as {again:?}"
+                );
+                assert_eq!(
+                    std::mem::discriminant(&again),
+                    std::mem::discriminant(error),
+                    "{name}"
+                );
+                read_back += 1;
+            }
+            Received::Unknown(response) => {
+                assert!(
+                    unreadable.contains(&name.as_str()),
+                    "{debug} was not read back: {response:?}"
+                );
+                not_read_back.push(name);
+            }
+        }
+    }
+    assert_eq!(not_read_back, unreadable, "{read_back} read back");
+}
+
+#[test]
+fn every_seed_error_comes_back_as_the_same_variant() {
+    // `Internal`'s source, a `Box<dyn Error>`, is never sent and has no default.
+    round_trip(verriflo::errors(), &["Internal"]);
+    // Likewise.
+    round_trip(verilock::errors(), &["Internal"]);
+    // Likewise `KeyLookup`'s.
+    round_trip(gateway::errors(), &["KeyLookup"]);
+    // Likewise `Internal`'s.
+    round_trip(verto::errors(), &["Internal"]);
+}
+
+#[test]
+fn every_server_error_comes_back_but_those_the_wire_cannot_carry() {
+    round_trip(
+        server::errors(),
+        &[
+            // `name` shows only in the message: a default would be a wrong name.
+            "NameTaken",
+            // `source` is an `io::Error`, never sent, without a default.
+            "Recording",
+        ],
+    );
+}
