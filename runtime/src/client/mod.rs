@@ -7,6 +7,7 @@
 //! shapes, else read as JSON, else kept as bytes.
 //!
 //! ```
+//! use errwire::ApiError;
 //! use errwire::client::{FromResponse, Received};
 //! use errwire::http::{HeaderMap, StatusCode};
 //!
