@@ -5,7 +5,9 @@
 #[path = "../examples/server.rs"]
 mod server;
 
+use errwire::client::{Received, ResponseExt, Retry, RetryAfter, Shape};
 use serde_json::Value;
+use server::ClassError;
 
 async fn start() -> String {
     let recordings = std::env::temp_dir().join(format!(
@@ -93,6 +95,76 @@ async fn every_printed_curl_line_gives_its_error() {
             400 => assert_eq!(body["code"], "bad_request", "{what}"),
             404 => assert_eq!(body["code"], "not_found", "{what}"),
             other => panic!("no check for {other}"),
+        }
+    }
+}
+
+/// What `try_`'s curl line gets, read back by a client of the classroom API.
+async fn receive(base: &str, try_: &server::Try) -> Received<ClassError> {
+    let client = reqwest::Client::new();
+    let mut last = None;
+    for _ in 0..try_.times {
+        let method = reqwest::Method::from_bytes(try_.method.as_bytes()).unwrap();
+        let mut request = client.request(method, format!("{base}{}", try_.path));
+        if let Some(body) = try_.body {
+            request = request
+                .header("content-type", "application/json")
+                .body(body);
+        }
+        last = Some(request.send().await.expect("the server answers"));
+    }
+    let response = last.expect("every try sends once at least");
+    match response.error_for_status_typed::<ClassError>().await {
+        Ok(response) => panic!("{}: {} is not an error", try_.error, response.status()),
+        Err(received) => received,
+    }
+}
+
+#[tokio::test]
+async fn a_client_reads_every_curl_line_s_error_back() {
+    let base = start().await;
+    for try_ in server::TRIES {
+        let received = receive(&base, try_).await;
+        let response = received.response();
+        let what = format!("{}: {response:?}", try_.error);
+        assert_eq!(response.status, try_.status, "{what}");
+        assert_eq!(response.shape, Shape::Envelope, "{what}");
+        assert!(response.message.is_some(), "{what}");
+        assert_eq!(response.instance.as_deref(), Some(try_.path), "{what}");
+        assert!(response.request_id.is_some(), "{what}");
+        match (try_.error, &received) {
+            ("unknown room", Received::Known(ClassError::RoomNotFound(id), _)) => {
+                assert_eq!(id, "physics-9");
+            }
+            ("room ended", Received::Known(ClassError::RoomEnded(id), _)) => {
+                assert_eq!(id, "history-7");
+            }
+            ("rate limited", Received::Known(ClassError::RateLimited { retry_after, .. }, _)) => {
+                let delay = std::time::Duration::from_secs(*retry_after);
+                assert_eq!(response.retry_after, Some(RetryAfter::Delay(delay)), "{what}");
+                assert_eq!(received.retry(), Retry::Throttle, "{what}");
+            }
+            ("validation failed", Received::Known(ClassError::Validation(fields), _)) => {
+                assert_eq!(fields["name"], ["The name is required."]);
+            }
+            ("invalid room id", Received::Known(ClassError::InvalidRoomId(id), _)) => {
+                assert_eq!(id, "../../etc/passwd");
+            }
+            // The name shows only in the message, written with `{name:?}`.
+            ("name taken", Received::Unknown(_)) => {
+                assert_eq!(response.code.as_ref().unwrap().to_string(), "name_taken");
+            }
+            // Its source is never sent.
+            ("internal failure", Received::Unknown(_)) => {
+                assert_eq!(response.code.as_ref().unwrap().to_string(), "internal_error");
+                assert_eq!(received.retry(), Retry::Transient, "{what}");
+            }
+            // axum's own errors, which ClassError does not declare, in its envelope.
+            (error, Received::Unknown(_)) if error.ends_with("(axum's own)") => {
+                assert!(response.code.is_some(), "{what}");
+                assert_eq!(received.retry(), Retry::Never, "{what}");
+            }
+            _ => panic!("not read back as documented: {what}"),
         }
     }
 }

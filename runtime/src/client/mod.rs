@@ -39,12 +39,16 @@
 
 mod policy;
 mod read;
+#[cfg(feature = "reqwest")]
+mod reqwest_ext;
 mod response;
 mod retry_after;
 mod typed;
 
 pub use crate::catalog::Retry;
 pub use policy::RetryPolicy;
+#[cfg(feature = "reqwest")]
+pub use reqwest_ext::{BodyLimits, ResponseExt, SendError};
 pub use response::{ErrorResponse, Incomplete, Shape, WireCode};
 pub use retry_after::RetryAfter;
 pub use typed::{AnyError, FromResponse, Received};

@@ -66,18 +66,18 @@ pub trait FromResponse: ApiError + Sized {
 #[derive(Debug)]
 pub enum Received<E> {
     /// A variant of `E`, its fields filled, and the response it was read from.
-    Known(E, ErrorResponse),
+    Known(E, Box<ErrorResponse>),
     /// Any other error response: a code `E` does not declare (a newer server's), the framework's
     /// own errors, a body that is not JSON.
-    Unknown(ErrorResponse),
+    Unknown(Box<ErrorResponse>),
 }
 
 impl<E: FromResponse> Received<E> {
     /// Reads `response` into a variant of `E` if it is one.
     pub fn new(response: ErrorResponse) -> Self {
         match E::from_error_response(&response) {
-            Some(error) => Received::Known(error, response),
-            None => Received::Unknown(response),
+            Some(error) => Received::Known(error, Box::new(response)),
+            None => Received::Unknown(Box::new(response)),
         }
     }
 }
