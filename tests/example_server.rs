@@ -141,7 +141,11 @@ async fn a_client_reads_every_curl_line_s_error_back() {
             }
             ("rate limited", Received::Known(ClassError::RateLimited { retry_after, .. }, _)) => {
                 let delay = std::time::Duration::from_secs(*retry_after);
-                assert_eq!(response.retry_after, Some(RetryAfter::Delay(delay)), "{what}");
+                assert_eq!(
+                    response.retry_after,
+                    Some(RetryAfter::Delay(delay)),
+                    "{what}"
+                );
                 assert_eq!(received.retry(), Retry::Throttle, "{what}");
             }
             ("validation failed", Received::Known(ClassError::Validation(fields), _)) => {
@@ -156,7 +160,10 @@ async fn a_client_reads_every_curl_line_s_error_back() {
             }
             // Its source is never sent.
             ("internal failure", Received::Unknown(_)) => {
-                assert_eq!(response.code.as_ref().unwrap().to_string(), "internal_error");
+                assert_eq!(
+                    response.code.as_ref().unwrap().to_string(),
+                    "internal_error"
+                );
                 assert_eq!(received.retry(), Retry::Transient, "{what}");
             }
             // axum's own errors, which ClassError does not declare, in its envelope.

@@ -106,3 +106,102 @@ fn every_server_error_comes_back_but_those_the_wire_cannot_carry() {
         ],
     );
 }
+
+mod hostile {
+    use errwire::catalog::Catalog;
+    use errwire::client::{ErrorResponse, FromResponse, Shape};
+    use errwire::http::{HeaderMap, HeaderValue, StatusCode};
+    use proptest::prelude::*;
+    use serde_json::{Map, Value, json};
+
+    fn headers(content_type: &str, retry_after: &[u8]) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert("content-type", HeaderValue::from_str(content_type).unwrap());
+        if let Ok(value) = HeaderValue::from_bytes(retry_after) {
+            headers.insert("retry-after", value);
+        }
+        headers
+    }
+
+    fn content_type() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "application/json",
+            "application/problem+json",
+            "application/vnd.api+json",
+            "text/html; charset=utf-8",
+            "",
+        ])
+    }
+
+    /// Members an error body may hold beside its message, of any JSON type.
+    fn extras() -> impl Strategy<Value = Map<String, Value>> {
+        let key = prop::sample::select(vec![
+            "error",
+            "code",
+            "status",
+            "details",
+            "errors",
+            "type",
+            "title",
+            "success",
+            "request_id",
+            "hint",
+            "retry_after",
+        ]);
+        let value = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            "[a-z_ ]{0,12}".prop_map(Value::from),
+            Just(json!({"field": ["is required"]})),
+            Just(json!([{"code": "x"}])),
+        ];
+        prop::collection::btree_map(key, value, 0..6).prop_map(|members| {
+            members
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect()
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_bytes_are_kept_and_never_panic(
+            status in 400u16..600,
+            content_type in content_type(),
+            retry_after in prop::collection::vec(any::<u8>(), 0..40),
+            body in prop::collection::vec(any::<u8>(), 0..300),
+        ) {
+            let status = StatusCode::from_u16(status).unwrap();
+            let headers = headers(content_type, &retry_after);
+            let response = ErrorResponse::parse(status, &headers, body.clone(), &Catalog::EMPTY);
+            prop_assert_eq!(&response.body, &body);
+            let _ = response.to_string();
+            let received = super::server::ClassError::from_response(status, &headers, &body);
+            prop_assert_eq!(&received.response().body, &body);
+            if serde_json::from_slice::<Value>(&body).is_err() && !body.iter().all(u8::is_ascii_whitespace) {
+                prop_assert_eq!(response.shape, Shape::NotJson);
+            }
+        }
+
+        #[test]
+        fn a_message_in_a_body_is_never_lost(
+            status in 400u16..600,
+            content_type in content_type(),
+            key in prop::sample::select(vec!["message", "detail"]),
+            message in "[^\"\\\\]{0,40}",
+            mut members in extras(),
+        ) {
+            members.insert(key.to_owned(), Value::from(message.clone()));
+            let body = serde_json::to_vec(&Value::Object(members)).unwrap();
+            let status = StatusCode::from_u16(status).unwrap();
+            let headers = headers(content_type, b"");
+            let response = ErrorResponse::parse(status, &headers, body.clone(), &Catalog::EMPTY);
+            prop_assert_eq!(response.message.as_deref(), Some(message.as_str()), "{:?}", response);
+            let received = super::verilock::VerilockError::from_response(status, &headers, &body);
+            prop_assert_eq!(received.response().message.as_deref(), Some(message.as_str()));
+        }
+    }
+}

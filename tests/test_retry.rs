@@ -1,0 +1,237 @@
+//! The seeds' retry rules against a real server on 127.0.0.1 that fails a set number of times:
+//! 5xx and 429 are retried, 429 after its `Retry-After`, other 4xx never, and never more than
+//! the policy's attempts. The server counts the attempts.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use errwire::client::{AnyError, Received, RetryPolicy, SendError};
+
+/// The API's errors, as the client knows them.
+#[derive(Debug, errwire::ApiError)]
+#[api(envelope = errwire::Flat, rename_all = "snake_case")]
+enum ShopError {
+    #[api(status = 404)]
+    NotFound,
+    /// A 409 the API asks clients to retry: the conflicting write is about to finish.
+    #[api(status = 409, retry = "transient")]
+    Busy,
+}
+
+/// Attempts per route, counted by the server.
+type Counts = Arc<[AtomicUsize; 7]>;
+
+const ROUTES: [&str; 7] = [
+    "flaky", "missing", "invalid", "down", "later", "busy", "unknown",
+];
+
+async fn answer(State(counts): State<Counts>, Path(route): Path<String>) -> Response {
+    let index = ROUTES.iter().position(|name| *name == route).unwrap();
+    let attempt = counts[index].fetch_add(1, Ordering::SeqCst) + 1;
+    let flat = |status: StatusCode, code: &str| {
+        let body = format!(r#"{{"error": "{code}", "message": "{code}"}}"#);
+        (status, [("content-type", "application/json")], body).into_response()
+    };
+    let limited = |retry_after: &'static str| {
+        let mut response = flat(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+        let value = HeaderValue::from_static(retry_after);
+        response.headers_mut().insert("retry-after", value);
+        response
+    };
+    match (route.as_str(), attempt) {
+        ("flaky", 1) => flat(StatusCode::INTERNAL_SERVER_ERROR, "internal_error"),
+        ("flaky", 2) => limited("1"),
+        ("flaky", _) => "done".into_response(),
+        ("missing", _) => flat(StatusCode::NOT_FOUND, "not_found"),
+        ("invalid", _) => flat(StatusCode::UNPROCESSABLE_ENTITY, "validation_error"),
+        ("down", _) => flat(StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+        ("later", _) => limited("3600"),
+        ("busy", 1) => flat(StatusCode::CONFLICT, "busy"),
+        ("busy", _) => "written".into_response(),
+        _ => flat(StatusCode::CONFLICT, "some_new_conflict"),
+    }
+}
+
+/// The server, on 127.0.0.1 until the test's runtime ends; its base URL and its counts.
+async fn start() -> (String, Counts) {
+    let counts: Counts = Arc::new(Default::default());
+    let app = axum::Router::new()
+        .route("/{route}", get(answer))
+        .with_state(counts.clone());
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (base, counts)
+}
+
+fn attempts(counts: &Counts, route: &str) -> usize {
+    let index = ROUTES.iter().position(|name| *name == route).unwrap();
+    counts[index].load(Ordering::SeqCst)
+}
+
+fn policy() -> RetryPolicy {
+    RetryPolicy::new()
+        .with_attempts(3)
+        .with_base_delay(Duration::from_millis(10))
+        .with_max_retry_after(Duration::from_secs(5))
+}
+
+#[tokio::test]
+async fn a_5xx_then_a_429_are_retried_after_its_retry_after() {
+    let (base, counts) = start().await;
+    let client = reqwest::Client::new();
+    let started = Instant::now();
+    let response = policy()
+        .send::<AnyError>(|| client.get(format!("{base}/flaky")))
+        .await
+        .unwrap();
+    assert_eq!(response.text().await.unwrap(), "done");
+    assert_eq!(attempts(&counts, "flaky"), 3, "500, 429, then success");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited for Retry-After: 1"
+    );
+}
+
+#[tokio::test]
+async fn other_4xx_are_never_retried() {
+    let (base, counts) = start().await;
+    let client = reqwest::Client::new();
+    for route in ["missing", "invalid", "unknown"] {
+        let result = policy()
+            .send::<ShopError>(|| client.get(format!("{base}/{route}")))
+            .await;
+        let Err(SendError::Api(received)) = result else {
+            panic!("{route}: {result:?}");
+        };
+        assert_eq!(attempts(&counts, route), 1, "{route}");
+        assert!(received.response().status.is_client_error(), "{route}");
+    }
+}
+
+#[tokio::test]
+async fn a_variant_s_declared_class_is_followed() {
+    let (base, counts) = start().await;
+    let client = reqwest::Client::new();
+    let response = policy()
+        .send::<ShopError>(|| client.get(format!("{base}/busy")))
+        .await
+        .unwrap();
+    assert_eq!(response.text().await.unwrap(), "written");
+    assert_eq!(
+        attempts(&counts, "busy"),
+        2,
+        "`Busy` is transient, though a 409"
+    );
+
+    let result = policy()
+        .send::<ShopError>(|| client.get(format!("{base}/unknown")))
+        .await;
+    let Err(SendError::Api(Received::Unknown(response))) = result else {
+        panic!("{result:?}");
+    };
+    assert_eq!(response.message.as_deref(), Some("some_new_conflict"));
+    assert_eq!(
+        attempts(&counts, "unknown"),
+        1,
+        "a 409 the client does not know"
+    );
+}
+
+#[tokio::test]
+async fn retries_stop_at_the_attempt_limit_or_a_retry_after_too_long() {
+    let (base, counts) = start().await;
+    let client = reqwest::Client::new();
+    let result = policy()
+        .send::<AnyError>(|| client.get(format!("{base}/down")))
+        .await;
+    assert!(matches!(result, Err(SendError::Api(_))), "{result:?}");
+    assert_eq!(attempts(&counts, "down"), 3);
+
+    let started = Instant::now();
+    let result = policy()
+        .send::<AnyError>(|| client.get(format!("{base}/later")))
+        .await;
+    let Err(SendError::Api(received)) = result else {
+        panic!("{result:?}");
+    };
+    assert_eq!(
+        attempts(&counts, "later"),
+        1,
+        "an hour is longer than the policy waits"
+    );
+    assert!(received.response().retry_after.is_some());
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_retried_then_reported() {
+    // A port that was free a moment ago: nothing listens there.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    drop(listener);
+    let client = reqwest::Client::new();
+    let tries = AtomicUsize::new(0);
+    let result = policy()
+        .send::<AnyError>(|| {
+            tries.fetch_add(1, Ordering::SeqCst);
+            client.get(format!("http://{address}/"))
+        })
+        .await;
+    assert!(matches!(result, Err(SendError::Transport(_))), "{result:?}");
+    assert_eq!(tries.load(Ordering::SeqCst), 3);
+}
+
+/// A body larger than the limit, and one that stops arriving: what came is kept, with why.
+#[tokio::test]
+async fn a_huge_or_stalled_body_is_cut_and_kept() {
+    use errwire::client::{BodyLimits, Incomplete, ResponseExt, Shape};
+    use futures_util::StreamExt;
+
+    let huge = || async {
+        let body = format!(r#"{{"message": "{}"}}"#, "x".repeat(1 << 20));
+        (StatusCode::BAD_GATEWAY, body)
+    };
+    let stalled = || async {
+        let start = futures_util::stream::once(async {
+            Ok::<_, std::io::Error>(bytes::Bytes::from_static(b"{\"message\": \"half"))
+        });
+        let body = axum::body::Body::from_stream(start.chain(futures_util::stream::pending()));
+        (StatusCode::SERVICE_UNAVAILABLE, body)
+    };
+    let app = axum::Router::new()
+        .route("/huge", get(huge))
+        .route("/stalled", get(stalled));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+
+    let limits = BodyLimits {
+        max_bytes: 4096,
+        timeout: Duration::from_millis(300),
+    };
+    let response = reqwest::get(format!("{base}/huge")).await.unwrap();
+    let received = response.into_received::<AnyError>(limits).await;
+    let cut = received.response();
+    assert_eq!(cut.incomplete, Some(Incomplete::TooLarge { limit: 4096 }));
+    assert_eq!(cut.body.len(), 4096);
+    assert!(cut.body.starts_with(br#"{"message": "xxx"#));
+    assert_eq!(cut.shape, Shape::NotJson, "a cut body is not JSON");
+
+    let response = reqwest::get(format!("{base}/stalled")).await.unwrap();
+    let received = response.into_received::<AnyError>(limits).await;
+    let stalled = received.response();
+    assert_eq!(
+        stalled.incomplete,
+        Some(Incomplete::Stalled {
+            after: Duration::from_millis(300)
+        })
+    );
+    assert_eq!(stalled.body, b"{\"message\": \"half");
+    assert_eq!(stalled.status, StatusCode::SERVICE_UNAVAILABLE);
+}
