@@ -246,14 +246,15 @@ pub use crate::integrations::actix;
 pub use crate::integrations::axum;
 
 /// The README's examples, compiled and run as doc tests (they need the framework, `docs`,
-/// `openapi` and `utoipa` features, as the README's test command gives them).
+/// `openapi`, `utoipa` and `reqwest` features, as the README's test command gives them).
 #[cfg(all(
     doctest,
     feature = "axum",
     feature = "actix-web",
     feature = "docs",
     feature = "openapi",
-    feature = "utoipa"
+    feature = "utoipa",
+    feature = "reqwest"
 ))]
 #[doc = include_str!("../../README.md")]
 struct ReadmeDoctests;

@@ -36,6 +36,71 @@
 //! `transient` one (408, other 5xx) with capped exponential backoff and jitter, a `never` one
 //! (other 4xx) not at all. [`RetryPolicy::delay`] says how long to wait, for any HTTP client;
 //! with the `reqwest` feature, [`RetryPolicy::send`] runs the loop.
+//!
+//! # With a retry crate
+//!
+//! The same rules fit the retry crates. reqwest-retry's `RetryableStrategy` sees only the
+//! response's head, so it can classify by status, not by code, and it does not wait for
+//! `Retry-After`:
+//!
+//! ```
+//! use errwire::client::Retry;
+//! use reqwest_retry::{Retryable, RetryableStrategy, default_on_request_failure};
+//!
+//! struct SeedRules;
+//!
+//! impl RetryableStrategy for SeedRules {
+//!     fn handle(
+//!         &self,
+//!         result: &Result<reqwest::Response, reqwest_middleware::Error>,
+//!     ) -> Option<Retryable> {
+//!         match result {
+//!             Ok(response) if response.status().is_success() => None,
+//!             Ok(response) => match Retry::for_status(response.status()) {
+//!                 Retry::Never => Some(Retryable::Fatal),
+//!                 Retry::Throttle | Retry::Transient => Some(Retryable::Transient),
+//!             },
+//!             Err(error) => default_on_request_failure(error),
+//!         }
+//!     }
+//! }
+//! ```
+//!
+//! backon retries any future: read each error response back, retry by its class, and wait for
+//! its `Retry-After` where it gives one:
+//!
+//! ```no_run
+//! use backon::{ExponentialBuilder, Retryable};
+//! use errwire::client::{Received, ResponseExt, Retry, RetryAfter, SendError};
+//!
+//! #[derive(Debug, errwire::ApiError)]
+//! enum RoomError {
+//!     #[api(status = 429, code = "rate_limited")]
+//!     RateLimited,
+//! }
+//!
+//! # async fn run() -> Result<(), SendError<RoomError>> {
+//! let client = reqwest::Client::new();
+//! let get_room = || async {
+//!     let response = client
+//!         .get("http://127.0.0.1:3000/rooms/math-101")
+//!         .send()
+//!         .await
+//!         .map_err(SendError::Transport)?;
+//!     response.error_for_status_typed::<RoomError>().await.map_err(SendError::Api)
+//! };
+//! let room = get_room
+//!     .retry(ExponentialBuilder::default().with_jitter())
+//!     .when(|error| matches!(error, SendError::Api(received) if received.retry() != Retry::Never))
+//!     .adjust(|error, backoff| match error {
+//!         SendError::Api(received) => received.response().retry_after.map(RetryAfter::delay).or(backoff),
+//!         SendError::Transport(_) => backoff,
+//!     })
+//!     .await?;
+//! # let _ = room;
+//! # Ok(())
+//! # }
+//! ```
 
 mod policy;
 mod read;
