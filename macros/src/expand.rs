@@ -117,7 +117,9 @@ impl<'a> Expander<'a> {
             // see them, errwire's own macro can.
             #krate::__private::framework_impls! {
                 impl [#impl_generics] [#ident #ty_generics] [#predicates] [#envelope_path]
-                [#from_error_response]
+            }
+            #krate::__private::client_impl! {
+                impl [#impl_generics] [#ident #ty_generics] [#predicates] [#from_error_response]
             }
 
             #[automatically_derived]

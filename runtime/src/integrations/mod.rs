@@ -18,7 +18,6 @@ macro_rules! __framework_impls {
         $crate::__actix_impl! { $($input)* }
         $crate::__aide_impl! { $($input)* }
         $crate::__utoipa_impl! { $($input)* }
-        $crate::__client_impl! { $($input)* }
     };
 }
 
@@ -28,7 +27,7 @@ macro_rules! __framework_impls {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __axum_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
@@ -57,7 +56,7 @@ macro_rules! __axum_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __actix_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
@@ -90,7 +89,7 @@ macro_rules! __actix_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __aide_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::aide::OperationOutput for $($ty)*
@@ -123,7 +122,7 @@ macro_rules! __aide_impl {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __utoipa_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated)]
         impl $($generics)* $crate::__private::utoipa::IntoResponses for $($ty)*
@@ -149,11 +148,13 @@ macro_rules! __utoipa_impl {
 }
 
 /// `client::FromResponse` for a derived type: `from_error_response`, which the derive writes.
+/// Its own macro, not one of `framework_impls!`, so that its long body is matched once, and
+/// not at all but as skipped tokens without the feature.
 #[cfg(feature = "client")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __client_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*] [$($client:tt)*]) => {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($client:tt)*]) => {
         #[automatically_derived]
         #[allow(deprecated, clippy::redundant_closure_call)]
         impl $($generics)* $crate::client::FromResponse for $($ty)*
