@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Instruction counts of errwire's generated code against hand-written code (benches/instructions.rs).
+
+Usage: python3 scripts/instructions.py [runs]
+
+Builds the bench in release, checks that both sides write the same bytes, then runs each
+operation of each side under `valgrind --tool=callgrind` with `runs` repetitions and with none:
+the difference over `runs` (and over the number of errors, for the "all" operations) is the
+exact instruction count of one operation, the same on any machine with the same toolchain.
+Needs valgrind (Debian: `apt-get install valgrind`).
+"""
+
+import json
+import re
+import subprocess
+import sys
+import pathlib
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+OPERATIONS = [
+    ("flat-unit", "`Flat` body, unit variant", 1),
+    ("flat-struct", "`Flat` body, struct variant (`String`, `u64`, `Option<String>`)", 1),
+    ("flat-all", "`Flat` body, every variant in turn", 100),
+    ("problem-unit", "RFC 9457 body, unit variant", 1),
+    ("problem-struct", "RFC 9457 body, struct variant", 1),
+    ("problem-all", "RFC 9457 body, every variant in turn", 100),
+    ("status-all", "`status()`, every variant in turn", 100),
+    ("code-all", "`code()`, every variant in turn", 100),
+]
+
+
+def bench_binary() -> str:
+    output = subprocess.run(
+        ["cargo", "bench", "--bench", "instructions", "--no-run", "--message-format=json"],
+        cwd=ROOT, check=True, capture_output=True, text=True,
+    ).stdout
+    for line in output.splitlines():
+        message = json.loads(line)
+        if message.get("reason") == "compiler-artifact" and message["target"]["name"] == "instructions":
+            if message.get("executable"):
+                return message["executable"]
+    sys.exit("the instructions bench was not built")
+
+
+def instructions(binary: str, operation: str, side: str, runs: int) -> int:
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", binary,
+         operation, side, str(runs)],
+        capture_output=True, text=True, check=True,
+    )
+    match = re.search(r"Collected : (\d+)", result.stderr)
+    if not match:
+        sys.exit(f"no count from callgrind:\n{result.stderr}")
+    return int(match.group(1))
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    binary = bench_binary()
+    subprocess.run([binary, "check", "-", "-"], check=True)
+    print("| operation | hand-written (Ir) | errwire (Ir) | ratio |")
+    print("|---|---:|---:|---:|")
+    for operation, label, errors in OPERATIONS:
+        counts = {}
+        for side in ("hand", "errwire"):
+            total = instructions(binary, operation, side, runs)
+            base = instructions(binary, operation, side, 0)
+            counts[side] = (total - base) / runs / errors
+        ratio = counts["errwire"] / counts["hand"]
+        print(f"| {label} | {counts['hand']:,.0f} | {counts['errwire']:,.0f} | {ratio:.2f} |")
+
+
+if __name__ == "__main__":
+    main()
