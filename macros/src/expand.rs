@@ -76,6 +76,7 @@ impl<'a> Expander<'a> {
         let from_error_response = crate::client::from_error_response(self.input, krate);
         let type_base = self.fn_type_base();
         let retry = self.fn_retry();
+        let type_uri = self.fn_type_uri();
         let details = self.fn_details();
         let headers = self.fn_headers();
         let envelope = self.fn_envelope();
@@ -100,6 +101,7 @@ impl<'a> Expander<'a> {
                 #static_message
                 #title
                 #type_base
+                #type_uri
                 #retry
                 #details
                 #headers
@@ -267,6 +269,7 @@ impl<'a> Expander<'a> {
             status_code(krate, self.input.status_of(variant))
         });
         quote! {
+            #[inline]
             fn status(&self) -> #krate::__private::StatusCode {
                 #body
             }
@@ -283,6 +286,7 @@ impl<'a> Expander<'a> {
             )
         });
         quote! {
+            #[inline]
             fn code(&self) -> ::core::option::Option<#krate::Code> {
                 #body
             }
@@ -380,6 +384,7 @@ impl<'a> Expander<'a> {
             )
         });
         quote! {
+            #[inline]
             fn static_message(&self) -> ::core::option::Option<&'static str> {
                 #body
             }
@@ -403,6 +408,7 @@ impl<'a> Expander<'a> {
             )
         });
         quote! {
+            #[inline]
             fn title(&self) -> ::core::option::Option<&'static str> {
                 #body
             }
@@ -428,6 +434,28 @@ impl<'a> Expander<'a> {
         });
         quote! {
             fn retry(&self) -> #krate::catalog::Retry {
+                #body
+            }
+        }
+    }
+
+    /// `type_uri`: `type_base` and the code as one literal per variant.
+    fn fn_type_uri(&self) -> TokenStream {
+        let Some(base) = self.input.attrs.type_base.get() else {
+            return TokenStream::new();
+        };
+        let body = self.forwarding_all(quote!(type_uri), |variant| {
+            option(self.input.code_of(variant).map(|(code, _)| {
+                let uri = match code {
+                    CodeValue::Str(code) => format!("{base}{code}"),
+                    CodeValue::Int(code) => format!("{base}{code}"),
+                };
+                quote!(#uri)
+            }))
+        });
+        quote! {
+            #[inline]
+            fn type_uri(&self) -> ::core::option::Option<&'static str> {
                 #body
             }
         }

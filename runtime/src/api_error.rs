@@ -93,6 +93,13 @@ pub trait ApiError {
         None
     }
 
+    /// The RFC 9457 problem type URI, [`type_base`](Self::type_base) followed by the code, when
+    /// both are known when compiling: the derive writes each as one string, so that envelopes
+    /// need not join them. `None` makes envelopes join them.
+    fn type_uri(&self) -> Option<&'static str> {
+        None
+    }
+
     /// Whether a client retries the request that got this error: the variant's
     /// `#[api(retry = "...")]`, else [by status](crate::catalog::Retry::for_status).
     fn retry(&self) -> crate::catalog::Retry {
@@ -176,6 +183,10 @@ macro_rules! forward_api_error {
 
             fn retry(&self) -> crate::catalog::Retry {
                 (**self).retry()
+            }
+
+            fn type_uri(&self) -> Option<&'static str> {
+                (**self).type_uri()
             }
 
             fn details(&self) -> Details<'_> {

@@ -27,6 +27,7 @@ impl fmt::Display for Code {
 }
 
 impl Serialize for Code {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Code::Str(code) => serializer.serialize_str(code),

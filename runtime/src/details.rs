@@ -57,7 +57,8 @@ pub trait DetailFields {
 
 /// Receives the entries of a [`DetailFields`].
 ///
-/// Strings, integers and booleans come through their own methods, which a visitor writing into
+/// Strings, integers, booleans and `null` (an `Option` of one of them) come through their own
+/// methods, which a visitor writing into
 /// a concrete serializer can take without type erasure; by default they go to
 /// [`detail`](Self::detail) like any other value.
 pub trait DetailVisitor {
@@ -83,6 +84,11 @@ pub trait DetailVisitor {
     fn detail_bool(&mut self, name: &'static str, value: bool) {
         self.detail(name, &value);
     }
+
+    /// An entry whose value is `null`: an `Option` that is `None`.
+    fn detail_null(&mut self, name: &'static str) {
+        self.detail(name, &());
+    }
 }
 
 impl Details<'_> {
@@ -99,7 +105,7 @@ impl Serialize for Details<'_> {
             Details::Object(object) => object.serialize(serializer),
             Details::Fields(fields) => {
                 let mut map = serializer.serialize_map(None)?;
-                crate::envelope::flatten::fields(fields, &mut map, &[])?;
+                crate::envelope::flatten::fields(fields, &mut map, &crate::envelope::flatten::Reserved::NONE)?;
                 map.end()
             }
         }

@@ -8,7 +8,7 @@
 //!
 //! | call | taken first, when `T` ... | else |
 //! |---|---|---|
-//! | `visit_detail` | is a string, integer or boolean: a typed [`DetailVisitor`] method | any `Detail`: type-erased |
+//! | `visit_detail` | is a string, integer or boolean, or an `Option` of one: a typed [`DetailVisitor`] method | any `Detail`: type-erased |
 //! | `header_value` | implements [`ToHeaderValue`] | any `HeaderText`: its `Display` text |
 //! | `as_error` | is a `std::error::Error + 'static` | `None` |
 //! | `read_detail`, `read_details` (on `&&&Type<T>`, feature `client`) | is `serde::Deserialize<'static>` | `None`: the variant is not read back |
@@ -103,6 +103,15 @@ impl TypedDetail for str {
 impl TypedDetail for String {
     fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
         visitor.detail_str(name, self);
+    }
+}
+
+impl<T: TypedDetail> TypedDetail for Option<T> {
+    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+        match self {
+            Some(value) => value.visit_typed(name, visitor),
+            None => visitor.detail_null(name),
+        }
     }
 }
 

@@ -43,7 +43,7 @@ pub mod client {
 
 /// What the code `envelope!` generates calls: the slots of a template.
 pub mod template {
-    pub use crate::envelope::template::{Slot, entry, flatten, value};
+    pub use crate::envelope::template::{Reserved, Slot, entry, flatten, value};
 }
 
 /// The axum response of a derived error in its envelope `Env`, with the request's context.

@@ -193,7 +193,11 @@ impl Generator<'_> {
                 Member::Flatten { .. } => {
                     reads_inputs = true;
                     quote! {
-                        #template::flatten(&mut __map, &[#(#keys),*], __error)?;
+                        #template::flatten(
+                            &mut __map,
+                            const { &#template::Reserved::new(&[#(#keys),*]) },
+                            __error,
+                        )?;
                     }
                 }
             };

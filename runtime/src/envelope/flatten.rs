@@ -8,6 +8,48 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};
 
+/// The names of the members an object writes itself, which details flattened into it must not
+/// shadow, with a filter computed when compiling: most names are told apart from all of them by
+/// their length and first and last bytes, without comparing text.
+#[derive(Debug)]
+pub struct Reserved {
+    names: &'static [&'static str],
+    filter: u128,
+}
+
+impl Reserved {
+    /// Nothing reserved.
+    pub const NONE: Reserved = Reserved::new(&[]);
+
+    /// `names`, and their filter.
+    pub const fn new(names: &'static [&'static str]) -> Reserved {
+        let mut filter = 0;
+        let mut at = 0;
+        while at < names.len() {
+            filter |= 1 << Reserved::bucket(names[at].as_bytes());
+            at += 1;
+        }
+        Reserved { names, filter }
+    }
+
+    const fn bucket(name: &[u8]) -> u32 {
+        let (first, last) = match name {
+            [] => (0, 0),
+            [first, .., last] => (*first as usize, *last as usize),
+            [only] => (*only as usize, *only as usize),
+        };
+        ((name.len() + 3 * first + 5 * last) % 128) as u32
+    }
+
+    /// Whether `name` is one of the names.
+    #[inline]
+    pub fn contains(&self, name: &str) -> bool {
+        self.filter != 0
+            && self.filter & (1 << Reserved::bucket(name.as_bytes())) != 0
+            && self.names.contains(&name)
+    }
+}
+
 /// Writes `details` as members of the open object `map`, leaving out any entry whose name is in
 /// `reserved` (the members the envelope itself writes there), so that details never shadow them.
 ///
@@ -16,7 +58,7 @@ use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};
 pub fn details<M: SerializeMap>(
     details: &Details<'_>,
     map: &mut M,
-    reserved: &[&str],
+    reserved: &Reserved,
 ) -> Result<(), M::Error> {
     match *details {
         Details::None => Ok(()),
@@ -29,7 +71,7 @@ pub fn details<M: SerializeMap>(
 pub(crate) fn fields<M: SerializeMap>(
     fields: &dyn DetailFields,
     map: &mut M,
-    reserved: &[&str],
+    reserved: &Reserved,
 ) -> Result<(), M::Error> {
     let mut visitor = MapEntries {
         map,
@@ -44,14 +86,14 @@ pub(crate) fn fields<M: SerializeMap>(
 /// entries after a failure are skipped.
 struct MapEntries<'m, 'r, M: SerializeMap> {
     map: &'m mut M,
-    reserved: &'r [&'r str],
+    reserved: &'r Reserved,
     error: Option<M::Error>,
 }
 
 impl<M: SerializeMap> MapEntries<'_, '_, M> {
     fn entry<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if self.error.is_none()
-            && !self.reserved.contains(&name)
+            && !self.reserved.contains(name)
             && let Err(error) = self.map.serialize_entry(name, value)
         {
             self.error = Some(error);
@@ -79,17 +121,21 @@ impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
     fn detail_bool(&mut self, name: &'static str, value: bool) {
         self.entry(name, &value);
     }
+
+    fn detail_null(&mut self, name: &'static str) {
+        self.entry(name, &());
+    }
 }
 
 /// A serializer that writes the entries of a map or struct into an enclosing, already open map.
 struct FlattenInto<'m, 'r, M> {
     map: &'m mut M,
-    reserved: &'r [&'r str],
+    reserved: &'r Reserved,
 }
 
 /// Tells whether a serialized map key is one of the reserved member names, without allocating.
 struct KeyMatcher<'r> {
-    reserved: &'r [&'r str],
+    reserved: &'r Reserved,
 }
 
 fn not_flattenable<E: serde::ser::Error>(what: &str) -> E {
@@ -197,7 +243,7 @@ impl<'m, 'r, M: SerializeMap> Serializer for FlattenInto<'m, 'r, M> {
 
 struct FlatMap<'m, 'r, M> {
     map: &'m mut M,
-    reserved: &'r [&'r str],
+    reserved: &'r Reserved,
     skip_value: bool,
 }
 
@@ -240,7 +286,7 @@ impl<M: SerializeMap> serde::ser::SerializeStruct for FlatMap<'_, '_, M> {
         key: &'static str,
         value: &T,
     ) -> Result<(), M::Error> {
-        if self.reserved.contains(&key) {
+        if self.reserved.contains(key) {
             Ok(())
         } else {
             self.map.serialize_entry(key, value)
@@ -290,7 +336,7 @@ impl Serializer for KeyMatcher<'_> {
     type SerializeStructVariant = serde::ser::Impossible<bool, NotAString>;
 
     fn serialize_str(self, key: &str) -> Result<bool, NotAString> {
-        Ok(self.reserved.contains(&key))
+        Ok(self.reserved.contains(key))
     }
 
     fn serialize_unit_variant(

@@ -15,6 +15,7 @@ use crate::context::RenderContext;
 use crate::details::Details;
 use crate::message::Message;
 
+pub use super::flatten::Reserved;
 pub use super::node::Slot;
 
 /// Writes the member `key` with the value of `slot`, or, when the slot has none, `null` or
@@ -42,7 +43,7 @@ where
 /// Writes the details of `error` as members of the open object `map`, leaving out the names in
 /// `reserved`: `..details`.
 #[inline(always)]
-pub fn flatten<M, E>(map: &mut M, reserved: &[&str], error: &E) -> Result<(), M::Error>
+pub fn flatten<M, E>(map: &mut M, reserved: &Reserved, error: &E) -> Result<(), M::Error>
 where
     M: SerializeMap,
     E: ApiError + ?Sized,
@@ -87,10 +88,16 @@ impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
                     .title()
                     .or_else(|| error.status().canonical_reason())?,
             ),
-            Slot::DocUrl => SlotValue::TypeUri(error.type_base()?, error.code()?),
-            Slot::TypeUri => match (error.type_base(), error.code()) {
-                (Some(base), Some(code)) => SlotValue::TypeUri(base, code),
-                _ => SlotValue::Text("about:blank"),
+            Slot::DocUrl => match error.type_uri() {
+                Some(uri) => SlotValue::Text(uri),
+                None => SlotValue::TypeUri(error.type_base()?, error.code()?),
+            },
+            Slot::TypeUri => match error.type_uri() {
+                Some(uri) => SlotValue::Text(uri),
+                None => match (error.type_base(), error.code()) {
+                    (Some(base), Some(code)) => SlotValue::TypeUri(base, code),
+                    _ => SlotValue::Text("about:blank"),
+                },
             },
             Slot::Details => match error.details() {
                 Details::None => return None,
