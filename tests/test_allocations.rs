@@ -7,11 +7,28 @@ use std::collections::BTreeMap;
 
 use errwire::{ApiError, Envelope, Flat, JsonApi, Nested, Problem, RenderContext};
 
+#[allow(dead_code)]
+#[path = "../examples/gateway.rs"]
+mod gateway;
+#[allow(dead_code)]
+#[path = "../examples/server.rs"]
+mod server;
+#[allow(dead_code)]
+#[path = "../examples/verilock.rs"]
+mod verilock;
+#[allow(dead_code)]
+#[path = "../examples/verriflo.rs"]
+mod verriflo;
+#[allow(dead_code)]
+#[path = "../examples/verto.rs"]
+mod verto;
+
 /// Counts the allocations of the current thread; other test threads do not disturb the count.
 struct Counting;
 
 thread_local! {
     static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+    static REALLOCATIONS: Cell<usize> = const { Cell::new(0) };
 }
 
 // SAFETY: every call is forwarded to the system allocator unchanged.
@@ -29,6 +46,7 @@ unsafe impl GlobalAlloc for Counting {
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         ALLOCATIONS.with(|count| count.set(count.get() + 1));
+        REALLOCATIONS.with(|count| count.set(count.get() + 1));
         // SAFETY: the caller's obligations are those of `System.realloc`.
         unsafe { System.realloc(ptr, layout, new_size) }
     }
@@ -36,6 +54,12 @@ unsafe impl GlobalAlloc for Counting {
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
+
+fn reallocations_of(f: impl FnOnce()) -> usize {
+    let before = REALLOCATIONS.with(Cell::get);
+    f();
+    REALLOCATIONS.with(Cell::get) - before
+}
 
 fn allocations_of(f: impl FnOnce()) -> usize {
     let before = ALLOCATIONS.with(Cell::get);
@@ -106,4 +130,56 @@ fn the_counter_sees_an_allocation() {
     // Guards the test above: a counter that never counts would pass it.
     let count = allocations_of(|| drop(std::hint::black_box(String::from("x").repeat(64))));
     assert!(count >= 1);
+}
+
+/// A response's body is allocated once, with room for what the APIs here send: it never grows.
+#[test]
+fn a_response_allocates_its_body_once() {
+    let cx = RenderContext::new()
+        .with_request_id("0f9c2b7e-8a51-4d3c-9e2f-6b1a7c4d5e80")
+        .with_instance("/rooms/math-101/participants/ada-lovelace");
+    let mut errors: Vec<Box<dyn ApiError>> = Vec::new();
+    errors.extend(
+        server::errors()
+            .into_iter()
+            .map(|error| Box::new(error) as Box<dyn ApiError>),
+    );
+    errors.extend(
+        verriflo::errors()
+            .into_iter()
+            .map(|error| Box::new(error) as Box<dyn ApiError>),
+    );
+    errors.extend(
+        verilock::errors()
+            .into_iter()
+            .map(|error| Box::new(error) as Box<dyn ApiError>),
+    );
+    errors.extend(
+        gateway::errors()
+            .into_iter()
+            .map(|error| Box::new(error) as Box<dyn ApiError>),
+    );
+    errors.extend(
+        verto::errors()
+            .into_iter()
+            .map(|error| Box::new(error) as Box<dyn ApiError>),
+    );
+    let mut longest = 0;
+    for error in &errors {
+        let mut length = 0;
+        let count = reallocations_of(|| {
+            length = error.envelope().response(&**error, &cx).body().len();
+        });
+        longest = longest.max(length);
+        assert_eq!(
+            count,
+            0,
+            "a body of {length} bytes grew: {}",
+            error.status()
+        );
+    }
+    assert!(
+        longest > 256,
+        "the longest body, {longest} bytes, is longer than a guess of 256"
+    );
 }

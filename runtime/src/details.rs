@@ -105,7 +105,11 @@ impl Serialize for Details<'_> {
             Details::Object(object) => object.serialize(serializer),
             Details::Fields(fields) => {
                 let mut map = serializer.serialize_map(None)?;
-                crate::envelope::flatten::fields(fields, &mut map, &crate::envelope::flatten::Reserved::NONE)?;
+                crate::envelope::flatten::fields(
+                    fields,
+                    &mut map,
+                    &crate::envelope::flatten::Reserved::NONE,
+                )?;
                 map.end()
             }
         }
