@@ -4,7 +4,7 @@
 Generates two crates with one N-variant enum each (beside thiserror), builds their dependencies
 once, then times `cargo build` of each crate alone, several times, and prints the ratio.
 
-    python3 scripts/compile_cost.py [variants] [runs]
+    python3 scripts/compile_cost.py [variants] [runs] [profiles, e.g. dev,release]
 """
 
 import os
@@ -18,6 +18,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 WORK = ROOT / "target" / "compile-cost"
 VARIANTS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+PROFILES = sys.argv[3].split(",") if len(sys.argv) > 3 else ["dev", "release"]
 
 
 
@@ -55,6 +56,7 @@ def derived():
 
 
 def manual():
+    """The impls the derive writes for `derived()`, written by hand against the same runtime."""
     variants, statuses, codes, messages, details, catalog = [], [], [], [], [], []
     for i in range(VARIANTS):
         _, status = status_of(i)
@@ -62,14 +64,16 @@ def manual():
         statuses.append(f"            Big::E{i} {{ .. }} => StatusCode::{status},\n")
         codes.append(f'            Big::E{i} {{ .. }} => Some(Code::Str("error_{i}")),\n')
         messages.append(f'            Big::E{i} {{ id }} => write!(f, "Error {i} on {{id}}"),\n')
-        details.append(f'            Big::E{i} {{ id }} => visitor.detail("id", id),\n')
+        details.append(f'            Big::E{i} {{ id }} => visitor.detail_u64("id", *id),\n')
         catalog.append(
             f'    CatalogEntry::new("E{i}", StatusCode::{status}).with_code(Code::Str("error_{i}"))'
-            f'.with_message("Error {i} on {{id}}").with_details(&["id"]),\n'
+            f'.with_message("Error {i} on {{id}}").with_fields(ID),\n'
         )
     return f"""use core::fmt;
-use errwire::{{ApiError, CatalogEntry, Code, DetailFields, DetailVisitor, Details}};
+use errwire::catalog::{{Catalog, CatalogEntry, FieldEntry, JsonType}};
+use errwire::envelope::DynEnvelope;
 use errwire::http::StatusCode;
+use errwire::{{ApiError, Code, DetailFields, DetailVisitor, Details, Envelope, Problem}};
 
 #[derive(Debug, thiserror::Error)]
 pub enum Big {{
@@ -91,17 +95,27 @@ impl ApiError for Big {{
 {"".join(messages)}        }}
     }}
 
+    fn envelope(&self) -> &'static dyn DynEnvelope {{
+        Problem::DYN
+    }}
+
     fn details(&self) -> Details<'_> {{
         Details::Fields(self)
     }}
 
-    fn catalog() -> &'static [CatalogEntry] {{
-        CATALOG
+    fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {{
+        Some(self)
+    }}
+
+    fn catalog() -> &'static Catalog {{
+        &CATALOG
     }}
 }}
 
-const CATALOG: &[CatalogEntry] = &[
-{"".join(catalog)}];
+const ID: &[FieldEntry] = &[FieldEntry::new("id", JsonType::Integer).with_detail("id")];
+
+const CATALOG: Catalog = Catalog::new("Big", Problem::DYN).with_entries(&[
+{"".join(catalog)}]);
 
 impl DetailFields for Big {{
     fn visit_details(&self, visitor: &mut dyn DetailVisitor) {{
@@ -123,28 +137,29 @@ def write_crate(name, source):
     return crate
 
 
-def build_once(crate, env):
+def build_once(crate, env, profile):
     (crate / "src" / "lib.rs").touch()
     start = time.perf_counter()
-    subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
+    subprocess.run(["cargo", "build", "-q", "--profile", profile], cwd=crate, env=env, check=True)
     return time.perf_counter() - start
 
 
 def main():
     crates = {"derive": write_crate("cost_derive", derived()), "hand-written": write_crate("cost_manual", manual())}
     env = dict(os.environ, CARGO_TARGET_DIR=str(WORK / "target"), CARGO_INCREMENTAL="0")
-    for crate in crates.values():
-        subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
-    # Interleaved, so that the machine's load drifts over both alike.
-    samples = {name: [] for name in crates}
-    for _ in range(RUNS):
-        for name, crate in crates.items():
-            samples[name].append(build_once(crate, env))
-    print(f"{VARIANTS} variants, {RUNS} interleaved debug builds of each crate alone (median, min):")
-    for name, times in samples.items():
-        print(f"  {name:<13} {statistics.median(times):.2f} s  {min(times):.2f} s")
-    derive, hand = (samples["derive"], samples["hand-written"])
-    print(f"  ratio         {statistics.median(derive) / statistics.median(hand):.2f}    {min(derive) / min(hand):.2f}")
+    for profile in PROFILES:
+        for crate in crates.values():
+            subprocess.run(["cargo", "build", "-q", "--profile", profile], cwd=crate, env=env, check=True)
+        # Interleaved, so that the machine's load drifts over both alike.
+        samples = {name: [] for name in crates}
+        for _ in range(RUNS):
+            for name, crate in crates.items():
+                samples[name].append(build_once(crate, env, profile))
+        print(f"{VARIANTS} variants, {RUNS} interleaved {profile} builds of each crate alone (median, min):")
+        for name, times in samples.items():
+            print(f"  {name:<13} {statistics.median(times):.2f} s  {min(times):.2f} s")
+        derive, hand = (samples["derive"], samples["hand-written"])
+        print(f"  ratio         {statistics.median(derive) / statistics.median(hand):.2f}    {min(derive) / min(hand):.2f}")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 //! Serializing an error body into a buffer that already has room allocates nothing: the message
 //! is formatted into the output, the details are borrowed, the template is a `const`.
 
+#![allow(clippy::duplicate_mod)]
+
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::BTreeMap;

@@ -3,6 +3,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
+use syn::ext::IdentExt;
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, CodeValue, Position};
@@ -133,6 +134,14 @@ impl Variant<'_> {
 impl Field<'_> {
     pub fn ty(&self) -> &Type {
         &self.original.ty
+    }
+
+    /// The field's name in the source, without `r#`, or its position in a tuple variant.
+    pub fn name(&self) -> String {
+        match &self.member {
+            Member::Named(ident) => ident.unraw().to_string(),
+            Member::Unnamed(index) => index.index.to_string(),
+        }
     }
 
     pub fn span(&self) -> Span {

@@ -43,6 +43,41 @@ pub fn json_type(ty: &Type) -> (&'static str, bool) {
     }
 }
 
+/// A primitive type a detail's typed visitor method takes as is.
+pub enum Primitive {
+    /// `u8` to `u64`: `detail_u64`.
+    Unsigned,
+    /// `i8` to `i64`: `detail_i64`.
+    Signed,
+    /// `bool`: `detail_bool`.
+    Bool,
+    /// `&str`: `detail_str`.
+    Str,
+}
+
+/// The primitive `ty` is, as written: not a prelude name such as `String`, which a crate may
+/// shadow, only the language's own (a crate that names a type `u64` is warned of it).
+pub fn primitive(ty: &Type) -> Option<Primitive> {
+    match ty {
+        Type::Reference(reference) if reference.mutability.is_none() => match &*reference.elem {
+            Type::Path(path) if path.qself.is_none() && path.path.is_ident("str") => {
+                Some(Primitive::Str)
+            }
+            _ => None,
+        },
+        Type::Path(path) if path.qself.is_none() => {
+            let ident = path.path.get_ident()?.to_string();
+            match ident.as_str() {
+                "u8" | "u16" | "u32" | "u64" => Some(Primitive::Unsigned),
+                "i8" | "i16" | "i32" | "i64" => Some(Primitive::Signed),
+                "bool" => Some(Primitive::Bool),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
 /// The runtime's `HeaderKind` variant of a header taken from a field of this type.
 pub fn header_kind(ty: &Type) -> &'static str {
     match ty {

@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::ext::IdentExt;
 
 use crate::ast::{Input, Variant};
 use crate::attr::CodeValue;
@@ -145,10 +144,7 @@ fn construct(input: &Input, variant: &Variant, krate: &TokenStream) -> TokenStre
                 return quote!(return ::core::option::Option::None);
             };
             let template = &message.source;
-            let name = match &field.member {
-                syn::Member::Named(ident) => ident.unraw().to_string(),
-                syn::Member::Unnamed(index) => index.index.to_string(),
-            };
+            let name = field.name();
             quote!(#choice.read_message(__response, #template, #name)?)
         } else {
             quote!(#choice.default_value()?)

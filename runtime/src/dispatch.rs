@@ -18,6 +18,9 @@
 //! | `read_forwarded` (likewise) | is a `client::FromResponse` | `None` |
 //! | `own_schema` (on `&&&Type<T>`, three steps) | is `schemars::JsonSchema` (feature `schemars`), then `utoipa::ToSchema` (feature `utoipa`) | `None` |
 //!
+//! For a field whose type is written as an integer primitive, `bool` or `&str`, the derive names
+//! the typed method itself: the choice costs the compiler a method probe per field otherwise.
+//!
 //! The choice is made where the derive's impl is type-checked, so for a type parameter it sees only
 //! the parameter's bounds: a generic `header` field is given the bound `ToHeaderValue` (its
 //! `Display` would be a guess), and a generic error is an `Error` for the log only when the bounds

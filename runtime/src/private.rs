@@ -168,6 +168,11 @@ pub const fn catalog_entry(
     }
 }
 
+/// The schema of a field that is not in the body: none.
+pub fn no_schema() -> Option<serde_json::Value> {
+    None
+}
+
 /// A catalog field in one call, for the generated `const`.
 #[allow(clippy::too_many_arguments)]
 pub const fn catalog_field(
