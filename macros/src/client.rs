@@ -1,6 +1,6 @@
 //! The way back: `client::FromResponse::from_error_response`, which reads a received response
-//! into the variant it is. Emitted into `framework_impls!`, which drops it without the runtime's
-//! `client` feature.
+//! into the variant it is: a `match` on the code, then the variants without one. Emitted into
+//! `client_impl!`, which drops it without the runtime's `client` feature.
 
 use std::collections::HashMap;
 
@@ -30,7 +30,8 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
         }
     }
 
-    let mut coded = Vec::new();
+    let mut texts = Vec::new();
+    let mut numbers = Vec::new();
     let mut forwarded = Vec::new();
     let mut uncoded = Vec::new();
     for variant in variants {
@@ -42,26 +43,27 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
             let member = &field.member;
             let ty = field.ty();
             forwarded.push(quote! {
-                if let ::core::option::Option::Some(__inner) =
-                    (&&&#krate::__private::Type::<#ty>::NEW).read_forwarded(__response)
-                {
-                    return ::core::option::Option::Some(#path { #member: __inner });
+                if let __Some(__inner) = (&&&__Type::<#ty>::NEW).read_forwarded(__response) {
+                    return __Some(#path { #member: __inner });
                 }
             });
             continue;
         }
         let status = input.status_of(variant).map_or(500, |status| status.number);
-        let build = construct(input, variant, krate);
+        let build = construct(input, variant);
         match input.code_of(variant) {
             Some((code, _)) => {
                 let shared = code_uses.get(&code).copied().unwrap_or(0) > 1;
-                let at_status = shared.then(|| quote!(&& __status == #status));
-                let code = crate::expand::code_tokens(krate, &code);
-                coded.push(quote! {
-                    if __code.is_some_and(|__code| __code.is(#code)) #at_status {
-                        #build;
+                let guard = shared.then(|| quote!(if __status == #status));
+                // A number is also read back from its text, as JSON:API writes every code.
+                let text = match &code {
+                    CodeValue::Str(text) => text.clone(),
+                    CodeValue::Int(number) => {
+                        numbers.push(quote!(#number #guard => #build,));
+                        number.to_string()
                     }
-                });
+                };
+                texts.push(quote!(#text #guard => #build,));
             }
             None if uncoded_statuses.get(&status) == Some(&1) => uncoded.push((
                 0,
@@ -102,14 +104,28 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
                 FromDefault as _, FromForwarded as _, FromHeaderText as _, FromMessageText as _,
                 FromWire as _, Unreadable as _,
             };
+            #[allow(unused_imports)]
+            use ::core::option::Option::{None as __None, Some as __Some};
+            #[allow(unused_imports)]
+            use #krate::__private::Type as __Type;
             #[allow(unused_variables)]
             let __code = __response.code.as_ref();
             #[allow(unused_variables)]
             let __status = __response.status.as_u16();
-            #(#coded)*
+            match __code {
+                __Some(#krate::__private::client::WireCode::Str(__text)) => match __text.as_str() {
+                    #(#texts)*
+                    _ => {}
+                },
+                __Some(#krate::__private::client::WireCode::Int(__number)) => match *__number {
+                    #(#numbers)*
+                    _ => {}
+                },
+                __None => {}
+            }
             #(#forwarded)*
             #(#uncoded)*
-            ::core::option::Option::None
+            __None
         }
     }
 }
@@ -123,15 +139,16 @@ fn path(input: &Input, variant: &Variant) -> TokenStream {
     }
 }
 
-/// `Self::Variant { field: value?, ... }`, each field read from where the wire carries it: the
-/// details, a header, else its text in the message; its `Default` when the wire shows it nowhere
-/// (a default for a field the wire shows would be a wrong value, not a missing one).
-fn construct(input: &Input, variant: &Variant, krate: &TokenStream) -> TokenStream {
+/// `return Some(Self::Variant { field: value?, ... })`, each field read from where the wire
+/// carries it: the details, a header, else its text in the message; its `Default` when the wire
+/// shows it nowhere (a default for a field the wire shows would be a wrong value, not a missing
+/// one). `return None` when a field shows only in the message with no template to read it from.
+fn construct(input: &Input, variant: &Variant) -> TokenStream {
     let path = path(input, variant);
     let mut fields = Vec::new();
     for field in &variant.fields {
         let ty = field.ty();
-        let choice = quote!((&&&#krate::__private::Type::<#ty>::NEW));
+        let choice = quote!((&&&__Type::<#ty>::NEW));
         let value = if let Some(name) = field.detail_name() {
             quote!(#choice.read_detail(__response, #name)?)
         } else if field.attrs.details.is_set() {
@@ -141,7 +158,7 @@ fn construct(input: &Input, variant: &Variant, krate: &TokenStream) -> TokenStre
             quote!(#choice.read_header(__response, #name)?)
         } else if input.shows(variant, field) {
             let Some(message) = input.attrs_of(variant).message.get() else {
-                return quote!(return ::core::option::Option::None);
+                return quote!(return __None);
             };
             let template = &message.source;
             let name = field.name();
@@ -152,5 +169,5 @@ fn construct(input: &Input, variant: &Variant, krate: &TokenStream) -> TokenStre
         let member = &field.member;
         fields.push(quote!(#member: #value));
     }
-    quote!(return (|| ::core::option::Option::Some(#path { #(#fields,)* }))())
+    quote!(return (|| __Some(#path { #(#fields,)* }))())
 }

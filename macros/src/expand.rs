@@ -829,6 +829,18 @@ impl<'a> Expander<'a> {
             let ty = field.ty();
             quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static #krate::catalog::Catalog)
         }));
+        let headers: Vec<TokenStream> = headers.collect();
+        let plain = attrs.title.get().is_none()
+            && description.is_empty()
+            && variant.deprecated.is_none()
+            && headers.is_empty()
+            && transparent.is_none()
+            && attrs.retry.get().is_none();
+        if plain {
+            // Most variants: the short form, which costs the compiler less per variant.
+            let status = status_code(krate, self.input.status_of(variant));
+            return quote!(#krate::__private::plain_entry(#name, #status, #code, #message, #fields));
+        }
         quote! {
             #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
                 #deprecated, &[#(#headers),*], #fields, #forwards_to, #retry)

@@ -27,7 +27,7 @@ pub use utoipa;
 /// What the derive's `client::FromResponse` impl calls.
 #[cfg(feature = "client")]
 pub mod client {
-    pub use crate::client::{ErrorResponse, FromResponse};
+    pub use crate::client::{ErrorResponse, FromResponse, WireCode};
     pub use crate::dispatch::{
         FromDefault, FromForwarded, FromHeaderText, FromMessageText, FromWire, Unreadable,
     };
@@ -129,6 +129,30 @@ impl<const N: u16> Status<N> {
         Ok(status) => status,
         Err(_) => panic!("not a valid HTTP status code"),
     };
+}
+
+/// The catalog entry of a variant with a status, code, message and fields only, the most common:
+/// fewer arguments for the compiler to check than [`catalog_entry`].
+pub const fn plain_entry(
+    name: &'static str,
+    status: StatusCode,
+    code: Option<crate::Code>,
+    message: &'static str,
+    fields: &'static [crate::catalog::FieldEntry],
+) -> crate::catalog::CatalogEntry {
+    catalog_entry(
+        name,
+        Some(status),
+        code,
+        None,
+        message,
+        "",
+        None,
+        &[],
+        fields,
+        None,
+        None,
+    )
 }
 
 /// A catalog entry in one call, for the generated `const`: a chain of `CatalogEntry::with_*` per
