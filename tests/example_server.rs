@@ -24,8 +24,8 @@ async fn start() -> String {
     base
 }
 
-/// Sends what `try_`'s curl line sends; the last answer's status, headers and body.
-async fn run(base: &str, try_: &server::Try) -> (u16, reqwest::header::HeaderMap, Value) {
+/// Sends what `try_`'s curl line sends; the last answer.
+async fn send(base: &str, try_: &server::Try) -> reqwest::Response {
     let client = reqwest::Client::new();
     let mut last = None;
     for _ in 0..try_.times {
@@ -38,7 +38,12 @@ async fn run(base: &str, try_: &server::Try) -> (u16, reqwest::header::HeaderMap
         }
         last = Some(request.send().await.expect("the server answers"));
     }
-    let response = last.expect("every try sends once at least");
+    last.expect("every try sends once at least")
+}
+
+/// The last answer to `try_`'s curl line: its status, headers and body.
+async fn run(base: &str, try_: &server::Try) -> (u16, reqwest::header::HeaderMap, Value) {
+    let response = send(base, try_).await;
     let status = response.status().as_u16();
     let headers = response.headers().clone();
     let body = serde_json::from_str(&response.text().await.unwrap()).unwrap();
@@ -101,20 +106,11 @@ async fn every_printed_curl_line_gives_its_error() {
 
 /// What `try_`'s curl line gets, read back by a client of the classroom API.
 async fn receive(base: &str, try_: &server::Try) -> Received<ClassError> {
-    let client = reqwest::Client::new();
-    let mut last = None;
-    for _ in 0..try_.times {
-        let method = reqwest::Method::from_bytes(try_.method.as_bytes()).unwrap();
-        let mut request = client.request(method, format!("{base}{}", try_.path));
-        if let Some(body) = try_.body {
-            request = request
-                .header("content-type", "application/json")
-                .body(body);
-        }
-        last = Some(request.send().await.expect("the server answers"));
-    }
-    let response = last.expect("every try sends once at least");
-    match response.error_for_status_typed::<ClassError>().await {
+    match send(base, try_)
+        .await
+        .error_for_status_typed::<ClassError>()
+        .await
+    {
         Ok(response) => panic!("{}: {} is not an error", try_.error, response.status()),
         Err(received) => received,
     }

@@ -2,22 +2,9 @@
 //! (`examples/pages/NAME.{md,html,json}`), kept fresh, sound HTML, and showing every status,
 //! code and message the seed's own documentation lists.
 
-// Each example is included whole, its printing helper (`examples/show`) with it.
-#![allow(clippy::duplicate_mod)]
+mod apis;
 
-#[allow(dead_code)]
-#[path = "../examples/gateway.rs"]
-mod gateway;
-#[allow(dead_code)]
-#[path = "../examples/verilock.rs"]
-mod verilock;
-#[allow(dead_code)]
-#[path = "../examples/verriflo.rs"]
-mod verriflo;
-#[allow(dead_code)]
-#[path = "../examples/verto.rs"]
-mod verto;
-
+use apis::{gateway, verilock, verriflo, verto};
 use errwire::ApiError;
 use errwire::docs::Page;
 

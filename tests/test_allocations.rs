@@ -1,29 +1,15 @@
 //! Serializing an error body into a buffer that already has room allocates nothing: the message
 //! is formatted into the output, the details are borrowed, the template is a `const`.
 
-#![allow(clippy::duplicate_mod)]
-
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use errwire::{ApiError, Envelope, Flat, JsonApi, Nested, Problem, RenderContext};
 
-#[allow(dead_code)]
-#[path = "../examples/gateway.rs"]
-mod gateway;
-#[allow(dead_code)]
-#[path = "../examples/server.rs"]
-mod server;
-#[allow(dead_code)]
-#[path = "../examples/verilock.rs"]
-mod verilock;
-#[allow(dead_code)]
-#[path = "../examples/verriflo.rs"]
-mod verriflo;
-#[allow(dead_code)]
-#[path = "../examples/verto.rs"]
-mod verto;
+mod apis;
+
+use apis::{gateway, server, verilock, verriflo, verto};
 
 /// Counts the allocations of the current thread; other test threads do not disturb the count.
 struct Counting;
@@ -140,32 +126,17 @@ fn a_response_allocates_its_body_once() {
     let cx = RenderContext::new()
         .with_request_id("0f9c2b7e-8a51-4d3c-9e2f-6b1a7c4d5e80")
         .with_instance("/rooms/math-101/participants/ada-lovelace");
-    let mut errors: Vec<Box<dyn ApiError>> = Vec::new();
-    errors.extend(
-        server::errors()
+    fn boxed<E: ApiError + 'static>(errors: Vec<E>) -> impl Iterator<Item = Box<dyn ApiError>> {
+        errors
             .into_iter()
-            .map(|error| Box::new(error) as Box<dyn ApiError>),
-    );
-    errors.extend(
-        verriflo::errors()
-            .into_iter()
-            .map(|error| Box::new(error) as Box<dyn ApiError>),
-    );
-    errors.extend(
-        verilock::errors()
-            .into_iter()
-            .map(|error| Box::new(error) as Box<dyn ApiError>),
-    );
-    errors.extend(
-        gateway::errors()
-            .into_iter()
-            .map(|error| Box::new(error) as Box<dyn ApiError>),
-    );
-    errors.extend(
-        verto::errors()
-            .into_iter()
-            .map(|error| Box::new(error) as Box<dyn ApiError>),
-    );
+            .map(|error| Box::new(error) as Box<dyn ApiError>)
+    }
+    let errors: Vec<Box<dyn ApiError>> = boxed(server::errors())
+        .chain(boxed(verriflo::errors()))
+        .chain(boxed(verilock::errors()))
+        .chain(boxed(gateway::errors()))
+        .chain(boxed(verto::errors()))
+        .collect();
     let mut longest = 0;
     for error in &errors {
         let mut length = 0;

@@ -1,23 +1,9 @@
 //! The client side: every error of the example server and the four seed APIs, sent in its own
 //! envelope and read back by the same enum; the generic reading of what no enum declares.
 
-#![allow(clippy::duplicate_mod)]
+mod apis;
 
-#[allow(dead_code)]
-#[path = "../examples/gateway.rs"]
-mod gateway;
-#[allow(dead_code)]
-#[path = "../examples/server.rs"]
-mod server;
-#[allow(dead_code)]
-#[path = "../examples/verilock.rs"]
-mod verilock;
-#[allow(dead_code)]
-#[path = "../examples/verriflo.rs"]
-mod verriflo;
-#[allow(dead_code)]
-#[path = "../examples/verto.rs"]
-mod verto;
+use apis::{gateway, server, verilock, verriflo, verto};
 
 use errwire::RenderContext;
 use errwire::client::{FromResponse, Received, Shape};
