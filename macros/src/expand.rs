@@ -89,6 +89,7 @@ impl<'a> Expander<'a> {
         let static_message = self.fn_static_message();
         let title = self.fn_title();
         let schemas = self.schemas();
+        let facts_table = self.facts_table();
         let from_error_response = crate::client::from_error_response(self.input, krate);
         let type_base = self.fn_type_base();
         let retry = self.fn_retry();
@@ -146,6 +147,7 @@ impl<'a> Expander<'a> {
                 #[doc(hidden)]
                 const __ERRWIRE_CATALOG: &'static #krate::catalog::Catalog = &#catalog;
                 #field_lists
+                #facts_table
                 #schemas
             }
 
@@ -281,11 +283,78 @@ impl<'a> Expander<'a> {
         })
     }
 
+    /// Whether the facts that are the same for every occurrence (status, code, fixed message,
+    /// title, `type` URI) are read from one table, by one `match` for the variant's index: for a
+    /// type without `transparent` variants, whose facts all come from its own attributes.
+    fn has_facts_table(&self) -> bool {
+        !self.any_transparent()
+    }
+
+    /// `const __ERRWIRE_FACTS: &[Facts] = &[..];` and `fn __errwire_facts(&self) -> &'static
+    /// Facts`, the table of [`has_facts_table`](Self::has_facts_table).
+    fn facts_table(&self) -> TokenStream {
+        if !self.has_facts_table() {
+            return TokenStream::new();
+        }
+        let krate = &self.krate;
+        let base = self.input.attrs.type_base.get();
+        let rows = self.variants().map(|variant| {
+            let status = status_code(krate, self.input.status_of(variant));
+            let code = self.input.code_of(variant).map(|(code, _)| code);
+            let type_uri = option(base.zip(code.as_ref()).map(|(base, code)| {
+                let uri = match code {
+                    CodeValue::Str(code) => format!("{base}{code}"),
+                    CodeValue::Int(code) => format!("{base}{code}"),
+                };
+                quote!(#uri)
+            }));
+            let code = option(code.map(|code| code_tokens(krate, &code)));
+            let message = option(self.static_message(variant).map(|text| quote!(#text)));
+            let title = option(
+                self.input
+                    .attrs_of(variant)
+                    .title
+                    .get()
+                    .map(ToTokens::to_token_stream),
+            );
+            quote! {
+                #krate::__private::Facts {
+                    status: #status, code: #code, message: #message, title: #title,
+                    type_uri: #type_uri,
+                }
+            }
+        });
+        let index = self.match_self(
+            |variant| {
+                let position = self
+                    .variants()
+                    .position(|other| core::ptr::eq(other, variant))
+                    .unwrap_or_default();
+                Some((Vec::new(), quote!(#position)))
+            },
+            TokenStream::new(),
+        );
+        quote! {
+            #[doc(hidden)]
+            const __ERRWIRE_FACTS: &'static [#krate::__private::Facts] = &[#(#rows),*];
+
+            #[doc(hidden)]
+            #[inline]
+            fn __errwire_facts(&self) -> &'static #krate::__private::Facts {
+                &Self::__ERRWIRE_FACTS[#index]
+            }
+        }
+    }
+
     fn fn_status(&self) -> TokenStream {
         let krate = &self.krate;
-        let body = self.forwarding_all(quote!(status), |variant| {
-            status_code(krate, self.input.status_of(variant))
-        });
+        let body = if self.has_facts_table() {
+            quote!(self.__errwire_facts().status)
+        } else {
+            self.forwarding_all(quote!(status), |variant| {
+                status_code(krate, self.input.status_of(variant))
+            })
+        };
         quote! {
             #[inline]
             fn status(&self) -> #krate::__private::StatusCode {
@@ -296,13 +365,17 @@ impl<'a> Expander<'a> {
 
     fn fn_code(&self) -> TokenStream {
         let krate = &self.krate;
-        let body = self.forwarding_all(quote!(code), |variant| {
-            option(
-                self.input
-                    .code_of(variant)
-                    .map(|(code, _)| code_tokens(krate, &code)),
-            )
-        });
+        let body = if self.has_facts_table() {
+            quote!(self.__errwire_facts().code)
+        } else {
+            self.forwarding_all(quote!(code), |variant| {
+                option(
+                    self.input
+                        .code_of(variant)
+                        .map(|(code, _)| code_tokens(krate, &code)),
+                )
+            })
+        };
         quote! {
             #[inline]
             fn code(&self) -> ::core::option::Option<#krate::Code> {
@@ -395,12 +468,16 @@ impl<'a> Expander<'a> {
     }
 
     fn fn_static_message(&self) -> TokenStream {
-        let body = self.forwarding_all(quote!(static_message), |variant| {
-            option(
-                self.static_message(variant)
-                    .map(|text| text.to_token_stream()),
-            )
-        });
+        let body = if self.has_facts_table() {
+            quote!(self.__errwire_facts().message)
+        } else {
+            self.forwarding_all(quote!(static_message), |variant| {
+                option(
+                    self.static_message(variant)
+                        .map(|text| text.to_token_stream()),
+                )
+            })
+        };
         quote! {
             #[inline]
             fn static_message(&self) -> ::core::option::Option<&'static str> {
@@ -416,15 +493,19 @@ impl<'a> Expander<'a> {
         if !any_title && !self.any_transparent() {
             return TokenStream::new();
         }
-        let body = self.forwarding_all(quote!(title), |variant| {
-            option(
-                self.input
-                    .attrs_of(variant)
-                    .title
-                    .get()
-                    .map(ToTokens::to_token_stream),
-            )
-        });
+        let body = if self.has_facts_table() {
+            quote!(self.__errwire_facts().title)
+        } else {
+            self.forwarding_all(quote!(title), |variant| {
+                option(
+                    self.input
+                        .attrs_of(variant)
+                        .title
+                        .get()
+                        .map(ToTokens::to_token_stream),
+                )
+            })
+        };
         quote! {
             #[inline]
             fn title(&self) -> ::core::option::Option<&'static str> {
@@ -462,15 +543,19 @@ impl<'a> Expander<'a> {
         let Some(base) = self.input.attrs.type_base.get() else {
             return TokenStream::new();
         };
-        let body = self.forwarding_all(quote!(type_uri), |variant| {
-            option(self.input.code_of(variant).map(|(code, _)| {
-                let uri = match code {
-                    CodeValue::Str(code) => format!("{base}{code}"),
-                    CodeValue::Int(code) => format!("{base}{code}"),
-                };
-                quote!(#uri)
-            }))
-        });
+        let body = if self.has_facts_table() {
+            quote!(self.__errwire_facts().type_uri)
+        } else {
+            self.forwarding_all(quote!(type_uri), |variant| {
+                option(self.input.code_of(variant).map(|(code, _)| {
+                    let uri = match code {
+                        CodeValue::Str(code) => format!("{base}{code}"),
+                        CodeValue::Int(code) => format!("{base}{code}"),
+                    };
+                    quote!(#uri)
+                }))
+            })
+        };
         quote! {
             #[inline]
             fn type_uri(&self) -> ::core::option::Option<&'static str> {

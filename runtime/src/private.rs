@@ -192,6 +192,18 @@ pub const fn catalog_entry(
     }
 }
 
+/// The facts of a variant that are the same for every occurrence, one row of the table the
+/// derive reads them from.
+#[derive(Clone, Copy, Debug)]
+pub struct Facts {
+    pub status: StatusCode,
+    pub code: Option<crate::Code>,
+    /// The message when its template names no field.
+    pub message: Option<&'static str>,
+    pub title: Option<&'static str>,
+    pub type_uri: Option<&'static str>,
+}
+
 /// The schema of a field that is not in the body: none.
 pub fn no_schema() -> Option<serde_json::Value> {
     None
