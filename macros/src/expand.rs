@@ -298,31 +298,34 @@ impl<'a> Expander<'a> {
         }
         let krate = &self.krate;
         let base = self.input.attrs.type_base.get();
+        // Short local names: the table has a row per variant.
+        let some = |value: Option<TokenStream>| match value {
+            Some(value) => quote!(__Some(#value)),
+            None => quote!(__None),
+        };
         let rows = self.variants().map(|variant| {
             let status = status_code(krate, self.input.status_of(variant));
             let code = self.input.code_of(variant).map(|(code, _)| code);
-            let type_uri = option(base.zip(code.as_ref()).map(|(base, code)| {
+            let type_uri = some(base.zip(code.as_ref()).map(|(base, code)| {
                 let uri = match code {
                     CodeValue::Str(code) => format!("{base}{code}"),
                     CodeValue::Int(code) => format!("{base}{code}"),
                 };
                 quote!(#uri)
             }));
-            let code = option(code.map(|code| code_tokens(krate, &code)));
-            let message = option(self.static_message(variant).map(|text| quote!(#text)));
-            let title = option(
+            let code = some(code.map(|code| match code {
+                CodeValue::Str(code) => quote!(__Code::Str(#code)),
+                CodeValue::Int(code) => quote!(__Code::Int(#code)),
+            }));
+            let message = some(self.static_message(variant).map(|text| quote!(#text)));
+            let title = some(
                 self.input
                     .attrs_of(variant)
                     .title
                     .get()
                     .map(ToTokens::to_token_stream),
             );
-            quote! {
-                #krate::__private::Facts {
-                    status: #status, code: #code, message: #message, title: #title,
-                    type_uri: #type_uri,
-                }
-            }
+            quote!(__Facts { status: #status, code: #code, message: #message, title: #title, type_uri: #type_uri })
         });
         let index = self.match_self(
             |variant| {
@@ -336,7 +339,12 @@ impl<'a> Expander<'a> {
         );
         quote! {
             #[doc(hidden)]
-            const __ERRWIRE_FACTS: &'static [#krate::__private::Facts] = &[#(#rows),*];
+            const __ERRWIRE_FACTS: &'static [#krate::__private::Facts] = {
+                use ::core::option::Option::{None as __None, Some as __Some};
+                use #krate::__private::Facts as __Facts;
+                use #krate::Code as __Code;
+                &[#(#rows),*]
+            };
 
             #[doc(hidden)]
             #[inline]
