@@ -1,0 +1,214 @@
+//! The catalog constant the derive writes: an entry per variant, each distinct list of field
+//! entries and each detail type's schema function once.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, format_ident, quote};
+use syn::Ident;
+use syn::ext::IdentExt;
+
+use super::{Expander, code_tokens, option, retry_tokens, status_code};
+use crate::ast::{Field, Variant};
+use crate::catalog;
+
+impl<'a> Expander<'a> {
+    /// `const __ERRWIRE_SCHEMA_0: fn() -> .. = || schema of T;`, one per type in
+    /// `schema_types`, a constant the catalog's fields can name (an index into a slice would keep
+    /// the catalog from being promoted to `'static`).
+    pub(super) fn schemas(&self) -> TokenStream {
+        let krate = &self.krate;
+        let schemas = self.schema_types.iter().enumerate().map(|(index, (_, ty))| {
+            let name = format_ident!("__ERRWIRE_SCHEMA_{index}");
+            quote! {
+                #[doc(hidden)]
+                const #name: fn() -> ::core::option::Option<#krate::__private::serde_json::Value> = || {
+                    use #krate::__private::{NoSchema as _, ViaJsonSchema as _, ViaToSchema as _};
+                    (&&&#krate::__private::Type::<#ty>::NEW).own_schema()
+                };
+            }
+        });
+        quote!(#(#schemas)*)
+    }
+
+    /// The catalog, and the constants it names: each distinct list of field entries once, as
+    /// variants often repeat one (a large catalog's constant costs the borrow checker for each
+    /// array it holds).
+    pub(super) fn catalog(&self) -> (TokenStream, TokenStream) {
+        let krate = &self.krate;
+        let envelope = self.envelope_path();
+        let name = self.input.original.ident.unraw().to_string();
+        let description = &self.input.attrs.docs;
+        let mut lists: Vec<(String, TokenStream)> = Vec::new();
+        let entries: Vec<TokenStream> = self
+            .variants()
+            .map(|variant| {
+                let shown: Vec<&Field> = variant
+                    .fields
+                    .iter()
+                    .filter(|field| self.input.shows(variant, field))
+                    .collect();
+                // What makes two lists the same, cheaper to compare than their tokens' text.
+                let key = shown
+                    .iter()
+                    .map(|field| {
+                        let attrs = &field.attrs;
+                        format!(
+                            "{:?} {:?} {} {:?} {:?} {} {:?}",
+                            field.name(),
+                            field.detail_name(),
+                            attrs.details.is_set(),
+                            attrs.header.get().map(|name| &name.written),
+                            catalog::example_json(field).ok().flatten(),
+                            attrs.docs,
+                            field.ty().to_token_stream().to_string(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let index = match lists.iter().position(|(known, _)| *known == key) {
+                    Some(index) => index,
+                    None => {
+                        let fields = shown.iter().map(|field| self.catalog_field(field));
+                        lists.push((key, quote!(&[#(#fields),*])));
+                        lists.len() - 1
+                    }
+                };
+                let fields = format_ident!("__ERRWIRE_FIELDS_{index}");
+                self.catalog_entry(variant, quote!(Self::#fields))
+            })
+            .collect();
+        let lists = lists.into_iter().enumerate().map(|(index, (_, list))| {
+            let name = format_ident!("__ERRWIRE_FIELDS_{index}");
+            quote! {
+                #[doc(hidden)]
+                const #name: &'static [#krate::catalog::FieldEntry] = #list;
+            }
+        });
+        let type_base = self
+            .input
+            .attrs
+            .type_base
+            .get()
+            .map(|base| quote!(.with_type_base(#base)));
+        let retired = self
+            .input
+            .attrs
+            .retired
+            .get()
+            .into_iter()
+            .flatten()
+            .map(|(code, _)| code_tokens(krate, code));
+        let catalog = quote! {
+            #krate::catalog::Catalog::new(#name, <#envelope as #krate::Envelope>::DYN)
+                .with_description(#description)
+                .with_entries(&[#(#entries),*])
+                .with_retired(&[#(#retired),*])
+                #type_base
+        };
+        (catalog, quote!(#(#lists)*))
+    }
+
+    fn catalog_entry(&self, variant: &'a Variant<'a>, fields: TokenStream) -> TokenStream {
+        let krate = &self.krate;
+        let attrs = self.input.attrs_of(variant);
+        let name = variant.ident.unraw().to_string();
+        let description = attrs.docs.as_str();
+        let transparent = self.transparent_field(variant);
+        let status = option(
+            transparent
+                .is_none()
+                .then(|| status_code(krate, self.input.status_of(variant))),
+        );
+        let code = option(
+            self.input
+                .code_of(variant)
+                .map(|(code, _)| code_tokens(krate, &code)),
+        );
+        let title = option(attrs.title.get().map(ToTokens::to_token_stream));
+        let message = attrs
+            .message
+            .get()
+            .map_or("", |message| message.source.as_str());
+        let deprecated = option(variant.deprecated.as_ref().map(ToTokens::to_token_stream));
+        let fixed = self
+            .input
+            .attrs
+            .headers
+            .iter()
+            .chain(variant.own_headers())
+            .map(|header| {
+                let value = &header.value;
+                (&header.name, quote!(Fixed(#value)))
+            });
+        let from_fields = variant.fields.iter().filter_map(|field| {
+            let name = field.attrs.header.get()?;
+            let kind = Ident::new(catalog::header_kind(field.ty()), Span::call_site());
+            Some((name, quote!(#kind)))
+        });
+        let headers = fixed.chain(from_fields).map(|(name, kind)| {
+            let name = &name.written;
+            quote!(#krate::catalog::HeaderEntry { name: #name, value: #krate::catalog::HeaderKind::#kind })
+        });
+        let retry = option(attrs.retry.get().map(|retry| retry_tokens(krate, *retry)));
+        let forwards_to = option(transparent.map(|field| {
+            let ty = field.ty();
+            quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static #krate::catalog::Catalog)
+        }));
+        let headers: Vec<TokenStream> = headers.collect();
+        let plain = attrs.title.get().is_none()
+            && description.is_empty()
+            && variant.deprecated.is_none()
+            && headers.is_empty()
+            && transparent.is_none()
+            && attrs.retry.get().is_none();
+        if plain {
+            // Most variants: the short form, which costs the compiler less per variant.
+            let status = status_code(krate, self.input.status_of(variant));
+            return quote!(#krate::__private::plain_entry(#name, #status, #code, #message, #fields));
+        }
+        quote! {
+            #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
+                #deprecated, &[#(#headers),*], #fields, #forwards_to, #retry)
+        }
+    }
+
+    fn catalog_field(&self, field: &Field) -> TokenStream {
+        let krate = &self.krate;
+        let name = field.name();
+        let detail = option(
+            field
+                .attrs
+                .detail
+                .is_set()
+                .then(|| field.detail_name().to_token_stream()),
+        );
+        let details = field.attrs.details.is_set();
+        let header = option(
+            field
+                .attrs
+                .header
+                .get()
+                .map(|name| name.written.to_token_stream()),
+        );
+        let (json_type, nullable) = catalog::json_type(field.ty());
+        let json_type = Ident::new(json_type, Span::call_site());
+        let description = &field.attrs.docs;
+        let example = option(
+            catalog::example_json(field)
+                .ok()
+                .flatten()
+                .map(|json| json.to_token_stream()),
+        );
+        let ty = field.ty().to_token_stream().to_string();
+        let schema = match self.schema_types.iter().position(|(known, _)| *known == ty) {
+            Some(index) if field.attrs.detail.is_set() || details => {
+                let name = format_ident!("__ERRWIRE_SCHEMA_{index}");
+                quote!(Self::#name)
+            }
+            _ => quote!(#krate::__private::no_schema),
+        };
+        quote! {
+            #krate::__private::catalog_field(#name, #detail, #details, #header,
+                #krate::catalog::JsonType::#json_type, #nullable, #description, #example, #schema)
+        }
+    }
+}
