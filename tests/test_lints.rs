@@ -88,3 +88,12 @@ fn derives_under_strict_lints() {
     );
     assert_eq!(Strict::catalog().entries.len(), 3);
 }
+
+/// An error type with no errors yet: the derive still compiles, cleanly.
+#[derive(Debug, ApiError)]
+pub enum NoErrorsYet {}
+
+#[test]
+fn derives_on_an_enum_without_variants() {
+    assert!(NoErrorsYet::catalog().entries.is_empty());
+}

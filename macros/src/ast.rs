@@ -107,6 +107,17 @@ impl<'a> Input<'a> {
             .collect()
     }
 
+    /// The path that names `variant` in patterns and constructors: `Self::Name`, or `Self` for a
+    /// struct.
+    pub fn path(&self, variant: &Variant) -> TokenStream {
+        if self.is_enum {
+            let ident = variant.ident;
+            quote!(Self::#ident)
+        } else {
+            quote!(Self)
+        }
+    }
+
     /// The variant-level attributes of `variant`: its own, or the type's for a struct.
     pub fn attrs_of<'v>(&'v self, variant: &'v Variant) -> &'v Attrs {
         variant.attrs.as_ref().unwrap_or(&self.attrs)

@@ -190,6 +190,16 @@ impl CodeValue {
     }
 }
 
+/// The code's text: what a `type` URI ends with, and what JSON:API writes.
+impl std::fmt::Display for CodeValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeValue::Str(code) => f.write_str(code),
+            CodeValue::Int(code) => write!(f, "{code}"),
+        }
+    }
+}
+
 /// Everything `#[api(...)]` and doc comments say about one item.
 pub struct Attrs {
     pub envelope: Attr<Path>,

@@ -35,7 +35,7 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
     let mut forwarded = Vec::new();
     let mut uncoded = Vec::new();
     for variant in variants {
-        let path = path(input, variant);
+        let path = input.path(variant);
         if input.is_transparent(variant) {
             let Some(field) = variant.fields.first() else {
                 continue;
@@ -56,13 +56,10 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
                 let shared = code_uses.get(&code).copied().unwrap_or(0) > 1;
                 let guard = shared.then(|| quote!(if __status == #status));
                 // A number is also read back from its text, as JSON:API writes every code.
-                let text = match &code {
-                    CodeValue::Str(text) => text.clone(),
-                    CodeValue::Int(number) => {
-                        numbers.push(quote!(#number #guard => #build,));
-                        number.to_string()
-                    }
-                };
+                if let CodeValue::Int(number) = code {
+                    numbers.push(quote!(#number #guard => #build,));
+                }
+                let text = code.to_string();
                 texts.push(quote!(#text #guard => #build,));
             }
             None if uncoded_statuses.get(&status) == Some(&1) => uncoded.push((
@@ -130,21 +127,12 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
     }
 }
 
-fn path(input: &Input, variant: &Variant) -> TokenStream {
-    if input.is_enum {
-        let ident = variant.ident;
-        quote!(Self::#ident)
-    } else {
-        quote!(Self)
-    }
-}
-
 /// `return Some(Self::Variant { field: value?, ... })`, each field read from where the wire
 /// carries it: the details, a header, else its text in the message; its `Default` when the wire
 /// shows it nowhere (a default for a field the wire shows would be a wrong value, not a missing
 /// one). `return None` when a field shows only in the message with no template to read it from.
 fn construct(input: &Input, variant: &Variant) -> TokenStream {
-    let path = path(input, variant);
+    let path = input.path(variant);
     let mut fields = Vec::new();
     for field in &variant.fields {
         let ty = field.ty();

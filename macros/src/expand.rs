@@ -223,12 +223,7 @@ impl<'a> Expander<'a> {
     }
 
     fn pattern(&self, variant: &Variant, fields: &[&Field]) -> TokenStream {
-        let path = if self.input.is_enum {
-            let ident = variant.ident;
-            quote!(Self::#ident)
-        } else {
-            quote!(Self)
-        };
+        let path = self.input.path(variant);
         let bindings = fields.iter().map(|field| {
             let member = &field.member;
             let binding = binding(field);
@@ -285,11 +280,25 @@ impl<'a> Expander<'a> {
         })
     }
 
+    /// `type_base` followed by the variant's code, when there are both.
+    fn type_uri(&self, variant: &Variant) -> Option<String> {
+        let base = self.input.attrs.type_base.get()?;
+        let (code, _) = self.input.code_of(variant)?;
+        Some(format!("{base}{code}"))
+    }
+
+    /// The variant's `title`, as written.
+    fn title(&self, variant: &'a Variant<'a>) -> Option<TokenStream> {
+        let title = self.input.attrs_of(variant).title.get()?;
+        Some(title.to_token_stream())
+    }
+
     /// Whether the facts that are the same for every occurrence (status, code, fixed message,
     /// title, `type` URI) are read from one table, by one `match` for the variant's index: for a
-    /// type without `transparent` variants, whose facts all come from its own attributes.
+    /// type with variants, none of them `transparent`, whose facts all come from its own
+    /// attributes.
     fn has_facts_table(&self) -> bool {
-        !self.any_transparent()
+        !self.input.variants.is_empty() && !self.any_transparent()
     }
 
     /// `const __ERRWIRE_FACTS: &[Facts] = &[..];` and `fn __errwire_facts(&self) -> &'static
@@ -299,7 +308,6 @@ impl<'a> Expander<'a> {
             return TokenStream::new();
         }
         let krate = &self.krate;
-        let base = self.input.attrs.type_base.get();
         // Short local names: the table has a row per variant.
         let some = |value: Option<TokenStream>| match value {
             Some(value) => quote!(__Some(#value)),
@@ -307,38 +315,20 @@ impl<'a> Expander<'a> {
         };
         let rows = self.variants().map(|variant| {
             let status = status_code(krate, self.input.status_of(variant));
-            let code = self.input.code_of(variant).map(|(code, _)| code);
-            let type_uri = some(base.zip(code.as_ref()).map(|(base, code)| {
-                let uri = match code {
-                    CodeValue::Str(code) => format!("{base}{code}"),
-                    CodeValue::Int(code) => format!("{base}{code}"),
-                };
-                quote!(#uri)
-            }));
-            let code = some(code.map(|code| match code {
+            let type_uri = some(self.type_uri(variant).map(|uri| quote!(#uri)));
+            let code = some(self.input.code_of(variant).map(|(code, _)| match code {
                 CodeValue::Str(code) => quote!(__Code::Str(#code)),
                 CodeValue::Int(code) => quote!(__Code::Int(#code)),
             }));
             let message = some(self.static_message(variant).map(|text| quote!(#text)));
-            let title = some(
-                self.input
-                    .attrs_of(variant)
-                    .title
-                    .get()
-                    .map(ToTokens::to_token_stream),
-            );
+            let title = some(self.title(variant));
             quote!(__Facts { status: #status, code: #code, message: #message, title: #title, type_uri: #type_uri })
         });
-        let index = self.match_self(
-            |variant| {
-                let position = self
-                    .variants()
-                    .position(|other| core::ptr::eq(other, variant))
-                    .unwrap_or_default();
-                Some((Vec::new(), quote!(#position)))
-            },
-            TokenStream::new(),
-        );
+        let arms = self.variants().enumerate().map(|(index, variant)| {
+            let pattern = self.pattern(variant, &[]);
+            quote!(#pattern => #index,)
+        });
+        let index = quote!(match self { #(#arms)* });
         quote! {
             #[doc(hidden)]
             const __ERRWIRE_FACTS: &'static [#krate::__private::Facts] = {
@@ -506,15 +496,7 @@ impl<'a> Expander<'a> {
         let body = if self.has_facts_table() {
             quote!(self.__errwire_facts().title)
         } else {
-            self.forwarding_all(quote!(title), |variant| {
-                option(
-                    self.input
-                        .attrs_of(variant)
-                        .title
-                        .get()
-                        .map(ToTokens::to_token_stream),
-                )
-            })
+            self.forwarding_all(quote!(title), |variant| option(self.title(variant)))
         };
         quote! {
             #[inline]
@@ -550,20 +532,14 @@ impl<'a> Expander<'a> {
 
     /// `type_uri`: `type_base` and the code as one literal per variant.
     fn fn_type_uri(&self) -> TokenStream {
-        let Some(base) = self.input.attrs.type_base.get() else {
+        if self.input.attrs.type_base.get().is_none() {
             return TokenStream::new();
-        };
+        }
         let body = if self.has_facts_table() {
             quote!(self.__errwire_facts().type_uri)
         } else {
             self.forwarding_all(quote!(type_uri), |variant| {
-                option(self.input.code_of(variant).map(|(code, _)| {
-                    let uri = match code {
-                        CodeValue::Str(code) => format!("{base}{code}"),
-                        CodeValue::Int(code) => format!("{base}{code}"),
-                    };
-                    quote!(#uri)
-                }))
+                option(self.type_uri(variant).map(|uri| quote!(#uri)))
             })
         };
         quote! {
