@@ -37,38 +37,22 @@ impl<'a> Expander<'a> {
         let envelope = self.envelope_path();
         let name = self.input.original.ident.unraw().to_string();
         let description = &self.input.attrs.docs;
-        let mut lists: Vec<(String, TokenStream)> = Vec::new();
+        let mut lists: Vec<(Vec<FieldFacts>, TokenStream)> = Vec::new();
         let entries: Vec<TokenStream> = self
             .variants()
             .map(|variant| {
-                let shown: Vec<&Field> = variant
+                let facts: Vec<FieldFacts> = variant
                     .fields
                     .iter()
                     .filter(|field| self.input.shows(variant, field))
+                    .map(|field| self.field_facts(field))
                     .collect();
-                // What makes two lists the same, cheaper to compare than their tokens' text.
-                let key = shown
-                    .iter()
-                    .map(|field| {
-                        let attrs = &field.attrs;
-                        format!(
-                            "{:?} {:?} {} {:?} {:?} {} {:?}",
-                            field.name(),
-                            field.detail_name(),
-                            attrs.details.is_set(),
-                            attrs.header.get().map(|name| &name.written),
-                            catalog::example_json(field).ok().flatten(),
-                            attrs.docs,
-                            field.ty().to_token_stream().to_string(),
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                let index = match lists.iter().position(|(known, _)| *known == key) {
+                let index = match lists.iter().position(|(known, _)| *known == facts) {
                     Some(index) => index,
                     None => {
-                        let fields = shown.iter().map(|field| self.catalog_field(field));
-                        lists.push((key, quote!(&[#(#fields),*])));
+                        let fields = facts.iter().map(|field| self.catalog_field(field));
+                        let list = quote!(&[#(#fields),*]);
+                        lists.push((facts, list));
                         lists.len() - 1
                     }
                 };
@@ -171,44 +155,74 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn catalog_field(&self, field: &Field) -> TokenStream {
-        let krate = &self.krate;
-        let name = field.name();
-        let detail = option(
-            field
-                .attrs
-                .detail
-                .is_set()
-                .then(|| field.detail_name().to_token_stream()),
-        );
+    /// What a field's catalog entry is written from.
+    fn field_facts(&self, field: &'a Field<'a>) -> FieldFacts<'a> {
+        let detail = field
+            .attrs
+            .detail
+            .is_set()
+            .then(|| field.detail_name())
+            .flatten();
         let details = field.attrs.details.is_set();
-        let header = option(
-            field
-                .attrs
-                .header
-                .get()
-                .map(|name| name.written.to_token_stream()),
-        );
         let (json_type, nullable) = catalog::json_type(field.ty());
-        let json_type = Ident::new(json_type, Span::call_site());
-        let description = &field.attrs.docs;
-        let example = option(
-            catalog::example_json(field)
-                .ok()
-                .flatten()
-                .map(|json| json.to_token_stream()),
-        );
         let ty = field.ty().to_token_stream().to_string();
-        let schema = match self.schema_types.iter().position(|(known, _)| *known == ty) {
-            Some(index) if field.attrs.detail.is_set() || details => {
+        let schema = self
+            .schema_types
+            .iter()
+            .position(|(known, _)| *known == ty)
+            .filter(|_| detail.is_some() || details);
+        FieldFacts {
+            name: field.name(),
+            detail,
+            details,
+            header: field.attrs.header.get().map(|name| name.written.as_str()),
+            json_type,
+            nullable,
+            description: &field.attrs.docs,
+            example: catalog::example_json(field).ok().flatten(),
+            schema,
+        }
+    }
+
+    fn catalog_field(&self, field: &FieldFacts) -> TokenStream {
+        let krate = &self.krate;
+        let FieldFacts {
+            name,
+            details,
+            nullable,
+            description,
+            ..
+        } = field;
+        let detail = option(field.detail.as_ref().map(ToTokens::to_token_stream));
+        let header = option(field.header.map(|name| name.to_token_stream()));
+        let json_type = Ident::new(field.json_type, Span::call_site());
+        let example = option(field.example.as_ref().map(ToTokens::to_token_stream));
+        let schema = match field.schema {
+            Some(index) => {
                 let name = format_ident!("__ERRWIRE_SCHEMA_{index}");
                 quote!(Self::#name)
             }
-            _ => quote!(#krate::__private::no_schema),
+            None => quote!(#krate::__private::no_schema),
         };
         quote! {
             #krate::__private::catalog_field(#name, #detail, #details, #header,
                 #krate::catalog::JsonType::#json_type, #nullable, #description, #example, #schema)
         }
     }
+}
+
+/// What a field's catalog entry is written from: two variants whose fields have the same facts
+/// share one list.
+#[derive(PartialEq)]
+struct FieldFacts<'a> {
+    name: String,
+    detail: Option<String>,
+    details: bool,
+    header: Option<&'a str>,
+    json_type: &'static str,
+    nullable: bool,
+    description: &'a str,
+    example: Option<String>,
+    /// The index of the type's schema function, for a field in the body.
+    schema: Option<usize>,
 }
