@@ -144,10 +144,11 @@ fn not_flattenable<E: serde::ser::Error>(what: &str) -> E {
     ))
 }
 
-macro_rules! reject {
-    ($($method:ident($($arg:ty),*) -> $ok:ty: $what:literal;)*) => {
+/// The methods of a `Serializer` that refuses what they serialize, each with its error.
+macro_rules! refuse {
+    ($($method:ident($($arg:ty),*) -> $ok:ty = $error:expr;)*) => {
         $(fn $method(self, $(_: $arg),*) -> Result<$ok, Self::Error> {
-            Err(not_flattenable($what))
+            Err($error)
         })*
     };
 }
@@ -163,27 +164,27 @@ impl<'m, 'r, M: SerializeMap> Serializer for FlattenInto<'m, 'r, M> {
     type SerializeStruct = FlatMap<'m, 'r, M>;
     type SerializeStructVariant = serde::ser::Impossible<(), M::Error>;
 
-    reject! {
-        serialize_bool(bool) -> (): "a boolean";
-        serialize_i8(i8) -> (): "an integer";
-        serialize_i16(i16) -> (): "an integer";
-        serialize_i32(i32) -> (): "an integer";
-        serialize_i64(i64) -> (): "an integer";
-        serialize_u8(u8) -> (): "an integer";
-        serialize_u16(u16) -> (): "an integer";
-        serialize_u32(u32) -> (): "an integer";
-        serialize_u64(u64) -> (): "an integer";
-        serialize_f32(f32) -> (): "a float";
-        serialize_f64(f64) -> (): "a float";
-        serialize_char(char) -> (): "a char";
-        serialize_str(&str) -> (): "a string";
-        serialize_bytes(&[u8]) -> (): "bytes";
-        serialize_unit_variant(&'static str, u32, &'static str) -> (): "an enum variant";
-        serialize_seq(Option<usize>) -> Self::SerializeSeq: "a sequence";
-        serialize_tuple(usize) -> Self::SerializeTuple: "a tuple";
-        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct: "a tuple struct";
-        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant: "an enum variant";
-        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant: "an enum variant";
+    refuse! {
+    serialize_bool(bool) -> () = not_flattenable("a boolean");
+    serialize_i8(i8) -> () = not_flattenable("an integer");
+    serialize_i16(i16) -> () = not_flattenable("an integer");
+    serialize_i32(i32) -> () = not_flattenable("an integer");
+    serialize_i64(i64) -> () = not_flattenable("an integer");
+    serialize_u8(u8) -> () = not_flattenable("an integer");
+    serialize_u16(u16) -> () = not_flattenable("an integer");
+    serialize_u32(u32) -> () = not_flattenable("an integer");
+    serialize_u64(u64) -> () = not_flattenable("an integer");
+    serialize_f32(f32) -> () = not_flattenable("a float");
+    serialize_f64(f64) -> () = not_flattenable("a float");
+    serialize_char(char) -> () = not_flattenable("a char");
+    serialize_str(&str) -> () = not_flattenable("a string");
+    serialize_bytes(&[u8]) -> () = not_flattenable("bytes");
+    serialize_unit_variant(&'static str, u32, &'static str) -> () = not_flattenable("an enum variant");
+    serialize_seq(Option<usize>) -> Self::SerializeSeq = not_flattenable("a sequence");
+    serialize_tuple(usize) -> Self::SerializeTuple = not_flattenable("a tuple");
+    serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct = not_flattenable("a tuple struct");
+    serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant = not_flattenable("an enum variant");
+    serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant = not_flattenable("an enum variant");
     }
 
     fn serialize_none(self) -> Result<(), M::Error> {
@@ -316,14 +317,6 @@ impl serde::ser::Error for NotAString {
     }
 }
 
-macro_rules! not_a_string {
-    ($($method:ident($($arg:ty),*) -> $ok:ty;)*) => {
-        $(fn $method(self, $(_: $arg),*) -> Result<$ok, NotAString> {
-            Err(NotAString)
-        })*
-    };
-}
-
 impl Serializer for KeyMatcher<'_> {
     type Ok = bool;
     type Error = NotAString;
@@ -370,29 +363,29 @@ impl Serializer for KeyMatcher<'_> {
         Err(NotAString)
     }
 
-    not_a_string! {
-        serialize_bool(bool) -> bool;
-        serialize_i8(i8) -> bool;
-        serialize_i16(i16) -> bool;
-        serialize_i32(i32) -> bool;
-        serialize_i64(i64) -> bool;
-        serialize_u8(u8) -> bool;
-        serialize_u16(u16) -> bool;
-        serialize_u32(u32) -> bool;
-        serialize_u64(u64) -> bool;
-        serialize_f32(f32) -> bool;
-        serialize_f64(f64) -> bool;
-        serialize_char(char) -> bool;
-        serialize_bytes(&[u8]) -> bool;
-        serialize_none() -> bool;
-        serialize_unit() -> bool;
-        serialize_unit_struct(&'static str) -> bool;
-        serialize_seq(Option<usize>) -> Self::SerializeSeq;
-        serialize_tuple(usize) -> Self::SerializeTuple;
-        serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct;
-        serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant;
-        serialize_map(Option<usize>) -> Self::SerializeMap;
-        serialize_struct(&'static str, usize) -> Self::SerializeStruct;
-        serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant;
+    refuse! {
+    serialize_bool(bool) -> bool = NotAString;
+    serialize_i8(i8) -> bool = NotAString;
+    serialize_i16(i16) -> bool = NotAString;
+    serialize_i32(i32) -> bool = NotAString;
+    serialize_i64(i64) -> bool = NotAString;
+    serialize_u8(u8) -> bool = NotAString;
+    serialize_u16(u16) -> bool = NotAString;
+    serialize_u32(u32) -> bool = NotAString;
+    serialize_u64(u64) -> bool = NotAString;
+    serialize_f32(f32) -> bool = NotAString;
+    serialize_f64(f64) -> bool = NotAString;
+    serialize_char(char) -> bool = NotAString;
+    serialize_bytes(&[u8]) -> bool = NotAString;
+    serialize_none() -> bool = NotAString;
+    serialize_unit() -> bool = NotAString;
+    serialize_unit_struct(&'static str) -> bool = NotAString;
+    serialize_seq(Option<usize>) -> Self::SerializeSeq = NotAString;
+    serialize_tuple(usize) -> Self::SerializeTuple = NotAString;
+    serialize_tuple_struct(&'static str, usize) -> Self::SerializeTupleStruct = NotAString;
+    serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Self::SerializeTupleVariant = NotAString;
+    serialize_map(Option<usize>) -> Self::SerializeMap = NotAString;
+    serialize_struct(&'static str, usize) -> Self::SerializeStruct = NotAString;
+    serialize_struct_variant(&'static str, u32, &'static str, usize) -> Self::SerializeStructVariant = NotAString;
     }
 }
