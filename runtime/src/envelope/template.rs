@@ -74,6 +74,16 @@ enum SlotValue<'a, E: ?Sized> {
 }
 
 impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
+    /// `type_base` followed by the code: one string when the derive wrote it, else the two
+    /// pieces; none without both.
+    #[inline(always)]
+    fn type_uri(error: &'a E) -> Option<Self> {
+        match error.type_uri() {
+            Some(uri) => Some(SlotValue::Text(uri)),
+            None => Some(SlotValue::TypeUri(error.type_base()?, error.code()?)),
+        }
+    }
+
     #[inline(always)]
     fn of(slot: Slot, error: &'a E, cx: &RenderContext<'a>) -> Option<Self> {
         Some(match slot {
@@ -88,17 +98,8 @@ impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
                     .title()
                     .or_else(|| error.status().canonical_reason())?,
             ),
-            Slot::DocUrl => match error.type_uri() {
-                Some(uri) => SlotValue::Text(uri),
-                None => SlotValue::TypeUri(error.type_base()?, error.code()?),
-            },
-            Slot::TypeUri => match error.type_uri() {
-                Some(uri) => SlotValue::Text(uri),
-                None => match (error.type_base(), error.code()) {
-                    (Some(base), Some(code)) => SlotValue::TypeUri(base, code),
-                    _ => SlotValue::Text("about:blank"),
-                },
-            },
+            Slot::DocUrl => SlotValue::type_uri(error)?,
+            Slot::TypeUri => SlotValue::type_uri(error).unwrap_or(SlotValue::Text("about:blank")),
             Slot::Details => match error.details() {
                 Details::None => return None,
                 details => SlotValue::Details(details),
