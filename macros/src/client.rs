@@ -25,7 +25,7 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
         .filter(|variant| !input.is_transparent(variant))
     {
         if input.code_of(variant).is_none() {
-            let status = input.status_of(variant).map_or(500, |status| status.number);
+            let status = input.status_number(variant);
             *uncoded_statuses.entry(status).or_default() += 1;
         }
     }
@@ -49,7 +49,7 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
             });
             continue;
         }
-        let status = input.status_of(variant).map_or(500, |status| status.number);
+        let status = input.status_number(variant);
         let build = construct(input, variant);
         match input.code_of(variant) {
             Some((code, _)) => {
