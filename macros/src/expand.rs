@@ -600,6 +600,7 @@ impl<'a> Expander<'a> {
             },
         );
         quote! {
+            #[inline]
             fn details(&self) -> #krate::Details<'_> {
                 #body
             }
@@ -659,6 +660,7 @@ impl<'a> Expander<'a> {
             #[automatically_derived]
             #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
             impl #impl_generics #krate::DetailFields for #ident #ty_generics #where_clause {
+                #[inline(always)]
                 fn visit_details(&self, #visitor: &mut dyn #krate::DetailVisitor) {
                     use #krate::__private::{ViaSerializeDetail as _, ViaTypedDetail as _};
                     #body

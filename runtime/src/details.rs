@@ -93,12 +93,14 @@ pub trait DetailVisitor {
 
 impl Details<'_> {
     /// Whether there is nothing to write.
+    #[inline]
     pub fn is_none(&self) -> bool {
         matches!(self, Details::None)
     }
 }
 
 impl Serialize for Details<'_> {
+    #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match *self {
             Details::None => serializer.serialize_none(),

@@ -58,6 +58,7 @@ pub trait ViaTypedDetail {
 }
 
 impl<T: TypedDetail + ?Sized> ViaTypedDetail for &Ref<'_, T> {
+    #[inline]
     fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
         self.0.visit_typed(name, visitor);
     }
@@ -92,24 +93,28 @@ pub trait TypedDetail {
 }
 
 impl<T: TypedDetail + ?Sized> TypedDetail for &T {
+    #[inline]
     fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
         (**self).visit_typed(name, visitor);
     }
 }
 
 impl TypedDetail for str {
+    #[inline]
     fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
         visitor.detail_str(name, self);
     }
 }
 
 impl TypedDetail for String {
+    #[inline]
     fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
         visitor.detail_str(name, self);
     }
 }
 
 impl<T: TypedDetail> TypedDetail for Option<T> {
+    #[inline]
     fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
         match self {
             Some(value) => value.visit_typed(name, visitor),
@@ -119,6 +124,7 @@ impl<T: TypedDetail> TypedDetail for Option<T> {
 }
 
 impl TypedDetail for bool {
+    #[inline]
     fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
         visitor.detail_bool(name, *self);
     }
@@ -127,7 +133,8 @@ impl TypedDetail for bool {
 macro_rules! typed_integers {
     ($method:ident as $wide:ty: $($int:ty),*) => {$(
         impl TypedDetail for $int {
-            fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
+            #[inline]
+    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
                 visitor.$method(name, <$wide>::from(*self));
             }
         }

@@ -55,6 +55,7 @@ impl Reserved {
 ///
 /// A [`Details::Object`] must serialize as a map or a struct to be flattened; otherwise this
 /// fails, and the response is the envelope's failsafe 500.
+#[inline]
 pub fn details<M: SerializeMap>(
     details: &Details<'_>,
     map: &mut M,
@@ -68,6 +69,7 @@ pub fn details<M: SerializeMap>(
 }
 
 /// Writes named entries as members of the open object `map`, leaving out the `reserved` names.
+#[inline]
 pub(crate) fn fields<M: SerializeMap>(
     fields: &dyn DetailFields,
     map: &mut M,
@@ -91,6 +93,7 @@ struct MapEntries<'m, 'r, M: SerializeMap> {
 }
 
 impl<M: SerializeMap> MapEntries<'_, '_, M> {
+    #[inline]
     fn entry<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if self.error.is_none()
             && !self.reserved.contains(name)
@@ -102,26 +105,32 @@ impl<M: SerializeMap> MapEntries<'_, '_, M> {
 }
 
 impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
+    #[inline]
     fn detail(&mut self, name: &'static str, value: &dyn DetailValue) {
         self.entry(name, value);
     }
 
+    #[inline]
     fn detail_str(&mut self, name: &'static str, value: &str) {
         self.entry(name, value);
     }
 
+    #[inline]
     fn detail_u64(&mut self, name: &'static str, value: u64) {
         self.entry(name, &value);
     }
 
+    #[inline]
     fn detail_i64(&mut self, name: &'static str, value: i64) {
         self.entry(name, &value);
     }
 
+    #[inline]
     fn detail_bool(&mut self, name: &'static str, value: bool) {
         self.entry(name, &value);
     }
 
+    #[inline]
     fn detail_null(&mut self, name: &'static str) {
         self.entry(name, &());
     }

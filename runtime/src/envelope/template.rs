@@ -12,7 +12,6 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use crate::api_error::ApiError;
 use crate::code::Code;
 use crate::context::RenderContext;
-use crate::details::Details;
 use crate::message::Message;
 
 pub use super::flatten::Reserved;
@@ -20,6 +19,10 @@ pub use super::node::Slot;
 
 /// Writes the member `key` with the value of `slot`, or, when the slot has none, `null` or
 /// nothing (`omit_if_absent`).
+///
+/// `slot` is a constant where generated code calls this, so only its arm is left after inlining;
+/// the common slots hand the serializer a `&str` or an integer directly, as hand-written code
+/// does, rather than a value that chooses again when serialized.
 #[inline(always)]
 pub fn entry<M, E>(
     map: &mut M,
@@ -33,10 +36,41 @@ where
     M: SerializeMap,
     E: ApiError + ?Sized,
 {
-    match SlotValue::of(slot, error, cx) {
-        Some(value) => map.serialize_entry(key, &value),
-        None if omit_if_absent => Ok(()),
-        None => map.serialize_entry(key, &()),
+    let text = match slot {
+        Slot::Status => return map.serialize_entry(key, &error.status().as_u16()),
+        Slot::Code => match error.code() {
+            Some(Code::Str(code)) => Some(code),
+            Some(Code::Int(code)) => return map.serialize_entry(key, &code),
+            None => None,
+        },
+        Slot::Message => match error.static_message() {
+            Some(message) => Some(message),
+            None => return map.serialize_entry(key, &Message::new(error)),
+        },
+        Slot::Title => error.title().or_else(|| error.status().canonical_reason()),
+        Slot::Reason => error.status().canonical_reason(),
+        Slot::RequestId => cx.request_id(),
+        Slot::TypeUri | Slot::DocUrl if error.type_uri().is_some() => error.type_uri(),
+        _ => {
+            return match SlotValue::of(slot, error, cx) {
+                Some(value) => map.serialize_entry(key, &value),
+                None => absent(map, key, omit_if_absent),
+            };
+        }
+    };
+    match text {
+        Some(text) => map.serialize_entry(key, text),
+        None => absent(map, key, omit_if_absent),
+    }
+}
+
+/// The member `key` of a slot without a value: `null`, or nothing.
+#[inline(always)]
+fn absent<M: SerializeMap>(map: &mut M, key: &'static str, omit: bool) -> Result<(), M::Error> {
+    if omit {
+        Ok(())
+    } else {
+        map.serialize_entry(key, &())
     }
 }
 
@@ -70,7 +104,9 @@ enum SlotValue<'a, E: ?Sized> {
     Message(&'a E),
     TypeUri(&'static str, Code),
     UriReference(&'a str),
-    Details(Details<'a>),
+    /// The error, whose details are read again when serialized: the concrete type's `details`
+    /// then inlines, and its entries are visited without a virtual call.
+    Details(&'a E),
 }
 
 impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
@@ -100,10 +136,8 @@ impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
             ),
             Slot::DocUrl => SlotValue::type_uri(error)?,
             Slot::TypeUri => SlotValue::type_uri(error).unwrap_or(SlotValue::Text("about:blank")),
-            Slot::Details => match error.details() {
-                Details::None => return None,
-                details => SlotValue::Details(details),
-            },
+            Slot::Details if error.details().is_none() => return None,
+            Slot::Details => SlotValue::Details(error),
             Slot::RequestId => SlotValue::Text(cx.request_id()?),
             Slot::Instance => SlotValue::UriReference(cx.instance()?),
         })
@@ -122,7 +156,7 @@ impl<E: ApiError + ?Sized> Serialize for SlotValue<'_, E> {
             SlotValue::Message(error) => Message::new(*error).serialize(serializer),
             SlotValue::TypeUri(base, code) => serializer.collect_str(&TypeUri { base, code }),
             SlotValue::UriReference(text) => serializer.collect_str(&UriReference(text)),
-            SlotValue::Details(details) => details.serialize(serializer),
+            SlotValue::Details(error) => error.details().serialize(serializer),
         }
     }
 }
