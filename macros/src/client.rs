@@ -1,6 +1,6 @@
 //! The way back: `client::FromResponse::from_error_response`, which reads a received response
-//! into the variant it is: a `match` on the code, then the variants without one. Emitted into
-//! `client_impl!`, which drops it without the runtime's `client` feature.
+//! into the variant it is: a `match` on the code, then the variants without one. Written only
+//! with the `client` feature, which errwire's own `client` feature turns on.
 
 use std::collections::HashMap;
 

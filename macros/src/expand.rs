@@ -17,6 +17,9 @@ use crate::status::{self, Status};
 use crate::{bound, catalog, fallback, valid};
 
 mod catalog_entries;
+mod text;
+
+use text::{Opt, Source, Str};
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
@@ -92,7 +95,6 @@ impl<'a> Expander<'a> {
         let title = self.fn_title();
         let schemas = self.schemas();
         let facts_table = self.facts_table();
-        let from_error_response = crate::client::from_error_response(self.input, krate);
         let type_base = self.fn_type_base();
         let retry = self.fn_retry();
         let type_uri = self.fn_type_uri();
@@ -108,6 +110,7 @@ impl<'a> Expander<'a> {
         let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
         let predicates = &self.predicates;
         let where_clause = self.where_clause();
+        let client_impl = self.impl_from_response();
         // impl ApiError for Type { fn status(&self) -> StatusCode { match self { .. } } .. }
         quote! {
             #[automatically_derived]
@@ -139,9 +142,7 @@ impl<'a> Expander<'a> {
             #krate::__private::framework_impls! {
                 impl [#impl_generics] [#ident #ty_generics] [#predicates] [#envelope_path]
             }
-            #krate::__private::client_impl! {
-                impl [#impl_generics] [#ident #ty_generics] [#predicates] [#from_error_response]
-            }
+            #client_impl
 
             #[automatically_derived]
             #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
@@ -155,6 +156,29 @@ impl<'a> Expander<'a> {
 
             #detail_fields
             #codes_required
+        }
+    }
+
+    /// `client::FromResponse`, with the `client` feature.
+    fn impl_from_response(&self) -> TokenStream {
+        if !cfg!(feature = "client") {
+            return TokenStream::new();
+        }
+        let krate = &self.krate;
+        let body = crate::client::from_error_response(self.input, krate);
+        let ident = &self.input.original.ident;
+        let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
+        let predicates = &self.predicates;
+        quote! {
+            #[automatically_derived]
+            #[allow(deprecated, clippy::redundant_closure_call)]
+            impl #impl_generics #krate::client::FromResponse for #ident #ty_generics
+            where
+                #predicates
+                Self: #krate::ApiError,
+            {
+                #body
+            }
         }
     }
 
@@ -308,34 +332,40 @@ impl<'a> Expander<'a> {
             return TokenStream::new();
         }
         let krate = &self.krate;
-        // Short local names: the table has a row per variant.
-        let some = |value: Option<TokenStream>| match value {
-            Some(value) => quote!(__Some(#value)),
-            None => quote!(__None),
-        };
-        let rows = self.variants().map(|variant| {
-            let status = status_code(krate, self.input.status_of(variant));
-            let type_uri = some(self.type_uri(variant).map(|uri| quote!(#uri)));
-            let code = some(self.input.code_of(variant).map(|(code, _)| match code {
-                CodeValue::Str(code) => quote!(__Code::Str(#code)),
-                CodeValue::Int(code) => quote!(__Code::Int(#code)),
-            }));
-            let message = some(self.static_message(variant).map(|text| quote!(#text)));
-            let title = some(self.title(variant));
-            quote!(__Facts { status: #status, code: #code, message: #message, title: #title, type_uri: #type_uri })
-        });
-        let arms = self.variants().enumerate().map(|(index, variant)| {
-            let pattern = self.pattern(variant, &[]);
-            quote!(#pattern => #index,)
-        });
-        let index = quote!(match self { #(#arms)* });
+        let krate_text = krate.to_string();
+        let mut rows = Source::default();
+        let mut arms = Source::default();
+        for (index, variant) in self.variants().enumerate() {
+            let status = text::Status {
+                krate: &krate_text,
+                number: self.input.status_number(variant),
+            };
+            let code = self.input.code_of(variant).map(|(code, _)| code);
+            let message = self.static_message(variant);
+            let title = self.input.attrs_of(variant).title.get();
+            let type_uri = self.type_uri(variant);
+            rows.push(format_args!(
+                "__Facts {{ status: {status}, code: {}, message: {}, title: {}, type_uri: {} }},",
+                Opt(code.as_ref().map(text::Code)),
+                Opt(message.as_deref().map(Str)),
+                Opt(title.map(String::as_str).map(Str)),
+                Opt(type_uri.as_deref().map(Str)),
+            ));
+            arms.push(format_args!(
+                "{} {{ .. }} => {index},",
+                self.input.path(variant)
+            ));
+        }
+        let rows = rows.take_tokens();
+        let arms = arms.take_tokens();
+        let index = quote!(match self { #arms });
         quote! {
             #[doc(hidden)]
             const __ERRWIRE_FACTS: &'static [#krate::__private::Facts] = {
                 use ::core::option::Option::{None as __None, Some as __Some};
                 use #krate::__private::Facts as __Facts;
                 use #krate::Code as __Code;
-                &[#(#rows),*]
+                &[#rows]
             };
 
             #[doc(hidden)]

@@ -7,7 +7,6 @@ pub use http::{self, HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use serde::{self, Serialize};
 pub use serde_json;
 
-pub use crate::__client_impl as client_impl;
 pub use crate::__framework_impls as framework_impls;
 pub use crate::dispatch::{
     NoSchema, NotError, Ref, Type, ViaError, ViaHeaderText, ViaJsonSchema, ViaSerializeDetail,

@@ -6,6 +6,7 @@ use quote::{ToTokens, format_ident, quote};
 use syn::Ident;
 use syn::ext::IdentExt;
 
+use super::text::{self, Opt, Source, Str};
 use super::{Expander, code_tokens, option, retry_tokens, status_code};
 use crate::ast::{Field, Variant};
 use crate::catalog;
@@ -37,29 +38,55 @@ impl<'a> Expander<'a> {
         let envelope = self.envelope_path();
         let name = self.input.original.ident.unraw().to_string();
         let description = &self.input.attrs.docs;
+        let krate_text = krate.to_string();
         let mut lists: Vec<(Vec<FieldFacts>, TokenStream)> = Vec::new();
-        let entries: Vec<TokenStream> = self
-            .variants()
-            .map(|variant| {
-                let facts: Vec<FieldFacts> = variant
-                    .fields
-                    .iter()
-                    .filter(|field| self.input.shows(variant, field))
-                    .map(|field| self.field_facts(field))
-                    .collect();
-                let index = match lists.iter().position(|(known, _)| *known == facts) {
-                    Some(index) => index,
-                    None => {
-                        let fields = facts.iter().map(|field| self.catalog_field(field));
-                        let list = quote!(&[#(#fields),*]);
-                        lists.push((facts, list));
-                        lists.len() - 1
-                    }
-                };
+        let mut entries = TokenStream::new();
+        let mut plain = Source::default();
+        for variant in self.variants() {
+            let facts: Vec<FieldFacts> = variant
+                .fields
+                .iter()
+                .filter(|field| self.input.shows(variant, field))
+                .map(|field| self.field_facts(field))
+                .collect();
+            let index = match lists.iter().position(|(known, _)| *known == facts) {
+                Some(index) => index,
+                None => {
+                    let fields = facts.iter().map(|field| self.catalog_field(field));
+                    let list = quote!(&[#(#fields),*]);
+                    lists.push((facts, list));
+                    lists.len() - 1
+                }
+            };
+            if self.is_plain(variant) {
+                // Most variants: the short form, as text.
+                let attrs = self.input.attrs_of(variant);
+                plain.push(format_args!(
+                    "__plain({}, {}, {}, {}, Self::__ERRWIRE_FIELDS_{index}),",
+                    Str(&variant.ident.unraw().to_string()),
+                    text::Status {
+                        krate: &krate_text,
+                        number: self.input.status_number(variant),
+                    },
+                    Opt(self
+                        .input
+                        .code_of(variant)
+                        .map(|(code, _)| code)
+                        .as_ref()
+                        .map(text::Code)),
+                    Str(attrs
+                        .message
+                        .get()
+                        .map_or("", |message| message.source.as_str())),
+                ));
+            } else {
+                entries.extend(plain.take_tokens());
                 let fields = format_ident!("__ERRWIRE_FIELDS_{index}");
-                self.catalog_entry(variant, quote!(Self::#fields))
-            })
-            .collect();
+                let entry = self.catalog_entry(variant, quote!(Self::#fields));
+                entries.extend(quote!(#entry,));
+            }
+        }
+        entries.extend(plain.take_tokens());
         let lists = lists.into_iter().enumerate().map(|(index, (_, list))| {
             let name = format_ident!("__ERRWIRE_FIELDS_{index}");
             quote! {
@@ -84,11 +111,43 @@ impl<'a> Expander<'a> {
         let catalog = quote! {
             #krate::catalog::Catalog::new(#name, <#envelope as #krate::Envelope>::DYN)
                 .with_description(#description)
-                .with_entries(&[#(#entries),*])
+                .with_entries(Self::__ERRWIRE_ENTRIES)
                 .with_retired(&[#(#retired),*])
                 #type_base
         };
-        (catalog, quote!(#(#lists)*))
+        let lists = quote! {
+            #(#lists)*
+
+            #[doc(hidden)]
+            const __ERRWIRE_ENTRIES: &'static [#krate::catalog::CatalogEntry] = {
+                use ::core::option::Option::{None as __None, Some as __Some};
+                use #krate::Code as __Code;
+                use #krate::__private::plain_entry as __plain;
+                &[#entries]
+            };
+        };
+        (catalog, lists)
+    }
+
+    /// Whether the variant's entry has only a name, status (a number), code, message and
+    /// fields: most variants, written in a short form.
+    fn is_plain(&self, variant: &Variant<'_>) -> bool {
+        let attrs = self.input.attrs_of(variant);
+        attrs.title.get().is_none()
+            && attrs.docs.is_empty()
+            && variant.deprecated.is_none()
+            && self.input.attrs.headers.is_empty()
+            && variant.own_headers().is_empty()
+            && variant
+                .fields
+                .iter()
+                .all(|field| !field.attrs.header.is_set())
+            && !self.input.is_transparent(variant)
+            && attrs.retry.get().is_none()
+            && self
+                .input
+                .status_of(variant)
+                .is_none_or(|status| status.path.is_none())
     }
 
     fn catalog_entry(&self, variant: &'a Variant<'a>, fields: TokenStream) -> TokenStream {
@@ -138,17 +197,6 @@ impl<'a> Expander<'a> {
             quote!(<#ty as #krate::ApiError>::catalog as fn() -> &'static #krate::catalog::Catalog)
         }));
         let headers: Vec<TokenStream> = headers.collect();
-        let plain = attrs.title.get().is_none()
-            && description.is_empty()
-            && variant.deprecated.is_none()
-            && headers.is_empty()
-            && transparent.is_none()
-            && attrs.retry.get().is_none();
-        if plain {
-            // Most variants: the short form, which costs the compiler less per variant.
-            let status = status_code(krate, self.input.status_of(variant));
-            return quote!(#krate::__private::plain_entry(#name, #status, #code, #message, #fields));
-        }
         quote! {
             #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
                 #deprecated, &[#(#headers),*], #fields, #forwards_to, #retry)

@@ -146,30 +146,3 @@ macro_rules! __utoipa_impl {
 macro_rules! __utoipa_impl {
     ($($input:tt)*) => {};
 }
-
-/// `client::FromResponse` for a derived type: `from_error_response`, which the derive writes.
-/// Its own macro, not one of `framework_impls!`, so that its long body is matched once, and
-/// not at all but as skipped tokens without the feature.
-#[cfg(feature = "client")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __client_impl {
-    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($client:tt)*]) => {
-        #[automatically_derived]
-        #[allow(deprecated, clippy::redundant_closure_call)]
-        impl $($generics)* $crate::client::FromResponse for $($ty)*
-        where
-            $($predicates)*
-            Self: $crate::ApiError,
-        {
-            $($client)*
-        }
-    };
-}
-
-#[cfg(not(feature = "client"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __client_impl {
-    ($($input:tt)*) => {};
-}
