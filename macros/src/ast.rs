@@ -107,12 +107,13 @@ impl<'a> Input<'a> {
             .collect()
     }
 
-    /// The path that names `variant` in patterns and constructors: `Self::Name`, or `Self` for a
-    /// struct.
+    /// The path that names `variant` in patterns and constructors: `Type::Name`, or `Self` for
+    /// a struct. Not `Self::Name`, which the compiler looks up among the variants one by one.
     pub fn path(&self, variant: &Variant) -> TokenStream {
         if self.is_enum {
+            let ty = &self.original.ident;
             let ident = variant.ident;
-            quote!(Self::#ident)
+            quote!(#ty::#ident)
         } else {
             quote!(Self)
         }

@@ -44,6 +44,7 @@ pub fn json_type(ty: &Type) -> (&'static str, bool) {
 }
 
 /// A primitive type a detail's typed visitor method takes as is.
+#[derive(Clone, Copy)]
 pub enum Primitive {
     /// `u8` to `u64`: `detail_u64`.
     Unsigned,
@@ -53,6 +54,23 @@ pub enum Primitive {
     Bool,
     /// `&str`: `detail_str`.
     Str,
+}
+
+impl Primitive {
+    /// The `DetailVisitor` method for a value of this type.
+    pub fn visitor_method(self) -> &'static str {
+        match self {
+            Primitive::Unsigned => "detail_u64",
+            Primitive::Signed => "detail_i64",
+            Primitive::Bool => "detail_bool",
+            Primitive::Str => "detail_str",
+        }
+    }
+
+    /// Whether the value is widened to the method's integer type with `From`.
+    pub fn widens(self) -> bool {
+        matches!(self, Primitive::Unsigned | Primitive::Signed)
+    }
 }
 
 /// The primitive `ty` is, as written: not a prelude name such as `String`, which a crate may

@@ -2,6 +2,8 @@
 //! `attr.rs` or `valid.rs`, and an invalid input gets `fallback.rs` instead. The where-predicates
 //! are inferred beforehand, in `bound.rs`, so expansion is a function of the validated input.
 
+use std::collections::HashMap;
+
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::ext::IdentExt;
@@ -32,7 +34,20 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
 }
 
 /// A match arm: the fields it binds, and its body.
-type Arm<'a> = (Vec<&'a Field<'a>>, TokenStream);
+type Arm<'a> = (Vec<&'a Field<'a>>, Body);
+
+/// The body of a match arm: tokens, or, where no diagnostic can point into the arm, Rust text
+/// (see `text.rs`), and the arm's pattern is then text too.
+enum Body {
+    Tokens(TokenStream),
+    Text(String),
+}
+
+impl From<TokenStream> for Body {
+    fn from(tokens: TokenStream) -> Self {
+        Body::Tokens(tokens)
+    }
+}
 
 struct Expander<'a> {
     input: &'a Input<'a>,
@@ -214,36 +229,66 @@ impl<'a> Expander<'a> {
         if self.input.variants.is_empty() {
             return quote!(match *self {});
         }
-        // Variants with the same body and no bindings share one arm: `A { .. } | B { .. } => body`;
-        // `shared` is that body's text, `None` for an arm that binds fields.
-        let mut arms: Vec<(Vec<TokenStream>, Option<String>, TokenStream)> = Vec::new();
+        // Variants with the same body and no bindings share one arm: `A { .. } | B { .. } => body`,
+        // found by the body's text.
+        let mut arms: Vec<(Vec<&Variant>, Arm)> = Vec::new();
+        let mut by_body: HashMap<String, usize> = HashMap::new();
         let mut all_covered = true;
         for variant in self.variants() {
             let Some((fields, body)) = arm(variant) else {
                 all_covered = false;
                 continue;
             };
-            let pattern = self.pattern(variant, &fields);
-            let shared = fields.is_empty().then(|| body.to_string());
-            let same = arms
-                .iter_mut()
-                .find(|(_, existing, _)| shared.is_some() && *existing == shared);
-            match same {
-                Some((patterns, ..)) => patterns.push(pattern),
-                None => arms.push((vec![pattern], shared, body)),
+            if fields.is_empty() {
+                let text = match &body {
+                    Body::Tokens(tokens) => tokens.to_string(),
+                    Body::Text(text) => text.clone(),
+                };
+                if let Some(&at) = by_body.get(&text) {
+                    arms[at].0.push(variant);
+                    continue;
+                }
+                by_body.insert(text, arms.len());
+            }
+            arms.push((vec![variant], (fields, body)));
+        }
+        let mut text = Source::default();
+        if all_covered
+            && let [(_, (fields, body))] = arms.as_slice()
+            && fields.is_empty()
+        {
+            return match body {
+                Body::Tokens(tokens) => tokens.clone(),
+                Body::Text(body) => {
+                    text.push(format_args!("{body}"));
+                    text.take_tokens()
+                }
+            };
+        }
+        let mut tokens = TokenStream::new();
+        for (variants, (fields, body)) in arms {
+            match body {
+                Body::Text(body) => {
+                    for (index, variant) in variants.into_iter().enumerate() {
+                        let or = if index == 0 { "" } else { " | " };
+                        text.push(format_args!(
+                            "{or}{}",
+                            text::Pattern(self.input, variant, &fields)
+                        ));
+                    }
+                    text.push(format_args!(" => {body},"));
+                }
+                Body::Tokens(body) => {
+                    let patterns = variants
+                        .into_iter()
+                        .map(|variant| self.pattern(variant, &fields));
+                    tokens.extend(quote!(#(#patterns)|* => #body,));
+                }
             }
         }
-        if all_covered && let [(_, Some(_), body)] = arms.as_slice() {
-            return body.clone();
-        }
-        let mut arms: Vec<TokenStream> = arms
-            .into_iter()
-            .map(|(patterns, _, body)| quote!(#(#patterns)|* => #body,))
-            .collect();
-        if !all_covered {
-            arms.push(quote!(_ => #default,));
-        }
-        quote!(match self { #(#arms)* })
+        let text = text.take_tokens();
+        let default = (!all_covered).then(|| quote!(_ => #default,));
+        quote!(match self { #text #tokens #default })
     }
 
     fn pattern(&self, variant: &Variant, fields: &[&Field]) -> TokenStream {
@@ -284,7 +329,7 @@ impl<'a> Expander<'a> {
                     let binding = binding(field);
                     Some((
                         vec![field],
-                        quote!(#krate::ApiError::#method(#binding #args)),
+                        quote!(#krate::ApiError::#method(#binding #args)).into(),
                     ))
                 }
                 None => own(variant),
@@ -300,7 +345,7 @@ impl<'a> Expander<'a> {
         own: impl Fn(&'a Variant<'a>) -> TokenStream,
     ) -> TokenStream {
         self.forwarding(method, TokenStream::new(), TokenStream::new(), |variant| {
-            Some((Vec::new(), own(variant)))
+            Some((Vec::new(), own(variant).into()))
         })
     }
 
@@ -472,11 +517,23 @@ impl<'a> Expander<'a> {
                 }
             }
         }
+        // Fields of a primitive type have every format trait: nothing to report at them.
+        if used
+            .iter()
+            .all(|field| catalog::primitive(field.ty()).is_some())
+        {
+            let mut body = format!("::core::write!({formatter}, {}", Str(&format));
+            for field in &used {
+                body.push_str(&format!(", {}", text::Binding(field)));
+            }
+            body.push(')');
+            return (used, Body::Text(body));
+        }
         let format = LitStr::new(&format, Span::call_site());
         let args = used.iter().map(|field| binding(field));
         (
             used.clone(),
-            quote!(::core::write!(#formatter, #format, #(#args),*)),
+            quote!(::core::write!(#formatter, #format, #(#args),*)).into(),
         )
     }
 
@@ -615,18 +672,20 @@ impl<'a> Expander<'a> {
                     .find(|field| field.attrs.details.is_set());
                 if let Some(field) = whole {
                     let binding = binding(field);
-                    return Some((vec![field], quote!(#krate::Details::Object(#binding))));
+                    return Some((
+                        vec![field],
+                        quote!(#krate::Details::Object(#binding)).into(),
+                    ));
                 }
                 let any_detail = variant
                     .fields
                     .iter()
                     .any(|field| field.attrs.detail.is_set());
-                let details = if any_detail {
-                    quote!(#krate::Details::Fields(self))
-                } else {
-                    quote!(#krate::Details::None)
-                };
-                Some((Vec::new(), details))
+                let details = if any_detail { "Fields(self)" } else { "None" };
+                Some((
+                    Vec::new(),
+                    Body::Text(format!("{krate}::Details::{details}")),
+                ))
             },
         );
         quote! {
@@ -659,27 +718,51 @@ impl<'a> Expander<'a> {
                 }
                 // A typed visitor method for strings, integers and booleans, else erased: named
                 // here for a primitive type as written, which costs the compiler less than
-                // choosing it by autoref.
+                // choosing it by autoref; an arm of primitives alone, where no diagnostic can
+                // point, as text.
+                let primitives: Option<Vec<Primitive>> = fields
+                    .iter()
+                    .map(|field| catalog::primitive(field.ty()))
+                    .collect();
+                if let Some(primitives) = primitives {
+                    let mut body = String::from("{");
+                    for (field, primitive) in fields.iter().zip(primitives) {
+                        let binding = text::Binding(field);
+                        let value = if primitive.widens() {
+                            format!("::core::convert::From::from(*{binding})")
+                        } else {
+                            format!("*{binding}")
+                        };
+                        body.push_str(&format!(
+                            "{visitor}.{}({}, {value});",
+                            primitive.visitor_method(),
+                            Str(&field.detail_name().unwrap_or_default()),
+                        ));
+                    }
+                    body.push('}');
+                    return Some((fields, Body::Text(body)));
+                }
                 let calls = fields.iter().map(|field| {
                     let name = field.detail_name().unwrap_or_default();
                     let binding = binding(field);
                     let krate = self.input.krate_at(field.span());
                     match catalog::primitive(field.ty()) {
-                        Some(Primitive::Unsigned) => quote! {
-                            #visitor.detail_u64(#name, ::core::convert::From::from(*#binding));
-                        },
-                        Some(Primitive::Signed) => quote! {
-                            #visitor.detail_i64(#name, ::core::convert::From::from(*#binding));
-                        },
-                        Some(Primitive::Bool) => quote!(#visitor.detail_bool(#name, *#binding);),
-                        Some(Primitive::Str) => quote!(#visitor.detail_str(#name, *#binding);),
+                        Some(primitive) => {
+                            let method = Ident::new(primitive.visitor_method(), Span::call_site());
+                            let value = if primitive.widens() {
+                                quote!(::core::convert::From::from(*#binding))
+                            } else {
+                                quote!(*#binding)
+                            };
+                            quote!(#visitor.#method(#name, #value);)
+                        }
                         None => quote_spanned! {field.span()=>
                             (&&#krate::__private::Ref(#binding)).visit_detail(#name, #visitor);
                         },
                     }
                 });
                 let body = quote!({ #(#calls)* });
-                Some((fields, body))
+                Some((fields, body.into()))
             },
             quote!({}),
         );
@@ -767,7 +850,7 @@ impl<'a> Expander<'a> {
         if inserts.is_empty() {
             return None;
         }
-        Some((fields, quote!({ #(#inserts)* })))
+        Some((fields, quote!({ #(#inserts)* }).into()))
     }
 
     /// The type's envelope: `#[api(envelope = ...)]`, else `Problem`.

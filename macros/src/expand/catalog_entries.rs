@@ -62,7 +62,7 @@ impl<'a> Expander<'a> {
                 // Most variants: the short form, as text.
                 let attrs = self.input.attrs_of(variant);
                 plain.push(format_args!(
-                    "__plain({}, {}, {}, {}, Self::__ERRWIRE_FIELDS_{index}),",
+                    "__plain({}, {}, {}, {}, __fields_{index}),",
                     Str(&variant.ident.unraw().to_string()),
                     text::Status {
                         krate: &krate_text,
@@ -81,12 +81,20 @@ impl<'a> Expander<'a> {
                 ));
             } else {
                 entries.extend(plain.take_tokens());
-                let fields = format_ident!("__ERRWIRE_FIELDS_{index}");
-                let entry = self.catalog_entry(variant, quote!(Self::#fields));
+                let fields = format_ident!("__fields_{index}");
+                let entry = self.catalog_entry(variant, quote!(#fields));
                 entries.extend(quote!(#entry,));
             }
         }
         entries.extend(plain.take_tokens());
+        // The entries name each list by a local: `Self::NAME` would be looked up among the
+        // variants first, one by one, for every entry.
+        let locals = (0..lists.len()).map(|index| {
+            let local = format_ident!("__fields_{index}");
+            let name = format_ident!("__ERRWIRE_FIELDS_{index}");
+            quote!(let #local = Self::#name;)
+        });
+        let locals: TokenStream = locals.collect();
         let lists = lists.into_iter().enumerate().map(|(index, (_, list))| {
             let name = format_ident!("__ERRWIRE_FIELDS_{index}");
             quote! {
@@ -123,6 +131,7 @@ impl<'a> Expander<'a> {
                 use ::core::option::Option::{None as __None, Some as __Some};
                 use #krate::Code as __Code;
                 use #krate::__private::plain_entry as __plain;
+                #locals
                 &[#entries]
             };
         };

@@ -10,7 +10,10 @@
 use core::fmt::{self, Display, Write};
 
 use proc_macro2::TokenStream;
+use syn::Member;
+use syn::ext::IdentExt;
 
+use crate::ast::{Field, Input, Variant};
 use crate::attr::CodeValue;
 use crate::status;
 
@@ -94,6 +97,44 @@ impl Display for Status<'_> {
         match status::constant_name(*number) {
             Some(name) => write!(f, "{krate}::__private::StatusCode::{name}"),
             None => write!(f, "{krate}::__private::Status::<{number}>::CODE"),
+        }
+    }
+}
+
+/// The pattern of `variant` binding `fields`: `Type::Variant { a: __f_a, .. }`, as `Input::path`
+/// names it.
+pub(super) struct Pattern<'a>(
+    pub &'a Input<'a>,
+    pub &'a Variant<'a>,
+    pub &'a [&'a Field<'a>],
+);
+
+impl Display for Pattern<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Pattern(input, variant, fields) = self;
+        if input.is_enum {
+            write!(f, "{}::{} {{ ", input.original.ident, variant.ident)?;
+        } else {
+            f.write_str("Self { ")?;
+        }
+        for field in *fields {
+            match &field.member {
+                Member::Named(ident) => write!(f, "{ident}: {}, ", Binding(field))?,
+                Member::Unnamed(index) => write!(f, "{}: {}, ", index.index, Binding(field))?,
+            }
+        }
+        f.write_str(".. }")
+    }
+}
+
+/// The local a field is bound to in a match arm: `__f_name`, `__f_0`.
+pub(super) struct Binding<'a>(pub &'a Field<'a>);
+
+impl Display for Binding<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0.member {
+            Member::Named(ident) => write!(f, "__f_{}", ident.unraw()),
+            Member::Unnamed(index) => write!(f, "__f_{}", index.index),
         }
     }
 }
