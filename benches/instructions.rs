@@ -306,6 +306,7 @@ fn inputs(operation: &str) -> Vec<Wide> {
     match operation.rsplit('-').next() {
         Some("unit") => vec![Wide::U03],
         Some("struct") => vec![seat_taken()],
+        Some("collections") => vec![invalid()],
         _ => every_variant(),
     }
 }

@@ -6,10 +6,17 @@ once, then measures the CPU time of `cargo build` of each crate alone, several t
 debug and release profiles, and prints the ratios.
 
     python3 scripts/compile_cost.py [variants] [runs] [profiles, e.g. dev,release]
+    python3 scripts/compile_cost.py [variants] --instructions
+
+With `--instructions`, runs the compiler on each crate once under valgrind's callgrind instead
+(debug profile): the instructions rustc executes, the macros' runs included, exact and the same
+on any machine with this toolchain, where CPU time moves with the machine's load.
 """
 
 import os
+import re
 import resource
+import shlex
 import pathlib
 import statistics
 import subprocess
@@ -18,7 +25,8 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 WORK = ROOT / "target" / "compile-cost"
 VARIANTS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
-RUNS = int(sys.argv[2]) if len(sys.argv) > 2 else 5
+INSTRUCTIONS = sys.argv[2:3] == ["--instructions"]
+RUNS = int(sys.argv[2]) if len(sys.argv) > 2 and not INSTRUCTIONS else 5
 PROFILES = sys.argv[3].split(",") if len(sys.argv) > 3 else ["dev", "release"]
 
 
@@ -148,9 +156,32 @@ def build_once(crate, env, profile):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
+def instructions(crate, env):
+    """The instructions rustc executes building `crate` alone (debug), under callgrind."""
+    subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
+    (crate / "src" / "lib.rs").touch()
+    verbose = subprocess.run(["cargo", "build", "-v"], cwd=crate, env=env, check=True,
+                             capture_output=True, text=True).stderr
+    command = [line for line in verbose.splitlines() if "Running `" in line][-1]
+    command = command.split("Running `", 1)[1].rstrip("`")
+    (crate / "src" / "lib.rs").touch()
+    result = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *shlex.split(command)],
+        cwd=crate, env=env, capture_output=True, text=True, check=True,
+    )
+    return int(re.search(r"Collected : (\d+)", result.stderr).group(1))
+
+
 def main():
     crates = {"derive": write_crate("cost_derive", derived()), "hand-written": write_crate("cost_manual", manual())}
     env = dict(os.environ, CARGO_TARGET_DIR=str(WORK / "target"), CARGO_INCREMENTAL="0")
+    if INSTRUCTIONS:
+        counts = {name: instructions(crate, env) for name, crate in crates.items()}
+        print(f"{VARIANTS} variants, debug build of each crate alone, rustc instructions (callgrind):")
+        for name, count in counts.items():
+            print(f"  {name:<13} {count / 1e9:.2f} G")
+        print(f"  ratio         {counts['derive'] / counts['hand-written']:.3f}")
+        return
     for profile in PROFILES:
         for crate in crates.values():
             subprocess.run(["cargo", "build", "-q", "--profile", profile], cwd=crate, env=env, check=True)

@@ -20,9 +20,11 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 OPERATIONS = [
     ("flat-unit", "`Flat` body, unit variant", 1),
     ("flat-struct", "`Flat` body, struct variant (`String`, `u64`, `Option<String>`)", 1),
+    ("flat-collections", "`Flat` body, struct variant (`Vec<String>`, `BTreeMap`, `bool`)", 1),
     ("flat-all", "`Flat` body, every variant in turn", 100),
     ("problem-unit", "RFC 9457 body, unit variant", 1),
     ("problem-struct", "RFC 9457 body, struct variant", 1),
+    ("problem-collections", "RFC 9457 body, struct variant (`Vec<String>`, `BTreeMap`, `bool`)", 1),
     ("problem-all", "RFC 9457 body, every variant in turn", 100),
     ("status-all", "`status()`, every variant in turn", 100),
     ("code-all", "`code()`, every variant in turn", 100),

@@ -43,27 +43,27 @@ pub fn json_type(ty: &Type) -> (&'static str, bool) {
     }
 }
 
-/// A primitive type a detail's typed visitor method takes as is.
+/// A primitive type a detail's typed `Entries` method takes as is.
 #[derive(Clone, Copy)]
 pub enum Primitive {
-    /// `u8` to `u64`: `detail_u64`.
+    /// `u8` to `u64`: `entry_u64`.
     Unsigned,
-    /// `i8` to `i64`: `detail_i64`.
+    /// `i8` to `i64`: `entry_i64`.
     Signed,
-    /// `bool`: `detail_bool`.
+    /// `bool`: `entry_bool`.
     Bool,
-    /// `&str`: `detail_str`.
+    /// `&str`: `entry_str`.
     Str,
 }
 
 impl Primitive {
-    /// The `DetailVisitor` method for a value of this type.
-    pub fn visitor_method(self) -> &'static str {
+    /// The `Entries` method for a value of this type.
+    pub fn entries_method(self) -> &'static str {
         match self {
-            Primitive::Unsigned => "detail_u64",
-            Primitive::Signed => "detail_i64",
-            Primitive::Bool => "detail_bool",
-            Primitive::Str => "detail_str",
+            Primitive::Unsigned => "entry_u64",
+            Primitive::Signed => "entry_i64",
+            Primitive::Bool => "entry_bool",
+            Primitive::Str => "entry_str",
         }
     }
 

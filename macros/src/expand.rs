@@ -114,6 +114,7 @@ impl<'a> Expander<'a> {
         let retry = self.fn_retry();
         let type_uri = self.fn_type_uri();
         let details = self.fn_details();
+        let write_details = self.fn_write_details();
         let headers = self.fn_headers();
         let envelope = self.fn_envelope();
         let envelope_path = self.envelope_path();
@@ -141,6 +142,7 @@ impl<'a> Expander<'a> {
                 #type_uri
                 #retry
                 #details
+                #write_details
                 #headers
                 fn catalog() -> &'static #krate::catalog::Catalog {
                     Self::__ERRWIRE_CATALOG
@@ -696,18 +698,38 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn impl_detail_fields(&self) -> TokenStream {
+    /// `__write_details`: each detail written by its own type, a typed call for a string,
+    /// integer or boolean (named here for a primitive type as written), the value itself
+    /// otherwise, so that an envelope serializes it with nothing erased.
+    fn fn_write_details(&self) -> TokenStream {
         let krate = &self.krate;
-        let visitor = quote!(__visitor);
+        let entries = quote!(__entries);
         let any = self
             .variants()
             .flat_map(|variant| &variant.fields)
-            .any(|field| field.attrs.detail.is_set());
-        if !any {
+            .any(|field| field.attrs.detail.is_set() || field.attrs.details.is_set());
+        if !any && !self.any_transparent() {
             return TokenStream::new();
         }
         let body = self.match_self(
             |variant| {
+                if let Some(field) = self.transparent_field(variant) {
+                    let binding = binding(field);
+                    let call = quote!(#krate::ApiError::__write_details(#binding, #entries));
+                    return Some((vec![field], call.into()));
+                }
+                if let Some(field) = variant
+                    .fields
+                    .iter()
+                    .find(|field| field.attrs.details.is_set())
+                {
+                    let binding = binding(field);
+                    let krate = self.input.krate_at(field.span());
+                    let call = quote_spanned! {field.span()=>
+                        #krate::__private::Entries::object(#entries, #binding)
+                    };
+                    return Some((vec![field], call.into()));
+                }
                 let fields: Vec<&Field> = variant
                     .fields
                     .iter()
@@ -716,30 +738,28 @@ impl<'a> Expander<'a> {
                 if fields.is_empty() {
                     return None;
                 }
-                // A typed visitor method for strings, integers and booleans, else erased: named
-                // here for a primitive type as written, which costs the compiler less than
-                // choosing it by autoref; an arm of primitives alone, where no diagnostic can
-                // point, as text.
+                // An arm of primitives alone, where no diagnostic can point, as text.
                 let primitives: Option<Vec<Primitive>> = fields
                     .iter()
                     .map(|field| catalog::primitive(field.ty()))
                     .collect();
                 if let Some(primitives) = primitives {
-                    let mut body = String::from("{");
-                    for (field, primitive) in fields.iter().zip(primitives) {
+                    let calls = fields.iter().zip(primitives).map(|(field, primitive)| {
                         let binding = text::Binding(field);
                         let value = if primitive.widens() {
                             format!("::core::convert::From::from(*{binding})")
                         } else {
                             format!("*{binding}")
                         };
-                        body.push_str(&format!(
-                            "{visitor}.{}({}, {value});",
-                            primitive.visitor_method(),
-                            Str(&field.detail_name().unwrap_or_default()),
-                        ));
-                    }
-                    body.push('}');
+                        let name = Str(&field.detail_name().unwrap_or_default()).to_string();
+                        format!("{entries}.{}({name}, {value})", primitive.entries_method())
+                    });
+                    let calls: Vec<String> = calls.collect();
+                    let body = match calls.as_slice() {
+                        [call] => call.clone(),
+                        [init @ .., last] => format!("{{ {}?; {last} }}", init.join("?; ")),
+                        [] => unreachable!("an arm has fields"),
+                    };
                     return Some((fields, Body::Text(body)));
                 }
                 let calls = fields.iter().map(|field| {
@@ -748,24 +768,48 @@ impl<'a> Expander<'a> {
                     let krate = self.input.krate_at(field.span());
                     match catalog::primitive(field.ty()) {
                         Some(primitive) => {
-                            let method = Ident::new(primitive.visitor_method(), Span::call_site());
+                            let method = Ident::new(primitive.entries_method(), Span::call_site());
                             let value = if primitive.widens() {
                                 quote!(::core::convert::From::from(*#binding))
                             } else {
                                 quote!(*#binding)
                             };
-                            quote!(#visitor.#method(#name, #value);)
+                            quote!(#entries.#method(#name, #value))
                         }
                         None => quote_spanned! {field.span()=>
-                            (&&#krate::__private::Ref(#binding)).visit_detail(#name, #visitor);
+                            #krate::__private::Entries::entry(#entries, #name, #binding)
                         },
                     }
                 });
-                let body = quote!({ #(#calls)* });
+                let mut calls: Vec<TokenStream> = calls.collect();
+                let last = calls.pop();
+                let body = quote!({ #(#calls?;)* #last });
                 Some((fields, body.into()))
             },
-            quote!({}),
+            quote!(::core::result::Result::Ok(())),
         );
+        quote! {
+            #[inline]
+            fn __write_details<__W: #krate::__private::Entries>(
+                &self,
+                #entries: &mut __W,
+            ) -> ::core::result::Result<(), __W::Error> {
+                #body
+            }
+        }
+    }
+
+    /// `DetailFields`, for a type with `detail` fields: its entries, as `__write_details`
+    /// writes them, handed to the visitor.
+    fn impl_detail_fields(&self) -> TokenStream {
+        let krate = &self.krate;
+        let any = self
+            .variants()
+            .flat_map(|variant| &variant.fields)
+            .any(|field| field.attrs.detail.is_set());
+        if !any {
+            return TokenStream::new();
+        }
         let ident = &self.input.original.ident;
         let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
         let where_clause = self.where_clause();
@@ -773,10 +817,11 @@ impl<'a> Expander<'a> {
             #[automatically_derived]
             #[allow(unused_qualifications, deprecated, clippy::needless_lifetimes)]
             impl #impl_generics #krate::DetailFields for #ident #ty_generics #where_clause {
-                #[inline(always)]
-                fn visit_details(&self, #visitor: &mut dyn #krate::DetailVisitor) {
-                    use #krate::__private::{ViaSerializeDetail as _, ViaTypedDetail as _};
-                    #body
+                fn visit_details(&self, __visitor: &mut dyn #krate::DetailVisitor) {
+                    let ::core::result::Result::Ok(()) = #krate::ApiError::__write_details(
+                        self,
+                        &mut #krate::__private::ToVisitor(__visitor),
+                    );
                 }
             }
         }

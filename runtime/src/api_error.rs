@@ -8,7 +8,7 @@ use http::{HeaderMap, Response};
 use crate::catalog::Catalog;
 use crate::code::Code;
 use crate::context::RenderContext;
-use crate::details::Details;
+use crate::details::{Details, Entries};
 use crate::envelope::DynEnvelope;
 use crate::message::Message;
 
@@ -109,6 +109,17 @@ pub trait ApiError {
     /// The fields this error puts in the body, borrowed.
     fn details(&self) -> Details<'_> {
         Details::None
+    }
+
+    /// Writes the details into `entries`, each entry by its own type: the derive writes a call
+    /// per detail; otherwise they come from [`details`](Self::details). Envelopes call it on
+    /// the concrete type, so a trait object's details go through `details`.
+    #[doc(hidden)]
+    fn __write_details<W: Entries>(&self, entries: &mut W) -> Result<(), W::Error>
+    where
+        Self: Sized,
+    {
+        entries.details(&self.details())
     }
 
     /// Adds this error's headers (static ones and those taken from fields) to `headers`.

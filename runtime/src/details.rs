@@ -7,6 +7,8 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
+use crate::dispatch::Detail;
+
 /// A detail's value: any `Serialize` value, behind a reference that a [`DetailVisitor`] takes
 /// without knowing its type. `&dyn DetailValue` is itself `Serialize`.
 pub trait DetailValue: sealed::Erase {}
@@ -57,10 +59,9 @@ pub trait DetailFields {
 
 /// Receives the entries of a [`DetailFields`].
 ///
-/// Strings, integers, booleans and `null` (an `Option` of one of them) come through their own
-/// methods, which a visitor writing into
-/// a concrete serializer can take without type erasure; by default they go to
-/// [`detail`](Self::detail) like any other value.
+/// Fields whose type is written as a string, an integer or a boolean come through their own
+/// methods, which a visitor writing into a concrete serializer can take without type erasure; by
+/// default they go to [`detail`](Self::detail) like any other value.
 pub trait DetailVisitor {
     /// One detail entry: its wire name and its value.
     fn detail(&mut self, name: &'static str, value: &dyn DetailValue);
@@ -84,10 +85,97 @@ pub trait DetailVisitor {
     fn detail_bool(&mut self, name: &'static str, value: bool) {
         self.detail(name, &value);
     }
+}
 
-    /// An entry whose value is `null`: an `Option` that is `None`.
-    fn detail_null(&mut self, name: &'static str) {
-        self.detail(name, &());
+/// Where generated code writes an error's details, each entry by its own type: a map being
+/// serialized (an envelope's `..details`, or its nested details object), where nothing is
+/// erased, or a [`DetailVisitor`]. Written by `#[derive(ApiError)]`, never by hand.
+#[doc(hidden)]
+pub trait Entries {
+    /// What writing an entry can fail with.
+    type Error;
+
+    /// An entry of any `Serialize` type.
+    fn entry<T: Detail + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Self::Error>;
+
+    /// An entry whose value is a string.
+    fn entry_str(&mut self, name: &'static str, value: &str) -> Result<(), Self::Error> {
+        self.entry(name, value)
+    }
+
+    /// An entry whose value is an unsigned integer.
+    fn entry_u64(&mut self, name: &'static str, value: u64) -> Result<(), Self::Error> {
+        self.entry(name, &value)
+    }
+
+    /// An entry whose value is a signed integer.
+    fn entry_i64(&mut self, name: &'static str, value: i64) -> Result<(), Self::Error> {
+        self.entry(name, &value)
+    }
+
+    /// An entry whose value is a boolean.
+    fn entry_bool(&mut self, name: &'static str, value: bool) -> Result<(), Self::Error> {
+        self.entry(name, &value)
+    }
+
+    /// A value that is the whole details object (`#[api(details)]`): its entries.
+    fn object<T: Detail + ?Sized>(&mut self, value: &T) -> Result<(), Self::Error>;
+
+    /// Details as [`ApiError::details`](crate::ApiError::details) gives them: for an error
+    /// whose impl is not derived.
+    fn details(&mut self, details: &Details<'_>) -> Result<(), Self::Error>;
+}
+
+/// The entries of a derived error, handed to a visitor: its [`DetailFields`] impl.
+#[doc(hidden)]
+pub struct ToVisitor<'v>(pub &'v mut dyn DetailVisitor);
+
+impl Entries for ToVisitor<'_> {
+    type Error = core::convert::Infallible;
+
+    fn entry<T: Detail + ?Sized>(
+        &mut self,
+        name: &'static str,
+        value: &T,
+    ) -> Result<(), Self::Error> {
+        self.0.detail(name, &value);
+        Ok(())
+    }
+
+    fn entry_str(&mut self, name: &'static str, value: &str) -> Result<(), Self::Error> {
+        self.0.detail_str(name, value);
+        Ok(())
+    }
+
+    fn entry_u64(&mut self, name: &'static str, value: u64) -> Result<(), Self::Error> {
+        self.0.detail_u64(name, value);
+        Ok(())
+    }
+
+    fn entry_i64(&mut self, name: &'static str, value: i64) -> Result<(), Self::Error> {
+        self.0.detail_i64(name, value);
+        Ok(())
+    }
+
+    fn entry_bool(&mut self, name: &'static str, value: bool) -> Result<(), Self::Error> {
+        self.0.detail_bool(name, value);
+        Ok(())
+    }
+
+    /// Nothing: a whole details object is [`Details::Object`], never visited as entries.
+    fn object<T: Detail + ?Sized>(&mut self, _: &T) -> Result<(), Self::Error> {
+        Ok(())
+    }
+
+    fn details(&mut self, details: &Details<'_>) -> Result<(), Self::Error> {
+        if let Details::Fields(fields) = details {
+            fields.visit_details(self.0);
+        }
+        Ok(())
     }
 }
 

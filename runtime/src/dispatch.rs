@@ -8,7 +8,6 @@
 //!
 //! | call | taken first, when `T` ... | else |
 //! |---|---|---|
-//! | `visit_detail` | is a string, integer or boolean, or an `Option` of one: a typed [`DetailVisitor`] method | any `Detail`: type-erased |
 //! | `header_value` | implements [`ToHeaderValue`] | any `HeaderText`: its `Display` text |
 //! | `as_error` | is a `std::error::Error + 'static` | `None` |
 //! | `read_detail`, `read_details` (on `&&&Type<T>`, feature `client`) | is `serde::Deserialize<'static>` | `None`: the variant is not read back |
@@ -17,9 +16,6 @@
 //! | `default_value` (likewise) | is `Default` | `None` |
 //! | `read_forwarded` (likewise) | is a `client::FromResponse` | `None` |
 //! | `own_schema` (on `&&&Type<T>`, three steps) | is `schemars::JsonSchema` (feature `schemars`), then `utoipa::ToSchema` (feature `utoipa`) | `None` |
-//!
-//! For a field whose type is written as an integer primitive, `bool` or `&str`, the derive names
-//! the typed method itself: the choice costs the compiler a method probe per field otherwise.
 //!
 //! The choice is made where the derive's impl is type-checked, so for a type parameter it sees only
 //! the parameter's bounds: a generic `header` field is given the bound `ToHeaderValue` (its
@@ -35,7 +31,6 @@ use core::marker::PhantomData;
 use http::HeaderValue;
 use serde::Serialize;
 
-use crate::details::DetailVisitor;
 use crate::headers::ToHeaderValue;
 
 /// A value, borrowed for a choice.
@@ -50,99 +45,6 @@ pub struct Ref<'a, T: ?Sized>(pub &'a T);
 pub trait Detail: Serialize {}
 
 impl<T: Serialize + ?Sized> Detail for T {}
-
-/// Taken first: strings, integers and booleans, through their own visitor methods.
-pub trait ViaTypedDetail {
-    /// Hands the value to `visitor` under `name`.
-    fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor);
-}
-
-impl<T: TypedDetail + ?Sized> ViaTypedDetail for &Ref<'_, T> {
-    #[inline]
-    fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
-        self.0.visit_typed(name, visitor);
-    }
-}
-
-/// Taken otherwise: any `Detail`, type-erased.
-pub trait ViaSerializeDetail {
-    /// The value's type.
-    type Value: ?Sized;
-
-    /// Hands the value to `visitor` under `name`.
-    fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor)
-    where
-        Self::Value: Detail;
-}
-
-impl<T: ?Sized> ViaSerializeDetail for Ref<'_, T> {
-    type Value = T;
-
-    fn visit_detail(&self, name: &'static str, visitor: &mut dyn DetailVisitor)
-    where
-        T: Detail,
-    {
-        visitor.detail(name, &self.0);
-    }
-}
-
-/// The types with a typed [`DetailVisitor`] method.
-pub trait TypedDetail {
-    /// Calls the visitor's method for this type.
-    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor);
-}
-
-impl<T: TypedDetail + ?Sized> TypedDetail for &T {
-    #[inline]
-    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
-        (**self).visit_typed(name, visitor);
-    }
-}
-
-impl TypedDetail for str {
-    #[inline]
-    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
-        visitor.detail_str(name, self);
-    }
-}
-
-impl TypedDetail for String {
-    #[inline]
-    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
-        visitor.detail_str(name, self);
-    }
-}
-
-impl<T: TypedDetail> TypedDetail for Option<T> {
-    #[inline]
-    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
-        match self {
-            Some(value) => value.visit_typed(name, visitor),
-            None => visitor.detail_null(name),
-        }
-    }
-}
-
-impl TypedDetail for bool {
-    #[inline]
-    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
-        visitor.detail_bool(name, *self);
-    }
-}
-
-macro_rules! typed_integers {
-    ($method:ident as $wide:ty: $($int:ty),*) => {$(
-        impl TypedDetail for $int {
-            #[inline]
-    fn visit_typed(&self, name: &'static str, visitor: &mut dyn DetailVisitor) {
-                visitor.$method(name, <$wide>::from(*self));
-            }
-        }
-    )*};
-}
-
-typed_integers!(detail_u64 as u64: u8, u16, u32, u64);
-typed_integers!(detail_i64 as i64: i8, i16, i32, i64);
 
 /// A value whose `Display` text can be a header value.
 #[diagnostic::on_unimplemented(

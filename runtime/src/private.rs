@@ -8,9 +8,10 @@ pub use serde::{self, Serialize};
 pub use serde_json;
 
 pub use crate::__framework_impls as framework_impls;
+pub use crate::details::{Entries, ToVisitor};
 pub use crate::dispatch::{
-    NoSchema, NotError, Ref, Type, ViaError, ViaHeaderText, ViaJsonSchema, ViaSerializeDetail,
-    ViaToHeaderValue, ViaToSchema, ViaTypedDetail,
+    NoSchema, NotError, Ref, Type, ViaError, ViaHeaderText, ViaJsonSchema, ViaToHeaderValue,
+    ViaToSchema,
 };
 pub use crate::headers::{display_header_value, insert as insert_header};
 #[cfg(feature = "actix-web")]
@@ -47,7 +48,7 @@ pub mod template {
 
 /// The axum response of a derived error in its envelope `Env`, with the request's context.
 #[cfg(feature = "axum")]
-pub fn axum_response<Env: crate::Envelope, E: crate::ApiError + ?Sized>(
+pub fn axum_response<Env: crate::Envelope, E: crate::ApiError>(
     error: &E,
 ) -> axum::response::Response {
     crate::integrations::axum::response::<Env, E>(error)
@@ -55,7 +56,7 @@ pub fn axum_response<Env: crate::Envelope, E: crate::ApiError + ?Sized>(
 
 /// The actix-web response of a derived error in its envelope `Env`, with the request's context.
 #[cfg(feature = "actix-web")]
-pub fn actix_response<Env: crate::Envelope, E: crate::ApiError + ?Sized>(
+pub fn actix_response<Env: crate::Envelope, E: crate::ApiError>(
     error: &E,
 ) -> actix_web::HttpResponse {
     crate::integrations::actix::response::<Env, E>(error)
@@ -63,7 +64,7 @@ pub fn actix_response<Env: crate::Envelope, E: crate::ApiError + ?Sized>(
 
 /// The actix-web status of a derived error.
 #[cfg(feature = "actix-web")]
-pub fn actix_status_code<E: crate::ApiError + ?Sized>(error: &E) -> actix_web::http::StatusCode {
+pub fn actix_status_code<E: crate::ApiError>(error: &E) -> actix_web::http::StatusCode {
     crate::integrations::actix::status_code(error)
 }
 

@@ -134,7 +134,7 @@ fn envelope_impl(
                 __serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error>
             where
-                E: #krate::ApiError + ?::core::marker::Sized,
+                E: #krate::ApiError,
                 S: #krate::__private::serde::Serializer,
             {
                 #body
@@ -280,9 +280,9 @@ impl Generator<'_> {
         let serde = quote!(#krate::__private::serde);
         let name = format_ident!("__ErrwireNode{}", self.nodes.len());
         self.nodes.push(quote! {
-            struct #name<'__a, '__c, E: ?::core::marker::Sized>(&'__a E, &'__a #krate::RenderContext<'__c>);
+            struct #name<'__a, '__c, E>(&'__a E, &'__a #krate::RenderContext<'__c>);
 
-            impl<E: #krate::ApiError + ?::core::marker::Sized> #serde::Serialize for #name<'_, '_, E> {
+            impl<E: #krate::ApiError> #serde::Serialize for #name<'_, '_, E> {
                 fn serialize<S: #serde::Serializer>(&self, __serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
                     let (__error, __cx) = (self.0, self.1);
                     #body

@@ -6,7 +6,8 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};
+use crate::details::{DetailFields, DetailValue, DetailVisitor, Details, Entries};
+use crate::dispatch::Detail;
 
 /// The names of the members an object writes itself, which details flattened into it must not
 /// shadow, with a filter computed when compiling: most names are told apart from all of them by
@@ -65,6 +66,38 @@ pub fn details<M: SerializeMap>(
         Details::None => Ok(()),
         Details::Fields(entries) => fields(entries, map, reserved),
         Details::Object(object) => object.serialize(FlattenInto { map, reserved }),
+    }
+}
+
+/// A derived error's entries written as members of the open object `map`, leaving out the
+/// `reserved` names: each by its own type, so that after inlining a hand-written
+/// `serialize_entry` is all that is left.
+pub struct IntoMap<'m, 'r, M> {
+    pub(crate) map: &'m mut M,
+    pub(crate) reserved: &'r Reserved,
+}
+
+impl<M: SerializeMap> Entries for IntoMap<'_, '_, M> {
+    type Error = M::Error;
+
+    #[inline]
+    fn entry<T: Detail + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), M::Error> {
+        if self.reserved.contains(name) {
+            return Ok(());
+        }
+        self.map.serialize_entry(name, value)
+    }
+
+    #[inline]
+    fn object<T: Detail + ?Sized>(&mut self, value: &T) -> Result<(), M::Error> {
+        value.serialize(FlattenInto {
+            map: &mut *self.map,
+            reserved: self.reserved,
+        })
+    }
+
+    fn details(&mut self, details: &Details<'_>) -> Result<(), M::Error> {
+        self::details(details, self.map, self.reserved)
     }
 }
 
@@ -128,11 +161,6 @@ impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
     #[inline]
     fn detail_bool(&mut self, name: &'static str, value: bool) {
         self.entry(name, &value);
-    }
-
-    #[inline]
-    fn detail_null(&mut self, name: &'static str) {
-        self.entry(name, &());
     }
 }
 

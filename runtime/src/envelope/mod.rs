@@ -44,7 +44,7 @@ use crate::context::RenderContext;
 ///
 ///     fn serialize_error<E, S>(error: &E, _: &RenderContext<'_>, serializer: S) -> Result<S::Ok, S::Error>
 ///     where
-///         E: ApiError + ?Sized,
+///         E: ApiError,
 ///         S: Serializer,
 ///     {
 ///         let mut map = serializer.serialize_map(Some(2))?;
@@ -91,11 +91,11 @@ pub trait Envelope: Sized + 'static {
         serializer: S,
     ) -> Result<S::Ok, S::Error>
     where
-        E: ApiError + ?Sized,
+        E: ApiError,
         S: Serializer;
 
     /// Serializes the body of `error` in this envelope into `out`, appending to what is there.
-    fn write_body<E: ApiError + ?Sized>(
+    fn write_body<E: ApiError>(
         error: &E,
         cx: &RenderContext<'_>,
         out: &mut Vec<u8>,
@@ -108,7 +108,7 @@ pub trait Envelope: Sized + 'static {
     ///
     /// If the body cannot be serialized (a detail whose `Serialize` fails), the response is a 500
     /// with [`FAILSAFE_BODY`](Self::FAILSAFE_BODY) and none of the error's own headers.
-    fn response<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
+    fn response<E: ApiError>(error: &E, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
         response::build::<Self, E>(error, cx)
     }
 }
@@ -159,10 +159,10 @@ impl<Env: Envelope> DynEnvelope for Erased<Env> {
         cx: &RenderContext<'_>,
         out: &mut Vec<u8>,
     ) -> serde_json::Result<()> {
-        Env::write_body(error, cx, out)
+        Env::write_body(&error, cx, out)
     }
 
     fn response(&self, error: &dyn ApiError, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
-        Env::response(error, cx)
+        Env::response(&error, cx)
     }
 }

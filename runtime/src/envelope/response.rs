@@ -7,7 +7,7 @@ use super::Envelope;
 use crate::api_error::ApiError;
 use crate::context::{RenderContext, X_REQUEST_ID};
 
-pub(super) fn build<Env: Envelope, E: ApiError + ?Sized>(
+pub(super) fn build<Env: Envelope, E: ApiError>(
     error: &E,
     cx: &RenderContext<'_>,
 ) -> Response<Vec<u8>> {

@@ -14,6 +14,7 @@ use crate::code::Code;
 use crate::context::RenderContext;
 use crate::message::Message;
 
+use super::flatten::IntoMap;
 pub use super::flatten::Reserved;
 pub use super::node::Slot;
 
@@ -34,7 +35,7 @@ pub fn entry<M, E>(
 ) -> Result<(), M::Error>
 where
     M: SerializeMap,
-    E: ApiError + ?Sized,
+    E: ApiError,
 {
     let text = match slot {
         Slot::Status => return map.serialize_entry(key, &error.status().as_u16()),
@@ -80,22 +81,26 @@ fn absent<M: SerializeMap>(map: &mut M, key: &'static str, omit: bool) -> Result
 pub fn flatten<M, E>(map: &mut M, reserved: &Reserved, error: &E) -> Result<(), M::Error>
 where
     M: SerializeMap,
-    E: ApiError + ?Sized,
+    E: ApiError,
 {
-    super::flatten::details(&error.details(), map, reserved)
+    // `details` is an inlined `match`: an error without details skips the call.
+    if error.details().is_none() {
+        return Ok(());
+    }
+    error.__write_details(&mut IntoMap { map, reserved })
 }
 
 /// The value of `slot` for `error`, `null` when it has none: for array elements.
 #[inline(always)]
 pub fn value<'a, E>(slot: Slot, error: &'a E, cx: &RenderContext<'a>) -> impl Serialize + 'a
 where
-    E: ApiError + ?Sized,
+    E: ApiError,
 {
     SlotValue::of(slot, error, cx)
 }
 
 /// The value of a slot for one error, borrowed or computed without allocating.
-enum SlotValue<'a, E: ?Sized> {
+enum SlotValue<'a, E> {
     Number(u16),
     NumberString(u16),
     Text(&'a str),
@@ -109,7 +114,7 @@ enum SlotValue<'a, E: ?Sized> {
     Details(&'a E),
 }
 
-impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
+impl<'a, E: ApiError> SlotValue<'a, E> {
     /// `type_base` followed by the code: one string when the derive wrote it, else the two
     /// pieces; none without both.
     #[inline(always)]
@@ -144,7 +149,7 @@ impl<'a, E: ApiError + ?Sized> SlotValue<'a, E> {
     }
 }
 
-impl<E: ApiError + ?Sized> Serialize for SlotValue<'_, E> {
+impl<E: ApiError> Serialize for SlotValue<'_, E> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
@@ -156,7 +161,17 @@ impl<E: ApiError + ?Sized> Serialize for SlotValue<'_, E> {
             SlotValue::Message(error) => Message::new(*error).serialize(serializer),
             SlotValue::TypeUri(base, code) => serializer.collect_str(&TypeUri { base, code }),
             SlotValue::UriReference(text) => serializer.collect_str(&UriReference(text)),
-            SlotValue::Details(error) => error.details().serialize(serializer),
+            SlotValue::Details(error) => {
+                let mut map = serializer.serialize_map(None)?;
+                ApiError::__write_details(
+                    *error,
+                    &mut IntoMap {
+                        map: &mut map,
+                        reserved: &Reserved::NONE,
+                    },
+                )?;
+                map.end()
+            }
         }
     }
 }

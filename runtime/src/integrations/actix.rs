@@ -46,7 +46,7 @@ fn actix_status(status: http::StatusCode) -> StatusCode {
 
 /// The actix-web response of `error` in the envelope `Env`, with the current request's context
 /// inside [`envelope_errors`]: what the derived `ResponseError` returns.
-pub(crate) fn response<Env: Envelope, E: ApiError + ?Sized>(error: &E) -> HttpResponse {
+pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> HttpResponse {
     convert(scope::respond::<Env, E>(error))
 }
 

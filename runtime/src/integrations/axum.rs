@@ -37,7 +37,7 @@ use crate::request_error::RequestError;
 
 /// The axum response of `error` in the envelope `Env`, with the current request's context inside
 /// [`envelope_errors`]: what the derived `IntoResponse` returns.
-pub(crate) fn response<Env: Envelope, E: ApiError + ?Sized>(error: &E) -> Response {
+pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> Response {
     mark(scope::respond::<Env, E>(error).map(Body::from))
 }
 

@@ -64,7 +64,7 @@ pub(crate) async fn scope<F: Future>(values: RequestValues, future: F) -> F::Out
 
 /// The response of `error` in the envelope `Env`, with the current request's context if there is
 /// one; with the `tracing` feature, logged, as it is about to be sent.
-pub(crate) fn respond<Env: Envelope, E: ApiError + ?Sized>(error: &E) -> Response<Vec<u8>> {
+pub(crate) fn respond<Env: Envelope, E: ApiError>(error: &E) -> Response<Vec<u8>> {
     #[cfg(feature = "tracing")]
     crate::log::response(error);
     CURRENT
