@@ -118,6 +118,16 @@ fn each_kind_of_detail_renders_the_same_through_a_trait_object() {
             scope: "rooms:write".to_owned(),
         }),
     ]);
+    let primitives = body::<Flat, _>(&Kinds::Primitives {
+        name: "n",
+        count: 255,
+        delta: -3,
+        strict: false,
+    });
+    assert_eq!(
+        primitives,
+        r#"{"error":"primitives","message":"Conflict","details":{"name":"n","count":255,"delta":-3,"strict":false}}"#
+    );
     // The typed path leaves the reserved names out as the erased one does.
     let values = body::<Problem, _>(&Kinds::Values {
         note: None,

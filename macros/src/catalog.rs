@@ -46,10 +46,10 @@ pub fn json_type(ty: &Type) -> (&'static str, bool) {
 /// A primitive type a detail's typed `Entries` method takes as is.
 #[derive(Clone, Copy)]
 pub enum Primitive {
-    /// `u8` to `u64`: `entry_u64`.
-    Unsigned,
-    /// `i8` to `i64`: `entry_i64`.
-    Signed,
+    /// `u8` to `u64`: `entry_u64`; `narrow` below 64 bits.
+    Unsigned { narrow: bool },
+    /// `i8` to `i64`: `entry_i64`; `narrow` below 64 bits.
+    Signed { narrow: bool },
     /// `bool`: `entry_bool`.
     Bool,
     /// `&str`: `entry_str`.
@@ -60,16 +60,21 @@ impl Primitive {
     /// The `Entries` method for a value of this type.
     pub fn entries_method(self) -> &'static str {
         match self {
-            Primitive::Unsigned => "entry_u64",
-            Primitive::Signed => "entry_i64",
+            Primitive::Unsigned { .. } => "entry_u64",
+            Primitive::Signed { .. } => "entry_i64",
             Primitive::Bool => "entry_bool",
             Primitive::Str => "entry_str",
         }
     }
 
-    /// Whether the value is widened to the method's integer type with `From`.
-    pub fn widens(self) -> bool {
-        matches!(self, Primitive::Unsigned | Primitive::Signed)
+    /// The integer type a narrower value is widened to with `From`, for the method; `None`
+    /// when it is passed as it is (a plain `From::from` would cost type inference per field).
+    pub fn widened_to(self) -> Option<&'static str> {
+        match self {
+            Primitive::Unsigned { narrow: true } => Some("u64"),
+            Primitive::Signed { narrow: true } => Some("i64"),
+            _ => None,
+        }
     }
 }
 
@@ -86,8 +91,10 @@ pub fn primitive(ty: &Type) -> Option<Primitive> {
         Type::Path(path) if path.qself.is_none() => {
             let ident = path.path.get_ident()?.to_string();
             match ident.as_str() {
-                "u8" | "u16" | "u32" | "u64" => Some(Primitive::Unsigned),
-                "i8" | "i16" | "i32" | "i64" => Some(Primitive::Signed),
+                "u8" | "u16" | "u32" => Some(Primitive::Unsigned { narrow: true }),
+                "u64" => Some(Primitive::Unsigned { narrow: false }),
+                "i8" | "i16" | "i32" => Some(Primitive::Signed { narrow: true }),
+                "i64" => Some(Primitive::Signed { narrow: false }),
                 "bool" => Some(Primitive::Bool),
                 _ => None,
             }

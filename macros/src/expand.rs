@@ -746,10 +746,9 @@ impl<'a> Expander<'a> {
                 if let Some(primitives) = primitives {
                     let calls = fields.iter().zip(primitives).map(|(field, primitive)| {
                         let binding = text::Binding(field);
-                        let value = if primitive.widens() {
-                            format!("::core::convert::From::from(*{binding})")
-                        } else {
-                            format!("*{binding}")
+                        let value = match primitive.widened_to() {
+                            Some(wide) => format!("::core::primitive::{wide}::from(*{binding})"),
+                            None => format!("*{binding}"),
                         };
                         let name = Str(&field.detail_name().unwrap_or_default()).to_string();
                         format!("{entries}.{}({name}, {value})", primitive.entries_method())
@@ -769,10 +768,12 @@ impl<'a> Expander<'a> {
                     match catalog::primitive(field.ty()) {
                         Some(primitive) => {
                             let method = Ident::new(primitive.entries_method(), Span::call_site());
-                            let value = if primitive.widens() {
-                                quote!(::core::convert::From::from(*#binding))
-                            } else {
-                                quote!(*#binding)
+                            let value = match primitive.widened_to() {
+                                Some(wide) => {
+                                    let wide = Ident::new(wide, Span::call_site());
+                                    quote!(::core::primitive::#wide::from(*#binding))
+                                }
+                                None => quote!(*#binding),
                             };
                             quote!(#entries.#method(#name, #value))
                         }
