@@ -6,11 +6,12 @@ once, then measures the CPU time of `cargo build` of each crate alone, several t
 debug and release profiles, and prints the ratios.
 
     python3 scripts/compile_cost.py [variants] [runs] [profiles, e.g. dev,release]
-    python3 scripts/compile_cost.py [variants] --instructions
+    python3 scripts/compile_cost.py [variants] --instructions [dev|release]
 
 With `--instructions`, runs the compiler on each crate once under valgrind's callgrind instead
-(debug profile): the instructions rustc executes, the macros' runs included, exact and the same
-on any machine with this toolchain, where CPU time moves with the machine's load.
+(debug profile unless `release`): the instructions rustc executes, the macros' runs included,
+exact and the same on any machine with this toolchain, where CPU time moves with the machine's
+load.
 """
 
 import os
@@ -28,6 +29,7 @@ VARIANTS = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
 INSTRUCTIONS = sys.argv[2:3] == ["--instructions"]
 RUNS = int(sys.argv[2]) if len(sys.argv) > 2 and not INSTRUCTIONS else 5
 PROFILES = sys.argv[3].split(",") if len(sys.argv) > 3 else ["dev", "release"]
+INSTRUCTIONS_PROFILE = sys.argv[3] if INSTRUCTIONS and len(sys.argv) > 3 else "dev"
 
 
 
@@ -156,12 +158,12 @@ def build_once(crate, env, profile):
     return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
-def instructions(crate, env):
-    """The instructions rustc executes building `crate` alone (debug), under callgrind."""
-    subprocess.run(["cargo", "build", "-q"], cwd=crate, env=env, check=True)
+def instructions(crate, env, profile):
+    """The instructions rustc executes building `crate` alone, under callgrind."""
+    subprocess.run(["cargo", "build", "-q", "--profile", profile], cwd=crate, env=env, check=True)
     (crate / "src" / "lib.rs").touch()
-    verbose = subprocess.run(["cargo", "build", "-v"], cwd=crate, env=env, check=True,
-                             capture_output=True, text=True).stderr
+    verbose = subprocess.run(["cargo", "build", "-v", "--profile", profile], cwd=crate, env=env,
+                             check=True, capture_output=True, text=True).stderr
     command = [line for line in verbose.splitlines() if "Running `" in line][-1]
     command = command.split("Running `", 1)[1].rstrip("`")
     (crate / "src" / "lib.rs").touch()
@@ -176,8 +178,9 @@ def main():
     crates = {"derive": write_crate("cost_derive", derived()), "hand-written": write_crate("cost_manual", manual())}
     env = dict(os.environ, CARGO_TARGET_DIR=str(WORK / "target"), CARGO_INCREMENTAL="0")
     if INSTRUCTIONS:
-        counts = {name: instructions(crate, env) for name, crate in crates.items()}
-        print(f"{VARIANTS} variants, debug build of each crate alone, rustc instructions (callgrind):")
+        profile = INSTRUCTIONS_PROFILE
+        counts = {name: instructions(crate, env, profile) for name, crate in crates.items()}
+        print(f"{VARIANTS} variants, {profile} build of each crate alone, rustc instructions (callgrind):")
         for name, count in counts.items():
             print(f"  {name:<13} {count / 1e9:.2f} G")
         print(f"  ratio         {counts['derive'] / counts['hand-written']:.3f}")
