@@ -70,8 +70,8 @@ pub fn details<M: SerializeMap>(
 }
 
 /// A derived error's entries written as members of the open object `map`, leaving out the
-/// `reserved` names: each by its own type, so that after inlining a hand-written
-/// `serialize_entry` is all that is left.
+/// `reserved` names: each by its own type, so that after inlining what is left is the
+/// `serialize_entry` a hand-written impl makes.
 pub struct IntoMap<'m, 'r, M> {
     pub(crate) map: &'m mut M,
     pub(crate) reserved: &'r Reserved,
