@@ -1,6 +1,7 @@
 //! Generated code written as Rust source text and lexed by the compiler in one call, for the
-//! parts with a row per variant that carry none of the user's spans (the facts table, the plain
-//! catalog entries).
+//! parts with a row per variant that carry none of the user's spans: the facts table, the plain
+//! catalog entries, and the match arms over fields of primitive types, where no diagnostic can
+//! point.
 //!
 //! Built token by token, each such row costs dozens of calls across the proc-macro bridge, made
 //! by the derive's own code, which a debug build runs unoptimized; written as text, the
