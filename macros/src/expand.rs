@@ -937,17 +937,18 @@ fn binding(field: &Field) -> Ident {
 /// The constant as the user wrote it, else `StatusCode::NOT_FOUND` where the `http` crate names
 /// the status, else a checked constant.
 fn status_code(krate: &TokenStream, status: Option<&Status>) -> TokenStream {
-    let number = status.map_or(500, |status| status.number);
     if let Some(path) = status.and_then(|status| status.path.as_ref()) {
         return path.to_token_stream();
     }
-    match status::constant_name(number) {
-        Some(name) => {
-            let name = Ident::new(name, Span::call_site());
-            quote!(#krate::__private::StatusCode::#name)
+    let mut source = Source::default();
+    source.push(format_args!(
+        "{}",
+        text::Status {
+            krate: &krate.to_string(),
+            number: status.map_or(500, |status| status.number),
         }
-        None => quote!(#krate::__private::Status::<#number>::CODE),
-    }
+    ));
+    source.take_tokens()
 }
 
 fn option(value: Option<TokenStream>) -> TokenStream {

@@ -109,8 +109,7 @@ pub(crate) fn fields<M: SerializeMap>(
     reserved: &Reserved,
 ) -> Result<(), M::Error> {
     let mut visitor = MapEntries {
-        map,
-        reserved,
+        map: IntoMap { map, reserved },
         error: None,
     };
     fields.visit_details(&mut visitor);
@@ -120,8 +119,7 @@ pub(crate) fn fields<M: SerializeMap>(
 /// Feeds visited entries into a map, keeping the first error: visiting cannot stop early, and
 /// entries after a failure are skipped.
 struct MapEntries<'m, 'r, M: SerializeMap> {
-    map: &'m mut M,
-    reserved: &'r Reserved,
+    map: IntoMap<'m, 'r, M>,
     error: Option<M::Error>,
 }
 
@@ -129,8 +127,7 @@ impl<M: SerializeMap> MapEntries<'_, '_, M> {
     #[inline]
     fn entry<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
         if self.error.is_none()
-            && !self.reserved.contains(name)
-            && let Err(error) = self.map.serialize_entry(name, value)
+            && let Err(error) = self.map.entry(name, value)
         {
             self.error = Some(error);
         }

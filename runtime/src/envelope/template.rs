@@ -20,10 +20,6 @@ pub use super::node::Slot;
 
 /// Writes the member `key` with the value of `slot`, or, when the slot has none, `null` or
 /// nothing (`omit_if_absent`).
-///
-/// `slot` is a constant where generated code calls this, so only its arm is left after inlining;
-/// the common slots hand the serializer a `&str` or an integer directly, as hand-written code
-/// does, rather than a value that chooses again when serialized.
 #[inline(always)]
 pub fn entry<M, E>(
     map: &mut M,
@@ -37,41 +33,20 @@ where
     M: SerializeMap,
     E: ApiError,
 {
-    let text = match slot {
-        Slot::Status => return map.serialize_entry(key, &error.status().as_u16()),
-        Slot::Code => match error.code() {
-            Some(Code::Str(code)) => Some(code),
-            Some(Code::Int(code)) => return map.serialize_entry(key, &code),
-            None => None,
+    // `of` inlines with `slot` constant, so the value's variant is known: a text or a number is
+    // handed over as itself, not as a value that chooses again inside `serialize_entry`.
+    match SlotValue::of(slot, error, cx) {
+        Some(SlotValue::Text(text)) => map.serialize_entry(key, text),
+        Some(SlotValue::Number(number)) => map.serialize_entry(key, &number),
+        Some(SlotValue::Code(Code::Str(code))) => map.serialize_entry(key, code),
+        Some(SlotValue::Code(Code::Int(code))) => map.serialize_entry(key, &code),
+        Some(SlotValue::Message(error)) => match error.static_message() {
+            Some(message) => map.serialize_entry(key, message),
+            None => map.serialize_entry(key, &Message::new(error)),
         },
-        Slot::Message => match error.static_message() {
-            Some(message) => Some(message),
-            None => return map.serialize_entry(key, &Message::new(error)),
-        },
-        Slot::Title => error.title().or_else(|| error.status().canonical_reason()),
-        Slot::Reason => error.status().canonical_reason(),
-        Slot::RequestId => cx.request_id(),
-        Slot::TypeUri | Slot::DocUrl if error.type_uri().is_some() => error.type_uri(),
-        _ => {
-            return match SlotValue::of(slot, error, cx) {
-                Some(value) => map.serialize_entry(key, &value),
-                None => absent(map, key, omit_if_absent),
-            };
-        }
-    };
-    match text {
-        Some(text) => map.serialize_entry(key, text),
-        None => absent(map, key, omit_if_absent),
-    }
-}
-
-/// The member `key` of a slot without a value: `null`, or nothing.
-#[inline(always)]
-fn absent<M: SerializeMap>(map: &mut M, key: &'static str, omit: bool) -> Result<(), M::Error> {
-    if omit {
-        Ok(())
-    } else {
-        map.serialize_entry(key, &())
+        Some(value) => map.serialize_entry(key, &value),
+        None if omit_if_absent => Ok(()),
+        None => map.serialize_entry(key, &()),
     }
 }
 
