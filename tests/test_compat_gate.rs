@@ -211,3 +211,78 @@ fn every_change_is_reported_breaking_first_and_the_gate_names_them() {
     assert!(report.contains("ERRWIRE=overwrite"), "{report}");
     let _ = std::fs::remove_file(lock);
 }
+
+#[test]
+fn a_lock_of_another_format_or_version_is_an_error_that_names_both() {
+    use errwire::compat::LockError;
+    #[allow(dead_code)]
+    #[derive(Debug, errwire::ApiError)]
+    enum E {
+        #[api(status = 404, code = "a")]
+        A,
+    }
+    let page = Page::new("Errors").error_type::<E>();
+
+    let openapi = r#"{"format":"openapi","version":1,"types":[]}"#;
+    let error = changes(openapi, &page).expect_err("an OpenAPI document is no lock");
+    assert!(
+        matches!(&error, LockError::Format(Some(found)) if found == "openapi"),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("`openapi`"), "{error}");
+    assert!(error.to_string().contains("`errwire-errors`"), "{error}");
+
+    let unformatted = changes(r#"{"version":1,"types":[]}"#, &page).expect_err("no format");
+    assert!(
+        matches!(unformatted, LockError::Format(None)),
+        "{unformatted:?}"
+    );
+
+    let next = page.json().replacen("\"version\": 1", "\"version\": 2", 1);
+    let error = changes(&next, &page).expect_err("a lock of a later version");
+    assert!(matches!(error, LockError::Version(2)), "{error:?}");
+    let message = error.to_string();
+    assert!(
+        message.contains("version 2") && message.contains("version 1"),
+        "{message}"
+    );
+
+    let error = changes("[1, 2]", &page).expect_err("not a page");
+    assert!(matches!(error, LockError::Json(_)), "{error:?}");
+    assert_eq!(changes(&page.json(), &page).expect("its own lock").len(), 0);
+}
+
+#[test]
+fn a_lock_that_cannot_be_read_is_reported_as_it_is() {
+    #[allow(dead_code)]
+    #[derive(Debug, errwire::ApiError)]
+    enum E {
+        #[api(status = 404, code = "a")]
+        A,
+    }
+    let page = Page::new("Errors").error_type::<E>();
+    let folder = std::env::temp_dir().join(format!("errwire-locks-{}", std::process::id()));
+    std::fs::create_dir_all(folder.join("dir.json")).unwrap();
+    std::fs::write(folder.join("latin1.json"), b"{\"title\": \"caf\xe9\"}").unwrap();
+    std::fs::write(
+        folder.join("openapi.json"),
+        r#"{"format":"openapi","version":1,"types":[]}"#,
+    )
+    .unwrap();
+    for (name, expected) in [
+        ("dir.json", "cannot read"),
+        ("latin1.json", "is not UTF-8"),
+        ("openapi.json", "format `openapi`"),
+    ] {
+        let path = folder.join(name);
+        let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            errwire::compat::assert_compatible(&path, &page)
+        }))
+        .expect_err("an unreadable lock fails the gate");
+        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(message.contains(expected), "{message}");
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        assert!(!message.contains("does not exist"), "{message}");
+    }
+    let _ = std::fs::remove_dir_all(folder);
+}

@@ -140,9 +140,244 @@ fn the_freshness_gate_shows_a_diff_and_rewrites_on_request() {
 
     // Only this test of this binary sets the variable.
     unsafe { std::env::set_var("ERRWIRE", "overwrite") };
+    // The old file is replaced whole, by a rename, not written over in place: a hard link to
+    // it keeps the old text.
+    let link = path.with_extension("old.md");
+    let _ = std::fs::remove_file(&link);
+    std::fs::hard_link(&path, &link).unwrap();
     errwire::docs::assert_fresh(&path, &rendered);
+    let refused = refusals_to_overwrite(&rendered);
     unsafe { std::env::remove_var("ERRWIRE") };
     assert_eq!(std::fs::read_to_string(&path).unwrap(), rendered);
+    assert_ne!(std::fs::read_to_string(&link).unwrap(), rendered);
     errwire::docs::assert_fresh(&path, &rendered);
     let _ = std::fs::remove_file(path);
+    let _ = std::fs::remove_file(link);
+    for (what, message) in refused {
+        assert!(message.is_empty(), "{what}: {message}");
+    }
+}
+
+/// What `ERRWIRE=overwrite` refuses to replace, each checked to be left as it was: a file
+/// errwire did not write, a symbolic link, a directory. Empty strings where all is well.
+fn refusals_to_overwrite(rendered: &str) -> Vec<(&'static str, String)> {
+    let folder = std::env::temp_dir().join(format!("errwire-refusals-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&folder);
+    std::fs::create_dir_all(folder.join("docs")).unwrap();
+    let notes = folder.join("docs/notes.md");
+    std::fs::write(&notes, "# Notes written by hand\n").unwrap();
+    let outside = folder.join("outside.md");
+    std::fs::write(&outside, "not errwire's\n").unwrap();
+    let link = folder.join("docs/errors.md");
+    std::os::unix::fs::symlink(&outside, &link).unwrap();
+    let dir = folder.join("docs/errors-dir.md");
+    std::fs::create_dir(&dir).unwrap();
+
+    let mut found = Vec::new();
+    let mut refuse = |what, path: &std::path::Path, expected: &str| {
+        let message = std::panic::catch_unwind(|| errwire::docs::assert_fresh(path, rendered))
+            .err()
+            .and_then(|panic| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let ok = message.contains(expected) && message.contains(&path.display().to_string());
+        found.push((
+            what,
+            if ok {
+                String::new()
+            } else {
+                format!("got {message:?}")
+            },
+        ));
+    };
+    refuse("a hand-written page", &notes, "was not written by errwire");
+    refuse("a symbolic link", &link, "is a symbolic link");
+    refuse("a directory", &dir, "is not a file");
+    found.push((
+        "the hand-written page",
+        unchanged(&notes, "# Notes written by hand\n"),
+    ));
+    found.push(("the link's target", unchanged(&outside, "not errwire's\n")));
+    let _ = std::fs::remove_dir_all(&folder);
+    found
+}
+
+fn unchanged(path: &std::path::Path, text: &str) -> String {
+    match std::fs::read_to_string(path) {
+        Ok(now) if now == text => String::new(),
+        now => format!("{} is now {now:?}", path.display()),
+    }
+}
+
+#[test]
+fn a_page_that_cannot_be_read_is_reported_as_it_is() {
+    let folder = std::env::temp_dir().join(format!("errwire-unreadable-{}", std::process::id()));
+    std::fs::create_dir_all(folder.join("page.md")).unwrap();
+    std::fs::write(folder.join("latin1.md"), b"caf\xe9\n").unwrap();
+    let rendered = page().markdown();
+    for (name, expected) in [("page.md", "cannot read"), ("latin1.md", "is not UTF-8")] {
+        let path = folder.join(name);
+        let panic = std::panic::catch_unwind(|| errwire::docs::assert_fresh(&path, &rendered))
+            .expect_err("an unreadable page fails");
+        let message = panic.downcast_ref::<String>().cloned().unwrap_or_default();
+        assert!(message.contains(expected), "{message}");
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        assert!(!message.contains("does not exist"), "{message}");
+    }
+    let _ = std::fs::remove_dir_all(folder);
+}
+
+/// A type whose every text is hostile: script URLs in each form Markdown has, raw HTML, and
+/// Markdown's own syntax in the plain texts.
+///
+/// Read [the guide](javascript:alert(1)), ![x](JaVaScRiPt:alert(2)), <javascript:alert(3)>,
+/// [by reference][evil], [encoded](&#106;avascript:alert(4)), [tab](java&#9;script:alert(5)),
+/// [vb](vbscript:msgbox(6)), [data](data:text/html,alert), [![img](javascript:alert(7))](#x),
+/// and [the real guide](https://example.com/guide).
+/// <img src=x onerror=alert(8)>
+///
+/// [evil]: javascript:alert(9)
+#[allow(dead_code)] // documented, never built
+#[derive(Debug, errwire::ApiError)]
+#[api(envelope = errwire::Flat)]
+enum HostileError {
+    /// <b onmouseover=alert(10)>bold</b> and <script>alert(11)</script>
+    #[deprecated(note = "<img src=x onerror=alert(12)> and a ` backtick")]
+    #[api(
+        status = 400,
+        code = "hostile",
+        title = "A `title` <img src=x onerror=alert(13)>",
+        message = "Use ` or <img src=x onerror=alert(14)> | {name} ``"
+    )]
+    Hostile {
+        /// <img src=x onerror=alert(15)> | *emphasis*
+        #[api(detail)]
+        name: String,
+    },
+}
+
+/// What a reader's browser would make active in `html`: elements other than the page's own,
+/// event-handler attributes, and links or images to a URL that is not http(s), mailto or local.
+fn active_parts(html: &str) -> Vec<String> {
+    let document = scraper::Html::parse_fragment(html);
+    let mut found = Vec::new();
+    for element in document
+        .root_element()
+        .descendants()
+        .filter_map(scraper::ElementRef::wrap)
+    {
+        let element = element.value();
+        if matches!(element.name(), "script" | "img" | "b" | "iframe" | "object") {
+            found.push(format!("<{}>", element.name()));
+        }
+        for (name, value) in element.attrs() {
+            let url = matches!(name, "href" | "src")
+                && !["https://", "http://", "mailto:", "#"]
+                    .iter()
+                    .any(|safe| value.starts_with(safe));
+            if name.starts_with("on") || url {
+                found.push(format!("<{} {name}={value:?}>", element.name()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_text_of_the_user_becomes_active_markup_on_either_page() {
+    let page = Page::new("Errors <img src=x onerror=alert(0)>")
+        .intro("Start [here](javascript:alert(16)) or <img src=x onerror=alert(17)>.")
+        .error_type::<HostileError>();
+
+    let html = page.html();
+    assert_eq!(active_parts(&html), Vec::<String>::new(), "{html}");
+    assert!(
+        html.contains(r#"<a href="https://example.com/guide">"#),
+        "{html}"
+    );
+    assert!(
+        html.contains(r##"<a href="#x">"##),
+        "a safe link keeps its image's text"
+    );
+
+    // The Markdown page through a CommonMark renderer that passes raw HTML through, as most
+    // documentation sites do, with GitHub's tables.
+    let markdown = page.markdown();
+    let options =
+        pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
+    let mut rendered = String::new();
+    pulldown_cmark::html::push_html(
+        &mut rendered,
+        pulldown_cmark::Parser::new_ext(&markdown, options),
+    );
+    // The page's own raw HTML: the marker comment and the entries' anchors.
+    assert_eq!(
+        active_parts(&rendered),
+        Vec::<String>::new(),
+        "{markdown}\n{rendered}"
+    );
+    assert!(
+        rendered.contains(r#"<a href="https://example.com/guide">"#),
+        "{rendered}"
+    );
+    let text: String = scraper::Html::parse_fragment(&rendered)
+        .root_element()
+        .text()
+        .collect();
+    for shown in [
+        "alert(0)",
+        "javascript:alert(1)",
+        "alert(3)",
+        "alert(8)",
+        "alert(13)",
+        "Use ` or <img src=x onerror=alert(14)> | {name} ``",
+        "<img src=x onerror=alert(12)> and a ` backtick",
+        "<img src=x onerror=alert(15)> | *emphasis*",
+        "alert(16)",
+    ] {
+        assert!(
+            text.contains(shown),
+            "{shown:?} is shown as text:\n{markdown}\n{text}"
+        );
+    }
+}
+
+#[test]
+fn an_uncoded_error_shows_no_code_and_a_template_no_format_spec() {
+    #[allow(dead_code)] // documented, never built
+    #[derive(Debug, errwire::ApiError)]
+    #[api(envelope = errwire::Flat)]
+    enum ClassError {
+        #[api(status = 409, message = "A classroom named {name:?} already exists")]
+        NameTaken { name: String },
+    }
+    let page = Page::new("Errors").error_type::<ClassError>();
+    let markdown = page.markdown();
+    assert!(
+        markdown.contains(
+            "|  | [409 Conflict](#nametaken) |  | A classroom named {name} already exists |"
+        ),
+        "{markdown}"
+    );
+    assert!(!markdown.contains("`NameTaken`](#"), "{markdown}");
+    assert!(markdown.contains("<a id=\"nametaken\"></a>"), "{markdown}");
+    let html = page.html();
+    assert!(
+        html.contains(r##"<td></td><td><a href="#nametaken">"##),
+        "{html}"
+    );
+    assert!(
+        html.contains(r#"<section class="error" id="nametaken">"#),
+        "{html}"
+    );
+    assert!(!html.contains("name:?"), "{html}");
+    let json: Value = serde_json::from_str(&page.json()).unwrap();
+    assert_eq!(
+        json["types"][0]["errors"][0]["message"],
+        "A classroom named {name} already exists"
+    );
+    let example = json["types"][0]["errors"][0]["example"]["message"].clone();
+    assert_eq!(
+        example, r#"A classroom named "string" already exists"#,
+        "the body keeps Debug"
+    );
 }

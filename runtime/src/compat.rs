@@ -23,7 +23,7 @@
 use std::fmt;
 use std::path::Path;
 
-use crate::docs::model::{CodeDoc, Document, ErrorDoc, TypeDoc};
+use crate::docs::model::{CodeDoc, Document, ErrorDoc, FORMAT, TypeDoc, VERSION};
 use crate::docs::{OVERWRITE_VAR, Page, overwrite};
 
 /// How a change affects clients.
@@ -70,14 +70,80 @@ impl fmt::Display for Change {
     }
 }
 
+/// Why a lock file's text cannot be compared with the code.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum LockError {
+    /// The text is not JSON, or not a JSON page of errwire's format.
+    Json(serde_json::Error),
+    /// A JSON document of another format, named by its `format` member (`None` without one).
+    Format(Option<String>),
+    /// A JSON page of a version this errwire does not read.
+    Version(u64),
+}
+
+impl fmt::Display for LockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LockError::Json(error) => write!(f, "not a JSON page of format `{FORMAT}`: {error}"),
+            LockError::Format(Some(found)) => write!(
+                f,
+                "a document of format `{found}`, where a lock of format `{FORMAT}` was expected"
+            ),
+            LockError::Format(None) => write!(
+                f,
+                "a JSON document without a `format` member, where a lock of format `{FORMAT}` \
+                 was expected"
+            ),
+            LockError::Version(found) => write!(
+                f,
+                "a lock of version {found}, where this errwire reads version {VERSION} of \
+                 `{FORMAT}`; regenerate it with the errwire that wrote it, or with \
+                 {OVERWRITE_VAR}=overwrite"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LockError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            LockError::Json(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// The lock's text as a page, once its format and version are the ones this errwire reads.
+fn read_lock(lock: &str) -> Result<Document, LockError> {
+    use serde_json::Value;
+    let header: serde_json::Map<String, Value> =
+        serde_json::from_str(lock).map_err(LockError::Json)?;
+    match header.get("format") {
+        Some(Value::String(format)) if format == FORMAT => {}
+        Some(Value::String(format)) => return Err(LockError::Format(Some(format.clone()))),
+        Some(other) => return Err(LockError::Format(Some(other.to_string()))),
+        None => return Err(LockError::Format(None)),
+    }
+    match header.get("version").and_then(Value::as_u64) {
+        Some(version) if version == u64::from(VERSION) => {}
+        Some(version) => return Err(LockError::Version(version)),
+        None => {
+            let error = serde::de::Error::custom("the `version` member is missing or not a number");
+            return Err(LockError::Json(error));
+        }
+    }
+    serde_json::from_value(Value::Object(header)).map_err(LockError::Json)
+}
+
 /// Every change from the lock file's text `lock` (a JSON page) to the errors of `page`, breaking
 /// ones first.
 ///
 /// # Errors
 ///
-/// When `lock` is not a JSON page.
-pub fn changes(lock: &str, page: &Page) -> Result<Vec<Change>, serde_json::Error> {
-    let old: Document = serde_json::from_str(lock)?;
+/// When `lock` is not a JSON page, or one of another format or version.
+pub fn changes(lock: &str, page: &Page) -> Result<Vec<Change>, LockError> {
+    let old = read_lock(lock)?;
     let new = page.document();
     let mut found = Findings(Vec::new());
     for old_type in &old.types {
@@ -128,14 +194,9 @@ pub fn assert_compatible(path: impl AsRef<Path>, page: &Page) {
         crate::docs::assert_fresh(path, &page.json());
         return;
     }
-    let lock = std::fs::read_to_string(path).unwrap_or_else(|_| {
-        panic!(
-            "{} does not exist; run the test with {OVERWRITE_VAR}=overwrite to write it",
-            path.display()
-        )
-    });
-    let changes = changes(&lock, page)
-        .unwrap_or_else(|error| panic!("{} is not a JSON page: {error}", path.display()));
+    let lock = crate::docs::read_checked_in(path);
+    let changes =
+        changes(&lock, page).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     if changes
         .iter()
         .any(|change| change.impact == Impact::Breaking)

@@ -86,6 +86,19 @@ pub(crate) fn template_pieces(template: &str) -> Vec<Piece<'_>> {
     pieces
 }
 
+/// The template as an API's reader sees it: each placeholder `{name}` without the Rust format
+/// spec it may have (`{name:?}` is `{name}`), literal braces still doubled.
+#[cfg(feature = "docs")]
+pub(crate) fn reader_template(template: &str) -> String {
+    template_pieces(template)
+        .into_iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => text.replace('{', "{{").replace('}', "}}"),
+            Piece::Field { name, .. } => format!("{{{name}}}"),
+        })
+        .collect()
+}
+
 /// The text each `{field}` of `template` stands for in `message`, which `template` wrote; `None`
 /// when the message is not the template's, or a field is written with a format spec (`{0:?}`)
 /// or right beside another, which cannot be told apart.

@@ -4,9 +4,11 @@
 
 use std::fmt::Write as _;
 
-use pulldown_cmark::{Event, Parser, html::push_html};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd, html::push_html};
 
+use super::file::MARKER;
 use super::model::{Document, ErrorDoc, status_line};
+use super::safe::{self, html as escape, safe_url};
 
 const STYLE: &str = "
 :root { color-scheme: light dark; --line: #8884; --soft: #8881; }
@@ -42,7 +44,7 @@ pre { background: var(--soft); padding: .75rem; border-radius: .4rem; overflow-x
 pub(super) fn render(document: &Document, intro: &str) -> String {
     let title = escape(&document.title);
     let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n{MARKER}\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
     );
@@ -52,12 +54,18 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
          <thead><tr><th>Code</th><th>Status</th><th>Title</th><th>Message</th></tr></thead>\n<tbody>\n",
     );
     for error in document.types.iter().flat_map(|doc| &doc.errors) {
+        let link = |inner: String| format!("<a href=\"#{}\">{inner}</a>", escape(&error.anchor));
+        // An error without a code is linked from its status: a variant's name is no code.
+        let (code, status) = match &error.code {
+            Some(code) => (
+                link(format!("<code>{}</code>", escape(&code.to_string()))),
+                status(error.status),
+            ),
+            None => (String::new(), link(status(error.status))),
+        };
         let _ = writeln!(
             out,
-            "<tr><td><a href=\"#{}\"><code>{}</code></a></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape(&error.anchor),
-            escape(&error.label()),
-            status(error.status),
+            "<tr><td>{code}</td><td>{status}</td><td>{}</td><td>{}</td></tr>",
             escape(error.title.as_deref().unwrap_or("")),
             escape(&error.shown_message()),
         );
@@ -79,11 +87,14 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         Some(_) => "<span class=\"deprecated\">deprecated</span>",
         None => "",
     };
+    let name = match &error.code {
+        Some(code) => format!("<code>{}</code>", escape(&code.to_string())),
+        None => escape(&error.name),
+    };
     let _ = write!(
         out,
-        "<section class=\"error\" id=\"{}\">\n<h3><code>{}</code> {}{deprecated}</h3>\n<dl>\n",
+        "<section class=\"error\" id=\"{}\">\n<h3>{name} {}{deprecated}</h3>\n<dl>\n",
         escape(&error.anchor),
-        escape(&error.label()),
         status(error.status),
     );
     let mut row = |name: &str, value: String| {
@@ -174,15 +185,26 @@ fn status(status: u16) -> String {
     )
 }
 
-/// Markdown as HTML, headings moved `demote` levels down, raw HTML shown as text.
+/// Markdown as HTML, headings moved `demote` levels down, raw HTML shown as text, and links and
+/// images to URLs that are not safe shown as their text.
 fn markdown(text: &str, demote: usize) -> String {
     if text.trim().is_empty() {
         return String::new();
     }
     let text = super::demote_headings(text, demote);
-    let events = Parser::new(&text).map(|event| match event {
-        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
-        event => event,
+    // Whether each open link or image was dropped, so that its end is dropped too.
+    let mut dropped = Vec::new();
+    let events = Parser::new_ext(&text, safe::options()).filter_map(|event| match event {
+        Event::Html(html) | Event::InlineHtml(html) => Some(Event::Text(html)),
+        Event::Start(Tag::Link { ref dest_url, .. } | Tag::Image { ref dest_url, .. }) => {
+            let safe = safe_url(dest_url);
+            dropped.push(!safe);
+            safe.then_some(event)
+        }
+        Event::End(TagEnd::Link | TagEnd::Image) => {
+            (!dropped.pop().unwrap_or(false)).then_some(event)
+        }
+        event => Some(event),
     });
     let mut html = String::new();
     push_html(&mut html, events);
@@ -198,19 +220,4 @@ fn inline_code(text: &str) -> String {
             _ => escape(part),
         })
         .collect()
-}
-
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
 }

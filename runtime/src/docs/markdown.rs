@@ -1,31 +1,40 @@
-//! The page as Markdown.
+//! The page as Markdown. The user's plain text is escaped and their Markdown made safe
+//! (`safe.rs`), so that no renderer, raw HTML allowed or not, finds an element in it.
 
 use std::fmt::Write as _;
 
+use super::file::MARKER;
 use super::model::{Document, ErrorDoc, status_line};
+use super::safe::{self, code, text};
 
 pub(super) fn render(document: &Document, intro: &str) -> String {
-    let mut out = format!("# {}\n\n", document.title);
-    if !intro.is_empty() {
-        out.push_str(intro.trim_end());
+    let mut out = format!("{MARKER}\n\n# {}\n\n", text(&document.title));
+    if !intro.trim().is_empty() {
+        out.push_str(safe::markdown(intro).trim_end());
         out.push_str("\n\n");
     }
     out.push_str("| Code | Status | Title | Message |\n|---|---|---|---|\n");
     for error in document.types.iter().flat_map(|doc| &doc.errors) {
+        let status = status_line(error.status);
+        // An error without a code is linked from its status: a variant's name is no code.
+        let (code_cell, status_cell) = match &error.code {
+            Some(wire) => (
+                format!("[{}](#{})", code(&wire.to_string(), true), error.anchor),
+                status,
+            ),
+            None => (String::new(), format!("[{status}](#{})", error.anchor)),
+        };
         let _ = writeln!(
             out,
-            "| [`{}`](#{}) | {} | {} | {} |",
-            error.label(),
-            error.anchor,
-            status_line(error.status),
-            cell(error.title.as_deref().unwrap_or("")),
-            cell(&error.shown_message()),
+            "| {code_cell} | {status_cell} | {} | {} |",
+            text(error.title.as_deref().unwrap_or("")),
+            text(&error.shown_message()),
         );
     }
     for doc in &document.types {
-        let _ = write!(out, "\n## {}\n\n", doc.name);
-        if !doc.description.is_empty() {
-            out.push_str(doc.description.trim_end());
+        let _ = write!(out, "\n## {}\n\n", text(&doc.name));
+        if !doc.description.trim().is_empty() {
+            out.push_str(safe::markdown(&doc.description).trim_end());
             out.push_str("\n\n");
         }
         for error in &doc.errors {
@@ -36,41 +45,48 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
 }
 
 fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
+    let heading = match &error.code {
+        Some(wire) => code(&wire.to_string(), false),
+        None => text(&error.name),
+    };
     let _ = write!(
         out,
-        "<a id=\"{}\"></a>\n\n### `{}`\n\n| | |\n|---|---|\n",
-        error.anchor,
-        error.label()
+        "<a id=\"{}\"></a>\n\n### {heading}\n\n| | |\n|---|---|\n",
+        safe::html(&error.anchor),
     );
     let mut row = |name: &str, value: &str| {
         let _ = writeln!(out, "| {name} | {value} |");
     };
     row("Status", &status_line(error.status));
-    if let Some(code) = &error.code {
-        row("Code", &format!("`{code}`"));
+    if let Some(wire) = &error.code {
+        row("Code", &code(&wire.to_string(), true));
     }
     if let Some(title) = &error.title {
-        row("Title", &cell(title));
+        row("Title", &text(title));
     }
-    row("Message", &format!("`{}`", cell(&error.shown_message())));
+    row("Message", &code(&error.shown_message(), true));
     if let Some(uri) = &error.type_uri {
-        row("Type", &format!("`{uri}`"));
+        row("Type", &code(uri, true));
     }
-    if let Some(by) = &error.forwarded_by {
-        row("Variant", &format!("`{}`, forwarded by `{by}`", error.name));
-    } else {
-        row("Variant", &format!("`{}`", error.name));
+    let variant = code(&error.name, true);
+    match &error.forwarded_by {
+        Some(by) => row(
+            "Variant",
+            &format!("{variant}, forwarded by {}", code(by, true)),
+        ),
+        None => row("Variant", &variant),
     }
     row("Retry", &error.retry_advice());
     if let Some(note) = &error.deprecated {
         row(
             "Deprecated",
-            &cell(if note.is_empty() { "yes" } else { note }),
+            &text(if note.is_empty() { "yes" } else { note }),
         );
     }
     out.push('\n');
-    if !error.description.is_empty() {
-        out.push_str(&super::demote_headings(error.description.trim_end(), 3));
+    if !error.description.trim().is_empty() {
+        let description = safe::markdown(error.description.trim_end());
+        out.push_str(&super::demote_headings(&description, 3));
         out.push('\n');
     }
     if !error.details.is_empty() {
@@ -79,13 +95,13 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
             let nullable = if detail.nullable { " or null" } else { "" };
             let name = match detail.name.as_str() {
                 "*" => "*all: the field is the whole object*".to_owned(),
-                name => format!("`{name}`"),
+                name => code(name, true),
             };
             let _ = writeln!(
                 out,
                 "| {name} | {}{nullable} | {} |",
-                detail.json_type,
-                cell(&detail.description)
+                text(&detail.json_type),
+                text(&detail.description)
             );
         }
         out.push('\n');
@@ -93,20 +109,21 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
     if !error.headers.is_empty() {
         out.push_str("**Headers**\n\n");
         for header in &error.headers {
-            let _ = writeln!(out, "- `{}`: {}", header.name, header.value);
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                code(&header.name, false),
+                text(&header.value)
+            );
         }
         out.push('\n');
     }
     if let Some(example) = &error.example_pretty {
+        let fence = safe::block_fence(example);
         let _ = write!(
             out,
-            "**Example** ({})\n\n```json\n{example}\n```\n\n",
-            content_type.unwrap_or("application/json")
+            "**Example** ({})\n\n{fence}json\n{example}\n{fence}\n\n",
+            text(content_type.unwrap_or("application/json"))
         );
     }
-}
-
-/// Text for a table cell: one line, pipes escaped.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
 }

@@ -39,9 +39,11 @@
 //! Each entry's anchor is its code, so a `type_base` that ends with the page's address and `#`
 //! makes the RFC 9457 `type` URI of every problem body open its documentation.
 
+mod file;
 mod html;
 mod markdown;
 pub(crate) mod model;
+mod safe;
 
 use std::path::Path;
 
@@ -124,27 +126,23 @@ pub(crate) fn overwrite() -> bool {
 /// Asserts that the file at `path` holds `rendered`, for a test that keeps a checked-in page
 /// fresh; with `ERRWIRE=overwrite` in the environment, writes it instead.
 ///
+/// The file is replaced whole or not at all (a temporary file in the same folder is renamed over
+/// it), and only when errwire wrote it: a Markdown or HTML page carries a marker line near its
+/// top, the JSON page names its format. A symbolic link is not followed.
+///
 /// # Panics
 ///
-/// When the file differs from `rendered` (with a unified diff), or is missing.
+/// When the file differs from `rendered` (with a unified diff), is missing or cannot be read
+/// (the error and the path); with `ERRWIRE=overwrite`, when it cannot be written or was not
+/// written by errwire.
 #[track_caller]
 pub fn assert_fresh(path: impl AsRef<Path>, rendered: &str) {
     let path = path.as_ref();
     if overwrite() {
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .unwrap_or_else(|error| panic!("cannot create {}: {error}", parent.display()));
-        }
-        std::fs::write(path, rendered)
-            .unwrap_or_else(|error| panic!("cannot write {}: {error}", path.display()));
+        file::replace(path, rendered).unwrap_or_else(|error| panic!("{error}"));
         return;
     }
-    let Ok(checked_in) = std::fs::read_to_string(path) else {
-        panic!(
-            "{} does not exist; run the test with {OVERWRITE_VAR}=overwrite to write it",
-            path.display()
-        );
-    };
+    let checked_in = read_checked_in(path);
     if checked_in != rendered {
         let diff = similar::TextDiff::from_lines(&checked_in, rendered)
             .unified_diff()
@@ -156,6 +154,19 @@ pub fn assert_fresh(path: impl AsRef<Path>, rendered: &str) {
              rewrite it, after reading the difference:\n{diff}",
             path.display()
         );
+    }
+}
+
+/// The text of a checked-in file, or a panic that says what is wrong with it.
+#[track_caller]
+pub(crate) fn read_checked_in(path: &Path) -> String {
+    match file::read(path) {
+        Ok(Some(text)) => text,
+        Ok(None) => panic!(
+            "{} does not exist; run the test with {OVERWRITE_VAR}=overwrite to write it",
+            path.display()
+        ),
+        Err(error) => panic!("{error}"),
     }
 }
 

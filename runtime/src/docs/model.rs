@@ -76,7 +76,8 @@ pub struct ErrorDoc {
     pub status: u16,
     pub code: Option<CodeDoc>,
     pub title: Option<String>,
-    /// The message template, placeholders and all; empty when the reason phrase is sent.
+    /// The message template, each placeholder `{name}` without a format spec; empty when the
+    /// reason phrase is sent.
     pub message: String,
     pub description: String,
     pub deprecated: Option<String>,
@@ -258,7 +259,7 @@ impl Source<'_> {
                 .map(|(base, code)| format!("{base}{code}")),
             code,
             title: entry.title.map(str::to_owned),
-            message: entry.message.to_owned(),
+            message: crate::message::reader_template(entry.message),
             description: entry.description.to_owned(),
             deprecated: entry.deprecated.map(str::to_owned),
             retry: entry.retry,
