@@ -38,6 +38,18 @@ fn round_trip<E: FromResponse + std::fmt::Debug>(errors: Vec<E>, unreadable: &[&
             .next()
             .unwrap_or_default()
             .to_owned();
+        // What the catalog (and so the page) says of the variant is what the client does.
+        let catalog = E::catalog();
+        let untyped = catalog
+            .entries
+            .iter()
+            .position(|entry| entry.name == name)
+            .and_then(|index| catalog.untyped(index));
+        assert_eq!(
+            untyped.is_some(),
+            matches!(received, Received::Unknown(_)),
+            "{name}: the catalog says {untyped:?}"
+        );
         match received {
             Received::Known(again, response) => {
                 assert_eq!(response.shape, Shape::Envelope, "{name}");
@@ -90,6 +102,153 @@ fn every_server_error_comes_back_but_those_the_wire_cannot_carry() {
             // `source` is an `io::Error`, never sent, without a default.
             "Recording",
         ],
+    );
+}
+
+#[test]
+fn the_catalog_says_which_errors_come_back_typed_and_why_not() {
+    /// Written to the body, never read from it.
+    #[derive(Debug, serde::Serialize)]
+    struct Quota {
+        used: u32,
+    }
+
+    /// Written to a header by its `Display`, with no `FromStr` to read it back.
+    #[derive(Debug)]
+    struct Region(&'static str);
+
+    impl std::fmt::Display for Region {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    #[derive(Debug, thiserror::Error, errwire::ApiError)]
+    #[api(envelope = errwire::Flat, rename_all = "snake_case")]
+    enum QuotaError {
+        #[error("over quota")]
+        #[api(status = 403)]
+        OverQuota {
+            #[api(detail)]
+            quota: Quota,
+        },
+        #[error("moved")]
+        #[api(status = 421)]
+        Moved {
+            #[api(header = "X-Region")]
+            region: Region,
+        },
+        #[error("disk: {0}")]
+        #[api(status = 500)]
+        Disk(#[source] std::io::Error),
+        #[error("room {room}")]
+        #[api(status = 404, message = "Room {room} not found")]
+        NotFound { room: String },
+    }
+
+    let errors = vec![
+        QuotaError::OverQuota {
+            quota: Quota { used: 3 },
+        },
+        QuotaError::Moved {
+            region: Region("eu"),
+        },
+        QuotaError::Disk(std::io::Error::other("full")),
+        QuotaError::NotFound {
+            room: "math-101".to_owned(),
+        },
+    ];
+    round_trip(errors, &["OverQuota", "Moved", "Disk"]);
+
+    let catalog = <QuotaError as errwire::ApiError>::catalog();
+    let said: Vec<Option<&str>> = (0..4).map(|index| catalog.untyped(index)).collect();
+    assert_eq!(
+        said,
+        [
+            Some("field `quota`'s type is not `serde::Deserialize`"),
+            Some(
+                "field `region`'s type is not `FromStr`, so its `X-Region` header cannot be read back"
+            ),
+            Some("field `0` is not on the wire, and its type has no `Default`"),
+            None,
+        ]
+    );
+
+    let page = errwire::docs::Page::new("Errors").error_type::<QuotaError>();
+    assert!(
+        page.markdown().contains(
+            "| Client | read back as a generic error, not this variant: field \\`quota\\`'s type is not \\`serde::Deserialize\\` |"
+        ),
+        "{}",
+        page.markdown()
+    );
+    let failure = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        errwire::docs::assert_typed(&page, &["QuotaError::Disk", "NotFound"])
+    }))
+    .expect_err("three errors cannot come back typed");
+    let failure = failure
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default();
+    for line in [
+        "- QuotaError::OverQuota comes back generic: field `quota`'s type is not `serde::Deserialize`",
+        "- QuotaError::Moved comes back generic: field `region`'s type",
+        "- QuotaError::NotFound comes back typed, but is listed",
+    ] {
+        assert!(failure.contains(line), "{failure}");
+    }
+    assert!(!failure.contains("Disk"), "{failure}");
+    errwire::docs::assert_typed(
+        &errwire::docs::Page::new("Errors").error_type::<verilock::VerilockError>(),
+        &["Internal"],
+    );
+}
+
+errwire::envelope! {
+    /// A code that may be absent, and the message: a body of `Flat` fits it, leniently.
+    pub struct Coded {
+        "code": code?,
+        "message": message,
+    }
+}
+
+#[test]
+fn a_body_in_another_shape_keeps_its_code() {
+    #[derive(Debug, errwire::ApiError)]
+    #[api(envelope = Coded)]
+    enum UploadError {
+        #[api(status = 400, message = "Bad request")]
+        BadRequest,
+        #[api(status = 400, code = "quota", message = "Quota exceeded")]
+        Quota,
+    }
+
+    let mut headers = errwire::http::HeaderMap::new();
+    headers.insert("content-type", "application/json".parse().unwrap());
+    let flat = br#"{"error":"quota","message":"Quota exceeded"}"#;
+    let received =
+        UploadError::from_response(errwire::http::StatusCode::BAD_REQUEST, &headers, flat);
+    assert_eq!(received.response().shape, Shape::Builtin("Flat"));
+    assert!(
+        received
+            .response()
+            .code
+            .as_ref()
+            .is_some_and(|code| code.is(errwire::Code::Str("quota")))
+    );
+    assert!(
+        matches!(received, Received::Known(UploadError::Quota, _)),
+        "{received:?}"
+    );
+
+    // Its own shape, with a member a server added, is still read as its own.
+    let own = br#"{"message":"Bad request","trace":"a1"}"#;
+    let received =
+        UploadError::from_response(errwire::http::StatusCode::BAD_REQUEST, &headers, own);
+    assert_eq!(received.response().shape, Shape::Envelope);
+    assert!(
+        matches!(received, Received::Known(UploadError::BadRequest, _)),
+        "{received:?}"
     );
 }
 

@@ -381,3 +381,36 @@ fn an_uncoded_error_shows_no_code_and_a_template_no_format_spec() {
         "the body keeps Debug"
     );
 }
+
+#[test]
+fn no_example_shows_a_details_object_that_is_not_one() {
+    /// Serializes as a JSON array, which no envelope can hold as its details.
+    #[derive(Debug, serde::Serialize)]
+    struct Tags(Vec<String>);
+
+    #[allow(dead_code)] // documented, never built
+    #[derive(Debug, errwire::ApiError)]
+    enum TagError {
+        #[api(status = 422, code = "bad_tags")]
+        BadTags(#[api(details, example = r#"["a", "b"]"#)] Tags),
+        /// A type the derive cannot see into, without an example: `null`, no details.
+        #[api(status = 409, code = "none")]
+        Nothing(#[api(details)] Meta),
+    }
+
+    #[derive(Debug, serde::Serialize)]
+    struct Meta {
+        at: u8,
+    }
+    let page = Page::new("Errors").error_type::<TagError>();
+    for text in [page.json(), page.markdown(), page.html()] {
+        assert!(!text.contains("serde_json"), "{text}");
+        assert!(!text.contains("RawValue"), "{text}");
+    }
+    let json: Value = serde_json::from_str(&page.json()).unwrap();
+    assert_eq!(json["types"][0]["errors"][0]["example"], Value::Null);
+    assert_eq!(
+        json["types"][0]["errors"][1]["example"]["code"], "none",
+        "null details are none"
+    );
+}

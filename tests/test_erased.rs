@@ -53,8 +53,11 @@ fn every_api_s_errors_render_the_same_through_a_trait_object() {
 /// Details of every kind the derive writes differently: primitives by their typed method,
 /// `Option`, collections and a reserved name by value, a whole details object, and a forwarded
 /// error's details.
+///
+/// Its own envelope is `Flat`, where a detail named `status` is allowed: under `Problem` it is a
+/// compile error, but a `Flat` error can still be rendered as a problem body.
 #[derive(Debug, ApiError)]
-#[api(rename_all = "snake_case")]
+#[api(envelope = Flat, rename_all = "snake_case")]
 enum Kinds {
     #[api(status = 409)]
     Primitives {

@@ -2,8 +2,9 @@
 //! the type), their fields, each with its parsed attributes and the syn node kept for spans.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
+use quote::{quote, quote_spanned};
 use syn::ext::IdentExt;
+use syn::spanned::Spanned as _;
 use syn::{Data, DeriveInput, Fields, Ident, Member, Type};
 
 use crate::attr::{self, Attrs, CodeValue, Position};
@@ -88,10 +89,30 @@ impl<'a> Input<'a> {
     }
 
     /// The path of the errwire crate: `#[api(crate = ...)]`, else `::errwire`.
+    /// The path of the errwire crate in the generated code: `::errwire`, or, with
+    /// `#[api(crate = path)]`, the name `wrap` imports it under.
     pub fn krate(&self) -> TokenStream {
         match self.attrs.krate.get() {
-            Some(path) => path.to_token_stream(),
+            Some(_) => quote!(__errwire),
             None => quote!(::errwire),
+        }
+    }
+
+    /// The generated items, inside `const _: () = { use path as __errwire; ... };` when the
+    /// type names the crate's path: a path that does not resolve is then one error, at the
+    /// path, and not one more at each use.
+    pub fn wrap(&self, items: TokenStream) -> TokenStream {
+        match self.attrs.krate.get() {
+            Some(path) => {
+                let import = quote_spanned!(path.span()=> use #path as __errwire;);
+                quote! {
+                    const _: () = {
+                        #import
+                        #items
+                    };
+                }
+            }
+            None => items,
         }
     }
 

@@ -311,6 +311,12 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
                 ));
                 continue;
             }
+            if let syn::Meta::List(list) = &attr.meta
+                && list.tokens.is_empty()
+            {
+                errors.push(empty(list, position));
+                continue;
+            }
             let result =
                 attr.parse_nested_meta(|meta| parse_key(&meta, position, &mut parsed, errors));
             if let Err(error) = result {
@@ -319,6 +325,23 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         }
     }
     parsed
+}
+
+/// `#[api()]`, which says nothing: the keys that could stand there.
+fn empty(list: &syn::MetaList, position: Position) -> syn::Error {
+    let valid: Vec<&str> = KEYS
+        .iter()
+        .filter(|spec| spec.places & position.places() != 0)
+        .map(|spec| spec.name)
+        .collect();
+    syn::Error::new(
+        list.delimiter.span().join(),
+        format!(
+            "empty #[api()] on {}; write a key ({}), or remove the attribute",
+            position.noun(),
+            valid.join(", ")
+        ),
+    )
 }
 
 fn push_doc_line(docs: &mut String, attr: &Attribute) {
@@ -349,7 +372,12 @@ fn parse_key(
     let key = key_ident.to_string();
     let span = key_ident.span();
     let Some(spec) = KEYS.iter().find(|spec| spec.name == key) else {
-        errors.push(unknown_key(key_ident, position));
+        let (error, meant) = unknown_key(key_ident, position);
+        errors.push(error);
+        // A misspelt `status` is the one mistake: not also a variant without a status.
+        if meant == Some("status") {
+            attrs.status.written = true;
+        }
         return skip_value(meta);
     };
     if spec.places & position.places() == 0 {
@@ -399,14 +427,16 @@ fn parse_key(
     })
 }
 
-fn unknown_key(key: &Ident, position: Position) -> syn::Error {
+/// The error for an unknown key, and the key it is nearest to, if any.
+fn unknown_key(key: &Ident, position: Position) -> (syn::Error, Option<&'static str>) {
     let valid: Vec<&str> = KEYS
         .iter()
         .filter(|spec| spec.places & position.places() != 0)
         .map(|spec| spec.name)
         .collect();
     let written = key.to_string();
-    let message = match crate::suggest::nearest(&written, valid.iter().copied()) {
+    let meant = crate::suggest::nearest(&written, valid.iter().copied());
+    let message = match meant {
         Some(name) => {
             format!("unknown key `{written}` in #[api(...)]; did you mean `{name}`?")
         }
@@ -416,7 +446,7 @@ fn unknown_key(key: &Ident, position: Position) -> syn::Error {
             valid.join(", ")
         ),
     };
-    syn::Error::new(key.span(), message)
+    (syn::Error::new(key.span(), message), meant)
 }
 
 fn misplaced_key(key_ident: &Ident, spec: &KeySpec, position: Position) -> syn::Error {
@@ -450,10 +480,9 @@ fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     let input = meta.input;
     if input.peek(Token![=]) {
         input.parse::<Token![=]>()?;
-        while !input.is_empty() && !input.peek(Token![,]) {
-            input.parse::<TokenTree>()?;
-        }
-    } else if input.peek(syn::token::Paren) {
+    }
+    // What is left of the value, if its reader stopped inside it: up to the next key.
+    while !input.is_empty() && !input.peek(Token![,]) {
         input.parse::<TokenTree>()?;
     }
     Ok(())
@@ -521,7 +550,15 @@ fn parse_title(meta: &ParseNestedMeta, key: &str) -> syn::Result<String> {
 }
 
 fn parse_retry(meta: &ParseNestedMeta) -> syn::Result<Retry> {
-    let lit = value_str(meta, "retry")?;
+    let input = expect_eq(meta, "retry", "\"transient\"")?;
+    if !input.peek(LitStr) {
+        let found: TokenTree = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            &found,
+            "`retry` takes a retry class as a string: `retry = \"throttle\"`, `retry = \"transient\"` or `retry = \"never\"`",
+        ));
+    }
+    let lit: LitStr = input.parse()?;
     let written = lit.value();
     let retry = match written.as_str() {
         "throttle" => Retry::Throttle,
@@ -561,17 +598,19 @@ fn parse_rename_all(meta: &ParseNestedMeta) -> syn::Result<RenameRule> {
 fn parse_type_base(meta: &ParseNestedMeta) -> syn::Result<String> {
     let lit = value_str(meta, "type_base")?;
     let base = lit.value();
-    // RFC 3986: a scheme, then only characters a URI may hold (`%` for anything else).
+    // RFC 3986: a scheme, then only characters a URI may hold (`%` for anything else); or a
+    // path from the server's root, which a client resolves against the response's URL.
     let scheme = base.split_once(':').map_or("", |(scheme, _)| scheme);
     let scheme_ok = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+    let rooted = base.starts_with('/') && !base.starts_with("//");
     let uri_char = |c: char| c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'()*+,;=%".contains(c);
-    if !scheme_ok || !base.chars().all(uri_char) {
+    if !(scheme_ok || rooted) || !base.chars().all(uri_char) {
         return Err(syn::Error::new(
             lit.span(),
-            "type_base must be an absolute URI of the characters a URI may hold (percent-encode the rest), such as \"https://errors.example.com/\"",
+            "type_base must be an absolute URI, or a path from the server's root, of the characters a URI may hold (percent-encode the rest), such as \"https://errors.example.com/\" or \"/errors#\"",
         ));
     }
     Ok(base)
@@ -642,6 +681,18 @@ pub fn no_suffix(lit: &LitInt, key: &str) -> syn::Result<()> {
 }
 
 fn parse_example(input: ParseStream) -> syn::Result<Example> {
+    let array = input.peek(syn::token::Bracket);
+    if array || input.peek(syn::token::Brace) {
+        let found: TokenTree = input.parse()?;
+        let (kind, shape) = match array {
+            true => ("an array", "[...]"),
+            false => ("an object", "{...}"),
+        };
+        return Err(syn::Error::new_spanned(
+            &found,
+            format!("write {kind} example as JSON text in a string: `example = r#\"{shape}\"#`"),
+        ));
+    }
     let negative = input.parse::<Option<Token![-]>>()?.is_some();
     let lit: syn::Lit = input.parse()?;
     let number = matches!(lit, syn::Lit::Int(_) | syn::Lit::Float(_));
@@ -657,6 +708,14 @@ fn parse_example(input: ParseStream) -> syn::Result<Example> {
 
 /// `retired = ["old_code", "older_code"]` or `retired = [3, 4]`.
 fn parse_retired(input: ParseStream) -> syn::Result<Vec<(CodeValue, Span)>> {
+    if !input.peek(syn::token::Bracket) {
+        let found: TokenTree = input.parse()?;
+        let written = found.to_string();
+        return Err(syn::Error::new_spanned(
+            &found,
+            format!("`retired` takes a list of codes, even of one: `retired = [{written}]`"),
+        ));
+    }
     let content;
     syn::bracketed!(content in input);
     let mut codes = Vec::new();

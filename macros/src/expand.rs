@@ -19,6 +19,7 @@ use crate::status::{self, Status};
 use crate::{bound, catalog, fallback, valid};
 
 mod catalog_entries;
+mod read_back;
 mod text;
 
 use text::{Opt, Source, Str};
@@ -27,10 +28,11 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
     let parsed = Input::from_syn(input, &mut errors);
     valid::validate(&parsed, &mut errors);
-    match errors.finish() {
+    let items = match errors.finish() {
         Ok(()) => Expander::new(&parsed).impl_api_error(),
         Err(error) => fallback::expand(&parsed, error),
-    }
+    };
+    parsed.wrap(items)
 }
 
 /// A match arm: the fields it binds, and its body.
@@ -109,6 +111,7 @@ impl<'a> Expander<'a> {
         let static_message = self.fn_static_message();
         let title = self.fn_title();
         let schemas = self.schemas();
+        let untyped = self.untyped();
         let facts_table = self.facts_table();
         let type_base = self.fn_type_base();
         let retry = self.fn_retry();
@@ -121,6 +124,7 @@ impl<'a> Expander<'a> {
         let detail_fields = self.impl_detail_fields();
         let (catalog, field_lists) = self.catalog();
         let codes_required = self.codes_required();
+        let details_shadowed = self.details_shadowed();
 
         let ident = &self.input.original.ident;
         let (impl_generics, ty_generics, _) = self.input.original.generics.split_for_impl();
@@ -169,10 +173,12 @@ impl<'a> Expander<'a> {
                 #field_lists
                 #facts_table
                 #schemas
+                #untyped
             }
 
             #detail_fields
             #codes_required
+            #details_shadowed
         }
     }
 
@@ -217,6 +223,31 @@ impl<'a> Expander<'a> {
                     #[allow(deprecated)]
                     const _: () = ::core::assert!(!<#envelope as #krate::Envelope>::REQUIRES_CODE, #message);
                 }
+            })
+            .collect()
+    }
+
+    /// A compile-time check per detail, at its field, that the envelope writes no member of its
+    /// name beside the details (RFC 9457's `status`, `type`, ...), which would drop it.
+    fn details_shadowed(&self) -> TokenStream {
+        let krate = &self.krate;
+        let envelope = self.envelope_path();
+        self.variants()
+            .filter(|variant| !self.input.is_transparent(variant))
+            .flat_map(|variant| variant.fields.iter().map(move |field| (variant, field)))
+            .filter_map(|(variant, field)| {
+                let name = field.detail_name()?;
+                let rename = format!(
+                    "{}_{name}",
+                    crate::case::RenameRule::Snake.apply(&variant.ident.to_string())
+                );
+                let message = format!(
+                    "detail `{name}` has the name of a member the envelope writes, so it would be left out of every body; name it otherwise on the wire: #[api(detail = \"{rename}\")]"
+                );
+                Some(quote_spanned! {field.span()=>
+                    #[allow(deprecated)]
+                    const _: () = ::core::assert!(!#krate::__private::shadowed::<#envelope>(#name), #message);
+                })
             })
             .collect()
     }
@@ -1022,8 +1053,12 @@ mod tests {
             }
         })
         .to_string();
-        assert!(output.contains("impl wire :: ApiError for E"), "{output}");
-        assert!(!output.contains("errwire"), "{output}");
+        assert!(output.contains("use wire as __errwire ;"), "{output}");
+        assert!(
+            output.contains("impl __errwire :: ApiError for E"),
+            "{output}"
+        );
+        assert!(!output.contains(":: errwire"), "{output}");
     }
 
     #[test]

@@ -133,7 +133,10 @@ fn check_fields(input: &Input, variant: &Variant, errors: &mut Errors) {
         }
         if let Some(span) = field.attrs.details.span() {
             let (json_type, _) = crate::catalog::json_type(field.ty());
-            if matches!(json_type, "String" | "Integer" | "Number" | "Boolean") {
+            if matches!(
+                json_type,
+                "String" | "Integer" | "Number" | "Boolean" | "Array"
+            ) {
                 let ty = field.ty();
                 let ty = quote::quote!(#ty).to_string().replace(' ', "");
                 errors.push(syn::Error::new_spanned(

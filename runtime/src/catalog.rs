@@ -27,6 +27,9 @@ pub struct Catalog {
     pub retired: &'static [Code],
     /// One entry per variant, in declaration order.
     pub entries: &'static [CatalogEntry],
+    /// Why the client cannot read the entry at an index back into its variant (`None` when it
+    /// can); `None` for a catalog that does not say. See [`Catalog::untyped`].
+    pub untyped: Option<fn(usize) -> Option<&'static str>>,
 }
 
 impl Catalog {
@@ -38,6 +41,7 @@ impl Catalog {
         type_base: None,
         retired: &[],
         entries: &[],
+        untyped: None,
     };
 
     /// The catalog of the type `name` in `envelope`; the `with_*` methods add the rest, all
@@ -74,6 +78,25 @@ impl Catalog {
             description,
             ..self
         }
+    }
+
+    /// Sets what says why the client cannot read an entry back into its variant.
+    pub const fn with_untyped(self, untyped: fn(usize) -> Option<&'static str>) -> Self {
+        Catalog {
+            untyped: Some(untyped),
+            ..self
+        }
+    }
+
+    /// Why a client cannot read the error of `entry` back into its variant, so that it comes
+    /// back as a generic [`ErrorResponse`](crate::client::ErrorResponse) only (a detail whose type
+    /// is not `Deserialize`, a header field that is not `FromStr`, ...); `None` when it comes
+    /// back typed, or the catalog does not say (one written by hand).
+    ///
+    /// The derive answers it whatever the features, so that the page says the same in every
+    /// build; `docs::assert_typed` fails a test on any such error.
+    pub fn untyped(&self, entry: usize) -> Option<&'static str> {
+        self.untyped.and_then(|untyped| untyped(entry))
     }
 }
 

@@ -15,6 +15,7 @@
 //! | `read_message` (likewise) | is `FromStr + Display`, and writes back the text it was read from | `None` |
 //! | `default_value` (likewise) | is `Default` | `None` |
 //! | `read_forwarded` (likewise) | is a `client::FromResponse` | `None` |
+//! | `is_deserialize`, `is_from_str`, `is_message_text`, `is_default` (on `&&&Type<T>`, returning `bool`) | is what `read_detail`, `read_header`, `read_message` and `default_value` need: whether the catalog may say the variant is read back typed, with or without the `client` feature | `false` |
 //! | `own_schema` (on `&&&Type<T>`, three steps) | is `schemars::JsonSchema` (feature `schemars`), then `utoipa::ToSchema` (feature `utoipa`) | `None` |
 //!
 //! The choice is made where the derive's impl is type-checked, so for a type parameter it sees only
@@ -342,3 +343,47 @@ pub trait Unreadable {
 impl<T> Unreadable for Type<T> {
     type Value = T;
 }
+
+/// One choice of whether a client can read a field of type `T` back: `true` where `T` has the
+/// ability the client's own choice above needs, else `false`. Compiled whatever the features, so
+/// that the catalog (and the page) says the same with the `client` feature and without.
+macro_rules! readable {
+    ($(#[$doc:meta])* $yes:ident, $no:ident, $method:ident, $($bound:tt)+) => {
+        $(#[$doc])*
+        pub trait $yes {
+            /// Whether the client can read the field back: yes.
+            fn $method(&self) -> bool {
+                true
+            }
+        }
+
+        impl<T: $($bound)+> $yes for &&Type<T> {}
+
+        /// Taken otherwise: the field cannot be read back this way.
+        pub trait $no {
+            /// Whether the client can read the field back: no.
+            fn $method(&self) -> bool {
+                false
+            }
+        }
+
+        impl<T: ?Sized> $no for Type<T> {}
+    };
+}
+
+readable!(
+    /// Taken first: a detail the client reads as `serde::Deserialize<'static>` (as `FromWire`).
+    IsDeserialize, NotDeserialize, is_deserialize, serde::Deserialize<'static>
+);
+readable!(
+    /// Taken first: a header the client parses with `FromStr` (as `FromHeaderText`).
+    IsFromStr, NotFromStr, is_from_str, core::str::FromStr
+);
+readable!(
+    /// Taken first: a message's text the client parses and writes back (as `FromMessageText`).
+    IsMessageText, NotMessageText, is_message_text, core::str::FromStr + fmt::Display
+);
+readable!(
+    /// Taken first: a field off the wire the client gives its `Default` (as `FromDefault`).
+    IsDefault, NotDefault, is_default, Default
+);

@@ -44,7 +44,14 @@ impl<'a> Example<'a> {
             if let Some(name) = field.detail {
                 details.push((name, example_of(field)));
             } else if field.details {
-                whole = Some(WholeDetails::of(example_of(field)));
+                // Details that are not an object have no body to show (the envelope sends the
+                // failsafe 500 for them); `null` is none.
+                let example = example_of(field);
+                if example.get() != "null" {
+                    whole = Some(WholeDetails(
+                        serde_json::from_str::<Members>(example.get()).ok()?.0,
+                    ));
+                }
             }
         }
         Some(Example {
@@ -192,36 +199,19 @@ fn layout(json: &str, indent: Option<&str>) -> String {
     out
 }
 
-/// The example of a field that is the whole details object. A `RawValue` is written verbatim
-/// only by serde_json's own serializer, and an envelope that flattens details into its object
-/// writes through another, so an object is kept member by member, in its order.
-enum WholeDetails {
-    Object(Vec<(String, Box<RawValue>)>),
-    Other(Box<RawValue>),
-}
-
-impl WholeDetails {
-    fn of(json: Box<RawValue>) -> Self {
-        match serde_json::from_str::<Members>(json.get()) {
-            Ok(Members(members)) => WholeDetails::Object(members),
-            Err(_) => WholeDetails::Other(json),
-        }
-    }
-}
+/// The example of a field that is the whole details object, member by member in its order: a
+/// `RawValue` is written verbatim only by serde_json's own serializer, and an envelope that
+/// flattens details into its object writes through another.
+struct WholeDetails(Vec<(String, Box<RawValue>)>);
 
 impl serde::Serialize for WholeDetails {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        match self {
-            WholeDetails::Object(members) => {
-                let mut map = serializer.serialize_map(Some(members.len()))?;
-                for (name, value) in members {
-                    map.serialize_entry(name, value)?;
-                }
-                map.end()
-            }
-            WholeDetails::Other(json) => json.serialize(serializer),
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in &self.0 {
+            map.serialize_entry(name, value)?;
         }
+        map.end()
     }
 }
 

@@ -10,8 +10,9 @@ pub use serde_json;
 pub use crate::__framework_impls as framework_impls;
 pub use crate::details::{Entries, ToVisitor};
 pub use crate::dispatch::{
-    NoSchema, NotError, Ref, Type, ViaError, ViaHeaderText, ViaJsonSchema, ViaToHeaderValue,
-    ViaToSchema,
+    IsDefault, IsDeserialize, IsFromStr, IsMessageText, NoSchema, NotDefault, NotDeserialize,
+    NotError, NotFromStr, NotMessageText, Ref, Type, ViaError, ViaHeaderText, ViaJsonSchema,
+    ViaToHeaderValue, ViaToSchema,
 };
 pub use crate::headers::{display_header_value, insert as insert_header};
 #[cfg(feature = "actix-web")]
@@ -38,6 +39,15 @@ pub mod client {
             .message
             .as_deref()
             .is_some_and(|message| crate::message::read_back(template, message).is_some())
+    }
+}
+
+/// Whether `Env` writes a member named `name` beside the details' entries, which would then
+/// leave a detail of that name out of every body; evaluated when the derive's code compiles.
+pub const fn shadowed<Env: crate::Envelope>(name: &str) -> bool {
+    match Env::TEMPLATE {
+        Some(template) => template.shadows(name),
+        None => false,
     }
 }
 

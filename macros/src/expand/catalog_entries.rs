@@ -121,6 +121,7 @@ impl<'a> Expander<'a> {
                 .with_description(#description)
                 .with_entries(Self::__ERRWIRE_ENTRIES)
                 .with_retired(&[#(#retired),*])
+                .with_untyped(Self::__ERRWIRE_UNTYPED)
                 #type_base
         };
         let lists = quote! {

@@ -208,12 +208,22 @@ fn shape(
     let Ok(value) = serde_json::from_slice::<Value>(body) else {
         return (Shape::NotJson, Parts::default());
     };
-    if let Some(parts) = envelope
-        .and_then(|envelope| envelope.template())
-        .and_then(|template| read(template, &value, false))
-    {
-        return (Shape::Envelope, parts);
+    if let Some(template) = envelope.and_then(|envelope| envelope.template()) {
+        if let Some(parts) = read(template, &value, true) {
+            return (Shape::Envelope, parts);
+        }
+        // The envelope read leniently, so that a server may add members; but a body that a
+        // built-in shape reads exactly is that shape, and its members (a code under `error`)
+        // are not dropped.
+        if let Some(parts) = read(template, &value, false) {
+            return builtin(headers, &value).unwrap_or((Shape::Envelope, parts));
+        }
     }
+    builtin(headers, &value).unwrap_or_else(|| (Shape::Json, guess(&value)))
+}
+
+/// The built-in shape that reads `value` exactly, the one the content type names first.
+fn builtin(headers: &HeaderMap, value: &Value) -> Option<(Shape, Parts)> {
     let content_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
@@ -225,15 +235,10 @@ fn shape(
         .iter()
         .filter(|(_, builtin)| builtin.content_type().eq_ignore_ascii_case(content_type));
     let others = BUILTINS.iter();
-    for (name, builtin) in by_content_type.chain(others) {
-        if let Some(parts) = builtin
-            .template()
-            .and_then(|template| read(template, &value, true))
-        {
-            return (Shape::Builtin(name), parts);
-        }
-    }
-    (Shape::Json, guess(&value))
+    by_content_type.chain(others).find_map(|(name, builtin)| {
+        let parts = read(builtin.template()?, value, true)?;
+        Some((Shape::Builtin(name), parts))
+    })
 }
 
 /// The common members of an error body of no known shape, read where they usually are.

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd, html::push_html};
 
 use super::file::MARKER;
-use super::model::{Document, ErrorDoc, status_line};
+use super::model::{Document, ErrorDoc, status_line, untyped_advice};
 use super::safe::{self, html as escape, safe_url};
 
 const STYLE: &str = "
@@ -126,6 +126,9 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
     };
     row("Variant", variant);
     row("Retry", inline_code(&error.retry_advice()));
+    if let Some(why) = &error.untyped {
+        row("Client", escape(&untyped_advice(why)));
+    }
     if let Some(note) = &error.deprecated {
         row(
             "Deprecated",

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::file::MARKER;
-use super::model::{Document, ErrorDoc, status_line};
+use super::model::{Document, ErrorDoc, status_line, untyped_advice};
 use super::safe::{self, code, text};
 
 pub(super) fn render(document: &Document, intro: &str) -> String {
@@ -77,6 +77,9 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         None => row("Variant", &variant),
     }
     row("Retry", &error.retry_advice());
+    if let Some(why) = &error.untyped {
+        row("Client", &text(&untyped_advice(why)));
+    }
     if let Some(note) = &error.deprecated {
         row(
             "Deprecated",

@@ -38,6 +38,12 @@
 //!
 //! Each entry's anchor is its code, so a `type_base` that ends with the page's address and `#`
 //! makes the RFC 9457 `type` URI of every problem body open its documentation.
+//!
+//! The page is safe to publish whatever the doc comments hold: text is escaped for HTML and for
+//! Markdown, raw HTML in a description is shown as text, and a link or image goes only to an
+//! http, https or mailto URL, a relative path or an anchor (any other, `javascript:` among them,
+//! is shown as text). An entry a client cannot read back into its variant says why
+//! ([`assert_typed`] fails a test on it).
 
 mod file;
 mod html;
@@ -153,6 +159,58 @@ pub fn assert_fresh(path: impl AsRef<Path>, rendered: &str) {
             "{} is not the page the code renders; run the test with {OVERWRITE_VAR}=overwrite to \
              rewrite it, after reading the difference:\n{diff}",
             path.display()
+        );
+    }
+}
+
+/// Asserts that a client reads every error of `page` back into its variant, as
+/// `client::FromResponse` does with the `client` feature, but those `expected` names (variants,
+/// as `"Internal"`, or `"Type::Variant"`); else fails naming each variant that comes back as a
+/// generic error only, and why (a detail whose type is not `serde::Deserialize`, a header field
+/// that is not `FromStr`, a field off the wire without `Default`, a message template it cannot
+/// read back, ...), and each expected one that does come back typed.
+///
+/// ```
+/// #[derive(Debug, thiserror::Error, errwire::ApiError)]
+/// enum RoomError {
+///     #[error("room {room_id} not found")]
+///     #[api(status = 404, code = "room_not_found", message = "Room {room_id} not found")]
+///     RoomNotFound { room_id: String },
+///     /// Its source is never sent, so a client cannot rebuild it.
+///     #[error("storage failed")]
+///     #[api(status = 500, code = "internal")]
+///     Internal(#[source] std::io::Error),
+/// }
+///
+/// let page = errwire::docs::Page::new("Errors").error_type::<RoomError>();
+/// errwire::docs::assert_typed(&page, &["Internal"]);
+/// ```
+///
+/// # Panics
+///
+/// When an error of the page that `expected` does not name cannot be read back typed, or one it
+/// names can.
+#[track_caller]
+pub fn assert_typed(page: &Page, expected: &[&str]) {
+    let document = page.document();
+    let mut wrong = Vec::new();
+    for doc in &document.types {
+        for error in &doc.errors {
+            let path = format!("{}::{}", doc.name, error.name);
+            let named =
+                expected.contains(&error.name.as_str()) || expected.contains(&path.as_str());
+            match (&error.untyped, named) {
+                (Some(why), false) => wrong.push(format!("- {path} comes back generic: {why}")),
+                (None, true) => wrong.push(format!("- {path} comes back typed, but is listed")),
+                _ => {}
+            }
+        }
+    }
+    if !wrong.is_empty() {
+        panic!(
+            "a client reads errors back otherwise than this test expects (a `match` arm for an \
+             error that comes back generic never matches):\n{}",
+            wrong.join("\n")
         );
     }
 }

@@ -86,6 +86,10 @@ pub struct ErrorDoc {
     pub type_uri: Option<String>,
     pub headers: Vec<HeaderDoc>,
     pub details: Vec<DetailDoc>,
+    /// Why a client cannot read this error back into its variant, which it then gets as a
+    /// generic error only; absent when it can.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub untyped: Option<String>,
     /// The body the type's envelope writes for this error with the fields' examples.
     pub example: Option<Box<RawValue>>,
     #[serde(skip)]
@@ -125,6 +129,11 @@ impl ErrorDoc {
             message => message.to_owned(),
         }
     }
+}
+
+/// What the page says of an error the client cannot read back typed.
+pub fn untyped_advice(why: &str) -> String {
+    format!("read back as a generic error, not this variant: {why}")
 }
 
 /// The reason phrase of a status, `None` for an unregistered one.
@@ -263,6 +272,12 @@ impl Source<'_> {
             description: entry.description.to_owned(),
             deprecated: entry.deprecated.map(str::to_owned),
             retry: entry.retry,
+            untyped: catalog
+                .entries
+                .iter()
+                .position(|listed| std::ptr::eq(listed, entry))
+                .and_then(|index| catalog.untyped(index))
+                .map(str::to_owned),
             headers,
             details,
             example,

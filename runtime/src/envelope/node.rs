@@ -64,3 +64,56 @@ pub enum Member {
     /// `..details`: the details' entries as members of this object.
     Details,
 }
+
+impl Node {
+    /// Whether an object of this template writes a member named `name` beside the details'
+    /// entries (`..details`), so that a detail of that name would be left out of every body.
+    pub(crate) const fn shadows(&self, name: &str) -> bool {
+        match *self {
+            Node::Object(members) => {
+                let mut flattens = false;
+                let mut at = 0;
+                while at < members.len() {
+                    flattens |= matches!(members[at], Member::Details);
+                    at += 1;
+                }
+                let mut at = 0;
+                while at < members.len() {
+                    if let Member::Entry(key, value) = &members[at]
+                        && ((flattens && same(key, name)) || value.shadows(name))
+                    {
+                        return true;
+                    }
+                    at += 1;
+                }
+                false
+            }
+            Node::Array(nodes) => {
+                let mut at = 0;
+                while at < nodes.len() {
+                    if nodes[at].shadows(name) {
+                        return true;
+                    }
+                    at += 1;
+                }
+                false
+            }
+            Node::Literal(_) | Node::Slot(..) => false,
+        }
+    }
+}
+
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut at = 0;
+    while at < a.len() {
+        if a[at] != b[at] {
+            return false;
+        }
+        at += 1;
+    }
+    true
+}
