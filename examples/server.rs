@@ -104,7 +104,9 @@ pub fn openapi() -> Value {
 
 /// The errors of the classroom API.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(rename_all = "snake_case", type_base = "http://127.0.0.1:3000/errors#")]
+// A path from the server's root: the `type` of each problem opens its entry on the page this
+// server serves, whatever its host and port.
+#[api(rename_all = "snake_case", type_base = "/errors#")]
 pub enum ClassError {
     /// No room has this id.
     ///
@@ -632,5 +634,42 @@ async fn main() -> std::io::Result<()> {
         "# The error documentation page (open it in a browser), as JSON, and the OpenAPI document"
     );
     println!("curl -s {base}/errors\ncurl -s {base}/errors.json\ncurl -s {base}/openapi.json\n");
-    axum::serve(listener, app(classes)).await
+    serve(listener, app(classes), HEADER_TIMEOUT).await
+}
+
+/// How long a client has to send its request's headers before the connection is closed.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Serves `app` on `listener` over HTTP/1.1 as a production server does: a client that has not
+/// sent its request's headers within `header_timeout` is disconnected, where `axum::serve`
+/// would hold a connection that sends a byte at a time for ever.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    header_timeout: Duration,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    loop {
+        let stream = match listener.accept().await {
+            Ok((stream, _)) => stream,
+            // Out of file descriptors, or a connection reset before it was accepted: the
+            // listener itself is fine.
+            Err(error) => {
+                tracing::warn!(%error, "accept failed");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let service = TowerToHyperService::new(app.clone());
+        tokio::spawn(async move {
+            let connection = hyper::server::conn::http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(header_timeout)
+                .serve_connection(TokioIo::new(stream), service)
+                .with_upgrades();
+            // A client that goes away, or runs out of time, ends only its own connection.
+            let _ = connection.await;
+        });
+    }
 }

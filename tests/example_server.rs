@@ -20,8 +20,52 @@ async fn start() -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     // The server task ends with the test's runtime.
-    tokio::spawn(async move { axum::serve(listener, server::app(classes)).await.unwrap() });
+    let app = server::app(classes);
+    tokio::spawn(async move { server::serve(listener, app, server::HEADER_TIMEOUT).await });
     base
+}
+
+/// A client that sends its headers a byte at a time is disconnected at the header timeout,
+/// while the server goes on answering others.
+#[tokio::test]
+async fn a_client_slow_to_send_its_headers_is_disconnected() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    let classes = server::Classes::seeded(
+        std::env::temp_dir().join(format!("errwire-test-slow-{}", std::process::id())),
+    )
+    .unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let timeout = std::time::Duration::from_millis(300);
+    tokio::spawn(server::serve(listener, server::app(classes), timeout));
+
+    let started = std::time::Instant::now();
+    let mut slow = tokio::net::TcpStream::connect(address).await.unwrap();
+    let mut closed = false;
+    for byte in b"GET /errors.json HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        .iter()
+        .take(40)
+    {
+        if slow.write_all(&[*byte]).await.is_err() {
+            closed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let mut rest = Vec::new();
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(5),
+        slow.read_to_end(&mut rest),
+    )
+    .await;
+    assert!(closed || read.is_ok(), "the server closed the connection");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+
+    let fast = reqwest::get(format!("http://{address}/errors.json"))
+        .await
+        .unwrap();
+    assert_eq!(fast.status(), 200);
 }
 
 /// Sends what `try_`'s curl line sends; the last answer.
@@ -353,6 +397,8 @@ async fn the_error_page_is_served_fresh_and_compatible() {
     errwire::docs::assert_fresh("examples/pages/server.html", &page.html());
     errwire::docs::assert_fresh("examples/pages/server.json", &page.json());
     errwire::compat::assert_compatible("examples/pages/server.json", &page);
+    // `NameTaken` writes its name with `{name:?}`, `Recording` keeps an `io::Error` it never sends.
+    errwire::docs::assert_typed(&page, &["NameTaken", "Recording"]);
 }
 
 /// The RFC 9457 `type` of a problem the server sends is the page's address and the entry's
@@ -367,9 +413,9 @@ async fn a_problem_s_type_opens_its_entry() {
     let (_, _, body) = run(&base, try_).await;
     let type_uri = body["type"].as_str().unwrap();
     let (page, anchor) = type_uri.split_once('#').unwrap();
-    assert_eq!(page, "http://127.0.0.1:3000/errors");
-    assert!(
-        server::page().html().contains(&format!("id=\"{anchor}\"")),
-        "{type_uri}"
-    );
+    assert_eq!(page, "/errors", "resolved against the server's own address");
+    let served = reqwest::get(format!("{base}{page}")).await.unwrap();
+    assert_eq!(served.status(), 200);
+    let html = served.text().await.unwrap();
+    assert!(html.contains(&format!("id=\"{anchor}\"")), "{type_uri}");
 }

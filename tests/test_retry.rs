@@ -24,10 +24,10 @@ enum ShopError {
 }
 
 /// Attempts per route, counted by the server.
-type Counts = Arc<[AtomicUsize; 7]>;
+type Counts = Arc<[AtomicUsize; 8]>;
 
-const ROUTES: [&str; 7] = [
-    "flaky", "missing", "invalid", "down", "later", "busy", "unknown",
+const ROUTES: [&str; 8] = [
+    "flaky", "missing", "invalid", "down", "later", "busy", "unknown", "broken",
 ];
 
 async fn answer(State(counts): State<Counts>, Path(route): Path<String>) -> Response {
@@ -53,6 +53,12 @@ async fn answer(State(counts): State<Counts>, Path(route): Path<String>) -> Resp
         ("later", _) => limited("3600"),
         ("busy", 1) => flat(StatusCode::CONFLICT, "busy"),
         ("busy", _) => "written".into_response(),
+        ("broken", _) => {
+            let mut response = flat(StatusCode::INTERNAL_SERVER_ERROR, "internal_error");
+            let id = HeaderValue::from_str(&format!("req-{attempt}")).unwrap();
+            response.headers_mut().insert("x-request-id", id);
+            response
+        }
         _ => flat(StatusCode::CONFLICT, "some_new_conflict"),
     }
 }
@@ -61,7 +67,7 @@ async fn answer(State(counts): State<Counts>, Path(route): Path<String>) -> Resp
 async fn start() -> (String, Counts) {
     let counts: Counts = Arc::new(Default::default());
     let app = axum::Router::new()
-        .route("/{route}", get(answer))
+        .route("/{route}", get(answer).post(answer))
         .with_state(counts.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -234,4 +240,99 @@ async fn a_huge_or_stalled_body_is_cut_and_kept() {
     );
     assert_eq!(stalled.body, b"{\"message\": \"half");
     assert_eq!(stalled.status, StatusCode::SERVICE_UNAVAILABLE);
+}
+
+/// A server that accepts connections and never answers: each attempt ends at the policy's
+/// timeout, an idempotent request is retried, a `POST` is not (the server may be acting on it).
+#[tokio::test]
+async fn an_attempt_that_gets_no_answer_ends_at_its_timeout() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let accepted = Arc::new(AtomicUsize::new(0));
+    let counter = accepted.clone();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            counter.fetch_add(1, Ordering::SeqCst);
+            held.push(socket);
+        }
+    });
+    let client = reqwest::Client::new();
+    let policy = policy().with_attempt_timeout(Duration::from_millis(200));
+    let mut failures = Vec::new();
+    let started = Instant::now();
+    let result = tokio::time::timeout(
+        Duration::from_secs(10),
+        policy.send_with::<AnyError>(
+            || client.get(format!("http://{address}/")),
+            |attempt, failure| failures.push((attempt, failure.to_string())),
+        ),
+    )
+    .await
+    .expect("the policy bounds the wait");
+    assert!(
+        matches!(result, Err(SendError::Timeout(after)) if after == Duration::from_millis(200)),
+        "{result:?}"
+    );
+    assert_eq!(failures.len(), 3, "{failures:?}");
+    assert_eq!(failures[2], (3, "no response within 200ms".to_owned()));
+    assert!(started.elapsed() >= Duration::from_millis(600));
+    assert_eq!(accepted.load(Ordering::SeqCst), 3);
+
+    let result = policy
+        .send::<AnyError>(|| client.post(format!("http://{address}/")).body("{}"))
+        .await;
+    assert!(matches!(result, Err(SendError::Timeout(_))), "{result:?}");
+    assert_eq!(accepted.load(Ordering::SeqCst), 4, "a POST is sent once");
+}
+
+/// Every error response of a retried request reaches the caller with its request id, and
+/// `with_idempotent_only` keeps a `POST` that got a 500 from being sent again.
+#[tokio::test]
+async fn each_failed_attempt_is_seen_and_only_idempotent_requests_may_be_retried() {
+    let (base, counts) = start().await;
+    let client = reqwest::Client::new();
+    let mut seen = Vec::new();
+    let result = policy()
+        .send_with::<AnyError>(
+            || client.post(format!("{base}/broken")),
+            |attempt, failure| {
+                if let SendError::Api(received) = failure {
+                    seen.push((attempt, received.response().request_id.clone()));
+                }
+            },
+        )
+        .await;
+    assert!(matches!(result, Err(SendError::Api(_))), "{result:?}");
+    let ids = |n: usize| {
+        (1..=n)
+            .map(|at| (at as u32, Some(format!("req-{at}"))))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        seen,
+        ids(3),
+        "a POST is retried on a 500 by default, as the seeds do"
+    );
+
+    let idempotent = policy().with_idempotent_only(true);
+    let result = idempotent
+        .send::<AnyError>(|| client.post(format!("{base}/broken")))
+        .await;
+    assert!(matches!(result, Err(SendError::Api(_))), "{result:?}");
+    assert_eq!(attempts(&counts, "broken"), 4, "then once");
+    let result = idempotent
+        .send::<AnyError>(|| client.get(format!("{base}/broken")))
+        .await;
+    assert!(matches!(result, Err(SendError::Api(_))), "{result:?}");
+    assert_eq!(attempts(&counts, "broken"), 7, "a GET three times");
+    let result = idempotent
+        .send::<AnyError>(|| client.post(format!("{base}/down")))
+        .await;
+    assert!(matches!(result, Err(SendError::Api(_))), "{result:?}");
+    assert_eq!(
+        attempts(&counts, "down"),
+        3,
+        "a 503 is throttle: retried for any method"
+    );
 }

@@ -5,6 +5,12 @@ use http::HeaderName;
 /// The `X-Request-Id` header, sent when the render context carries a request id.
 pub const X_REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+/// The longest `x-request-id` the axum and actix-web middleware take from a request, in bytes:
+/// a longer one (or one that is not UTF-8) is ignored, neither echoed in `X-Request-Id` nor
+/// written into the body, as if the request had none. Ids that proxies and tracing systems
+/// generate (UUIDs, W3C trace ids, AWS trace headers) are far shorter.
+pub const MAX_REQUEST_ID: usize = 200;
+
 /// What a response knows about the request it answers: its id and the path of the occurrence.
 ///
 /// Pass it to [`ApiError::to_response_with`](crate::ApiError::to_response_with) or

@@ -53,7 +53,7 @@
 //! | `envelope = Path` | the body's shape, an [`Envelope`]; default [`Problem`] (RFC 9457) |
 //! | `rename_all = "snake_case"` | the code of a variant without `code`, from its name: `snake_case`, `SCREAMING_SNAKE_CASE`, `camelCase`, `PascalCase` or `kebab-case` |
 //! | `status = 400` | the status of variants that do not give one |
-//! | `type_base = "https://..."` | the RFC 9457 `type` URI is this prefix followed by the code |
+//! | `type_base = "https://..."` | the RFC 9457 `type` URI is this prefix followed by the code; a path from the server's root (`"/errors#"`) is resolved by clients against the response's URL |
 //! | `header(Name = "value")` | a fixed header on every response of the type; repeatable |
 //! | `crate = path` | where errwire is, if the dependency is renamed |
 //! | `retired = ["old_code"]` | codes the API no longer sends and never will again: reusing one is a compile error, and the compatibility gate does not count their removal |
@@ -229,7 +229,7 @@ pub mod __private;
 
 pub use crate::api_error::{ApiError, check_impl};
 pub use crate::code::Code;
-pub use crate::context::{RenderContext, X_REQUEST_ID};
+pub use crate::context::{MAX_REQUEST_ID, RenderContext, X_REQUEST_ID};
 pub use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};
 pub use crate::envelope::{Envelope, Flat, JsonApi, Nested, Problem};
 pub use crate::headers::ToHeaderValue;

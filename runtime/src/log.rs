@@ -1,6 +1,7 @@
 //! With the `tracing` feature: every error response is logged where it is sent (the
-//! integrations), a 5xx at error level with the error's whole source chain (the text that never
-//! reaches the body), a 4xx at debug level. Control characters in that text are escaped, so that
+//! integrations), once it is built, with the status it goes out with: a 5xx at error level with
+//! the error's whole source chain (the text that never reaches the body), a 4xx at debug level,
+//! and an error whose body failed to serialize (sent as the failsafe 500) at error level. Control characters in that text are escaped, so that
 //! no terminal sequence or forged line from a request reaches a log.
 
 use core::fmt;
@@ -8,11 +9,27 @@ use core::fmt;
 use crate::api_error::ApiError;
 use crate::message::Message;
 
-/// Logs the response of `error` that is being sent.
-pub(crate) fn response<E: ApiError + ?Sized>(error: &E) {
-    let status = error.status().as_u16();
+/// Logs the response of `error` that is being sent, with the status it went out with: a body
+/// that failed to serialize went out as the envelope's failsafe 500, whatever `error` says.
+pub(crate) fn response<E: ApiError + ?Sized>(error: &E, sent: http::StatusCode) {
+    let status = sent.as_u16();
     let code = error.code().map(tracing::field::display);
     let message = Escaped(Message::new(error));
+    if sent != error.status() {
+        let declared = error.status().as_u16();
+        let source = error
+            .as_error()
+            .map(|source| Escaped(Chain(source)).to_string());
+        tracing::error!(
+            status,
+            declared,
+            code,
+            %message,
+            error = source,
+            "error response: its body failed to serialize, so the failsafe 500 was sent"
+        );
+        return;
+    }
     match error.as_error() {
         Some(source) if status >= 500 => tracing::error!(
             status,

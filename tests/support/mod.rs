@@ -52,6 +52,30 @@ pub enum RoomError {
         message = "An unexpected error occurred"
     )]
     Database(#[source] std::io::Error),
+
+    #[error("the room changed meanwhile")]
+    #[api(
+        status = 409,
+        code = "conflict",
+        message = "The room changed meanwhile"
+    )]
+    Conflict {
+        /// A detail whose `Serialize` fails: the body cannot be written.
+        #[api(detail)]
+        version: Unwritable,
+    },
+}
+
+/// A value whose serialization always fails.
+#[derive(Debug)]
+pub struct Unwritable;
+
+impl serde::Serialize for Unwritable {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(
+            "a version that cannot be written",
+        ))
+    }
 }
 
 /// The error each route of the test API answers with.
@@ -67,8 +91,16 @@ pub fn error_for(route: &str) -> RoomError {
         "ansi" => RoomError::Database(std::io::Error::other(
             "\u{1b}[31mforged\nERROR line\u{1b}[0m",
         )),
+        "unwritable" => RoomError::Conflict {
+            version: Unwritable,
+        },
         room => RoomError::NotFound(room.to_owned()),
     }
+}
+
+/// What was logged since `before` was read.
+fn log_after(before: &str) -> String {
+    log().get(before.len()..).unwrap_or_default().to_owned()
 }
 
 /// Everything logged through `tracing` in this test binary, from every thread.
@@ -214,6 +246,53 @@ pub async fn check_scenarios(base: &str) {
         .find(|line| line.contains("status=422"))
         .expect("a 4xx is logged");
     assert!(client_error.contains("DEBUG"), "{client_error}");
+
+    // A 409 whose body cannot be written goes out as the failsafe 500, and is logged as that.
+    let reply = send(base, "GET", "/rooms/unwritable", None).await;
+    assert_eq!(reply.status, 500);
+    assert_eq!(reply.body.get("details"), None);
+    let log = log_after(&log);
+    let failsafe = log
+        .lines()
+        .find(|line| line.contains("code=conflict"))
+        .expect("the failed render is logged");
+    assert!(failsafe.contains("ERROR"), "{failsafe}");
+    assert!(failsafe.contains("status=500"), "{failsafe}");
+    assert!(failsafe.contains("declared=409"), "{failsafe}");
+    assert!(failsafe.contains("failsafe 500"), "{failsafe}");
+    assert!(
+        !log.contains("status=409"),
+        "logged as what was not sent:\n{log}"
+    );
+
+    // A request id beyond the bound is not echoed; one at the bound is.
+    let client = reqwest::Client::new();
+    for (length, echoed) in [
+        (errwire::MAX_REQUEST_ID, true),
+        (errwire::MAX_REQUEST_ID + 1, false),
+        (16 * 1024, false),
+    ] {
+        let id = "r".repeat(length);
+        let response = client
+            .get(format!("{base}/rooms/math-101"))
+            .header("x-request-id", &id)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 404, "{length}");
+        let header = response
+            .headers()
+            .get("x-request-id")
+            .map(|value| value.len());
+        let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+        let in_body = body.get("request_id").and_then(Value::as_str).map(str::len);
+        if echoed {
+            assert_eq!((header, in_body), (Some(length), Some(length)));
+        } else {
+            assert_ne!(header, Some(length), "{length}: not echoed");
+            assert_ne!(in_body, Some(length), "{length}: not in the body");
+        }
+    }
 
     let reply = send(base, "POST", "/rooms", Some(r#"{"name": "#)).await;
     assert_eq!(reply.status, 400);

@@ -94,7 +94,7 @@
 //!     .when(|error| matches!(error, SendError::Api(received) if received.retry() != Retry::Never))
 //!     .adjust(|error, backoff| match error {
 //!         SendError::Api(received) => received.response().retry_after.map(RetryAfter::delay).or(backoff),
-//!         SendError::Transport(_) => backoff,
+//!         SendError::Transport(_) | SendError::Timeout(_) => backoff,
 //!     })
 //!     .await?;
 //! # let _ = room;

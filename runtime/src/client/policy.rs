@@ -29,6 +29,8 @@ pub struct RetryPolicy {
     base_delay: Duration,
     max_delay: Duration,
     max_retry_after: Duration,
+    attempt_timeout: Duration,
+    idempotent_only: bool,
 }
 
 impl Default for RetryPolicy {
@@ -39,13 +41,16 @@ impl Default for RetryPolicy {
 
 impl RetryPolicy {
     /// Four attempts; backoff from 200 ms, doubling, capped at 10 s; a `Retry-After` of up to
-    /// 60 s honoured.
+    /// 60 s honoured; 30 s for each attempt's response to begin; `transient` errors retried
+    /// whatever the request's method, as the seed APIs' clients do.
     pub const fn new() -> Self {
         RetryPolicy {
             attempts: 4,
             base_delay: Duration::from_millis(200),
             max_delay: Duration::from_secs(10),
             max_retry_after: Duration::from_secs(60),
+            attempt_timeout: Duration::from_secs(30),
+            idempotent_only: false,
         }
     }
 
@@ -75,9 +80,45 @@ impl RetryPolicy {
         }
     }
 
+    /// Sets how long an attempt waits for its response to begin (the status and headers; the
+    /// body is read within its own [`BodyLimits`](crate::client::BodyLimits) with the `reqwest`
+    /// feature). A server that accepts the request and never answers then costs this long, not
+    /// for ever.
+    pub const fn with_attempt_timeout(self, attempt_timeout: Duration) -> Self {
+        RetryPolicy {
+            attempt_timeout,
+            ..self
+        }
+    }
+
+    /// Retries a `transient` error (a 500, 502, 504, 408, or an attempt that timed out) only for
+    /// a request whose method is idempotent (`GET`, `HEAD`, `OPTIONS`, `PUT`, `DELETE`,
+    /// `TRACE`), which the server may have acted on without harm. A `throttle` error (429, 503)
+    /// and a connection that failed are retried whatever the method: the server did not act.
+    pub const fn with_idempotent_only(self, idempotent_only: bool) -> Self {
+        RetryPolicy {
+            idempotent_only,
+            ..self
+        }
+    }
+
     /// How many requests are sent at most.
     pub const fn attempts(&self) -> u32 {
         self.attempts
+    }
+
+    /// How long an attempt waits for its response to begin.
+    pub const fn attempt_timeout(&self) -> Duration {
+        self.attempt_timeout
+    }
+
+    /// Whether an error of class `retry` may be retried for a request of method `method`.
+    pub fn retries(&self, retry: Retry, method: &http::Method) -> bool {
+        match retry {
+            Retry::Never => false,
+            Retry::Throttle => true,
+            Retry::Transient => !self.idempotent_only || method.is_idempotent(),
+        }
     }
 
     /// How long to wait before sending the request again, after attempt number `attempt` (the

@@ -119,13 +119,16 @@ async fn read_body(
     (body, incomplete)
 }
 
-/// Why [`RetryPolicy::send`] gave up.
+/// Why [`RetryPolicy::send`] gave up, and what [`RetryPolicy::send_with`] shows of each failed
+/// attempt.
 #[derive(Debug)]
 pub enum SendError<E> {
-    /// The last response was an error the policy does not retry, or the attempts ran out.
+    /// An error response: one the policy does not retry, or the attempts ran out.
     Api(Received<E>),
-    /// The last request failed before a response: the connection, a timeout, the request.
+    /// The request failed before a response: the connection, the request itself.
     Transport(reqwest::Error),
+    /// No response began within the policy's [attempt timeout](RetryPolicy::with_attempt_timeout).
+    Timeout(Duration),
 }
 
 impl<E: fmt::Debug> fmt::Display for SendError<E> {
@@ -133,6 +136,7 @@ impl<E: fmt::Debug> fmt::Display for SendError<E> {
         match self {
             SendError::Api(received) => fmt::Display::fmt(received, f),
             SendError::Transport(error) => fmt::Display::fmt(error, f),
+            SendError::Timeout(after) => write!(f, "no response within {after:?}"),
         }
     }
 }
@@ -140,18 +144,29 @@ impl<E: fmt::Debug> fmt::Display for SendError<E> {
 impl<E: fmt::Debug> std::error::Error for SendError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            SendError::Api(_) => None,
             SendError::Transport(error) => Some(error),
+            SendError::Api(_) | SendError::Timeout(_) => None,
         }
     }
 }
 
 impl RetryPolicy {
-    /// Sends the request `request` builds, again while the policy says so: an error response
-    /// by its retry class (the variant's of `E`, else the status's) and `Retry-After`; a request
-    /// that could not connect as `transient` (it never reached the server); any other transport
-    /// failure not at all, since the server may have acted on it. `request` is called once per
-    /// attempt, so that each sends a body of its own.
+    /// Sends the request `request` builds, again while the policy says so; the response, or
+    /// why the last attempt failed.
+    ///
+    /// Each attempt waits [`attempt_timeout`](Self::with_attempt_timeout) at most for its
+    /// response to begin (30 s by default), then reads an error body within the default
+    /// [`BodyLimits`]. What is sent again:
+    /// - an error response by its retry class (the variant's of `E`, else the status's) and
+    ///   `Retry-After`: `throttle` after the delay, `transient` with backoff, whatever the
+    ///   method (a `POST` that got a 500 too, as the seed APIs' clients do), or, with
+    ///   [`with_idempotent_only`](Self::with_idempotent_only), only an idempotent request;
+    /// - a request that could not connect (it never reached the server), as `transient`;
+    /// - an attempt that timed out, as `transient` for an idempotent request only, since the
+    ///   server may be acting on it.
+    ///
+    /// Any other transport failure is not retried. `request` is called once per attempt, so
+    /// that each sends a body of its own.
     ///
     /// ```no_run
     /// use errwire::client::{AnyError, RetryPolicy};
@@ -166,36 +181,83 @@ impl RetryPolicy {
     /// ```
     pub async fn send<E: FromResponse + Send>(
         &self,
+        request: impl FnMut() -> reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, SendError<E>> {
+        self.send_with(request, |_, _| {}).await
+    }
+
+    /// [`send`](Self::send), calling `failed` with the number of each attempt that failed (the
+    /// first is 1) and how, the last one included: where a client logs every error response
+    /// with its request id, as the Verilock API asks.
+    ///
+    /// ```no_run
+    /// use errwire::client::{AnyError, RetryPolicy, SendError};
+    ///
+    /// # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+    /// let client = reqwest::Client::new();
+    /// let response = RetryPolicy::new()
+    ///     .send_with::<AnyError>(
+    ///         || client.post("http://127.0.0.1:3000/rooms/math-101/join"),
+    ///         |attempt, failure| match failure {
+    ///             SendError::Api(received) => eprintln!(
+    ///                 "attempt {attempt}: {received} (X-Request-Id {:?})",
+    ///                 received.response().request_id
+    ///             ),
+    ///             other => eprintln!("attempt {attempt}: {other}"),
+    ///         },
+    ///     )
+    ///     .await?;
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn send_with<E: FromResponse + Send>(
+        &self,
         mut request: impl FnMut() -> reqwest::RequestBuilder,
+        mut failed: impl FnMut(u32, &SendError<E>),
     ) -> Result<reqwest::Response, SendError<E>> {
         let mut attempt = 1;
         loop {
-            let delay = match request().send().await {
-                Ok(response) => {
-                    let status = response.status();
-                    if !(status.is_client_error() || status.is_server_error()) {
-                        return Ok(response);
-                    }
-                    let received: Received<E> = response.into_received(BodyLimits::default()).await;
-                    let retry_after = received.response().retry_after;
-                    match self.delay(attempt, received.retry(), retry_after) {
-                        Some(delay) => delay,
-                        None => return Err(SendError::Api(received)),
-                    }
-                }
-                Err(error) => {
-                    let retry = if error.is_connect() {
-                        Retry::Transient
-                    } else {
-                        Retry::Never
-                    };
-                    match self.delay(attempt, retry, None) {
-                        Some(delay) => delay,
-                        None => return Err(SendError::Transport(error)),
+            let (client, built) = request().build_split();
+            let (failure, retry, retry_after) = match built {
+                Err(error) => (SendError::Transport(error), Retry::Never, None),
+                Ok(built) => {
+                    let method = built.method().clone();
+                    let sent = tokio::time::timeout(self.attempt_timeout(), client.execute(built));
+                    match sent.await {
+                        Ok(Ok(response)) => {
+                            let status = response.status();
+                            if !(status.is_client_error() || status.is_server_error()) {
+                                return Ok(response);
+                            }
+                            let received: Received<E> =
+                                response.into_received(BodyLimits::default()).await;
+                            let retry = match self.retries(received.retry(), &method) {
+                                true => received.retry(),
+                                false => Retry::Never,
+                            };
+                            let retry_after = received.response().retry_after;
+                            (SendError::Api(received), retry, retry_after)
+                        }
+                        // It never reached the server.
+                        Ok(Err(error)) if error.is_connect() => {
+                            (SendError::Transport(error), Retry::Transient, None)
+                        }
+                        Ok(Err(error)) => (SendError::Transport(error), Retry::Never, None),
+                        Err(_) => {
+                            let retry = match method.is_idempotent() {
+                                true => Retry::Transient,
+                                false => Retry::Never,
+                            };
+                            (SendError::Timeout(self.attempt_timeout()), retry, None)
+                        }
                     }
                 }
             };
-            tokio::time::sleep(delay).await;
+            failed(attempt, &failure);
+            match self.delay(attempt, retry, retry_after) {
+                Some(delay) => tokio::time::sleep(delay).await,
+                None => return Err(failure),
+            }
             attempt += 1;
         }
     }

@@ -12,7 +12,8 @@
 //! ```
 //!
 //! - Handlers' errors get the request's render context: its `x-request-id` header as the
-//!   request id and `X-Request-Id`, its path as the instance.
+//!   request id and `X-Request-Id`, unless it is longer than
+//!   [`MAX_REQUEST_ID`](crate::MAX_REQUEST_ID) bytes; its path as the instance.
 //! - Responses actix-web makes itself, JSON, path and query extraction errors, the default 404
 //!   and 405, become a [`RequestError`] in the API's envelope, with the framework's text as the
 //!   message of a 4xx.

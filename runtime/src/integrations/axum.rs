@@ -13,7 +13,8 @@
 //!
 //! - Handlers' errors get the request's render context: its `x-request-id` header (set it with
 //!   tower-http's `SetRequestIdLayer`, outside this layer) as the request id and `X-Request-Id`,
-//!   its path as the instance.
+//!   unless it is longer than [`MAX_REQUEST_ID`](crate::MAX_REQUEST_ID) bytes; its path as the
+//!   instance.
 //! - Responses axum makes itself, extractor rejections (JSON, path, query), the fallback 404 and
 //!   the 405, become a [`RequestError`] in the API's envelope, with the framework's text as the
 //!   message of a 4xx.

@@ -10,7 +10,7 @@ use http::header::{self, HeaderMap, HeaderName};
 use http::{Response, StatusCode};
 
 use crate::api_error::ApiError;
-use crate::context::RenderContext;
+use crate::context::{MAX_REQUEST_ID, RenderContext};
 use crate::envelope::Envelope;
 use crate::request_error::RequestError;
 
@@ -31,10 +31,12 @@ pub(crate) struct RequestValues {
 }
 
 impl RequestValues {
-    /// The values of a request with this `x-request-id` header and path.
+    /// The values of a request with this `x-request-id` header and path; an id longer than
+    /// [`MAX_REQUEST_ID`] is not taken.
     pub fn new(request_id: Option<&[u8]>, path: &str) -> Self {
         RequestValues {
             request_id: request_id
+                .filter(|id| id.len() <= MAX_REQUEST_ID)
                 .and_then(|id| std::str::from_utf8(id).ok())
                 .map(str::to_owned),
             instance: Some(path.to_owned()),
@@ -65,11 +67,12 @@ pub(crate) async fn scope<F: Future>(values: RequestValues, future: F) -> F::Out
 /// The response of `error` in the envelope `Env`, with the current request's context if there is
 /// one; with the `tracing` feature, logged, as it is about to be sent.
 pub(crate) fn respond<Env: Envelope, E: ApiError>(error: &E) -> Response<Vec<u8>> {
-    #[cfg(feature = "tracing")]
-    crate::log::response(error);
-    CURRENT
+    let response = CURRENT
         .try_with(|values| Env::response(error, &values.context()))
-        .unwrap_or_else(|_| Env::response(error, &RenderContext::new()))
+        .unwrap_or_else(|_| Env::response(error, &RenderContext::new()));
+    #[cfg(feature = "tracing")]
+    crate::log::response(error, response.status());
+    response
 }
 
 /// What the middleware does with a response.
@@ -138,9 +141,9 @@ pub(crate) fn framework_error<Env: Envelope>(
         .and_then(|body| std::str::from_utf8(body).ok())
         .map(str::to_owned);
     let error = RequestError::<Env>::new(status, reason);
-    #[cfg(feature = "tracing")]
-    crate::log::response(&error);
     let mut response = Env::response(&error, &values.context());
+    #[cfg(feature = "tracing")]
+    crate::log::response(&error, response.status());
     let own: Vec<HeaderName> = response.headers().keys().cloned().collect();
     for (name, value) in headers {
         if !describes_body(name) && !own.contains(name) {
