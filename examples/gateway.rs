@@ -1,7 +1,7 @@
 //! The telephony gateway's documented errors (`seeds/003`, its "Error handling" guide),
 //! reproduced.
 //!
-//! Run with `cargo run --example gateway`; `tests/seed_gateway.rs` checks every body against the
+//! Run with `cargo run --example gateway`; `tests/it/seed_gateway.rs` checks every body against the
 //! documentation.
 //!
 //! The gateway publishes no machine codes: the body is `{"success": false, "error": message}`,

@@ -2,7 +2,7 @@
 //!
 //! Run with `cargo run --example server` (port 3000, or `$PORT`); it prints its address and one
 //! curl line per error. State lives in memory; recordings are files in a temporary directory.
-//! `tests/example_server.rs` runs every printed line against the server.
+//! `tests/it/example_server.rs` runs every printed line against the server.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::path::PathBuf;

@@ -1,7 +1,7 @@
 //! Verilock's documented errors (`seeds/001` and `seeds/002`, verilock.io's API reference),
 //! reproduced.
 //!
-//! Run with `cargo run --example verilock`; `tests/seed_verilock.rs` checks every body against
+//! Run with `cargo run --example verilock`; `tests/it/seed_verilock.rs` checks every body against
 //! the documentation.
 //!
 //! Choices where the documentation is ambiguous:

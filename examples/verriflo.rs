@@ -1,6 +1,6 @@
 //! Verriflo's documented errors (`seeds/000`, docs.verriflo.com/api/error-codes), reproduced.
 //!
-//! Run with `cargo run --example verriflo`; `tests/seed_verriflo.rs` checks every body against
+//! Run with `cargo run --example verriflo`; `tests/it/seed_verriflo.rs` checks every body against
 //! the documentation.
 //!
 //! Choices where the documentation is ambiguous:

@@ -1,6 +1,6 @@
 //! Verto's documented errors (`seeds/004`, docs.verto.co/docs/errors), reproduced.
 //!
-//! Run with `cargo run --example verto`; `tests/seed_verto.rs` checks every body.
+//! Run with `cargo run --example verto`; `tests/it/seed_verto.rs` checks every body.
 //!
 //! Verto numbers its API errors (1 and 2, both 400) and documents no body format. The body here
 //! is the smallest one that carries what the page documents, `{"code": 1, "message": "..."}`,

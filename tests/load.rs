@@ -5,10 +5,11 @@
 //! stops by itself: it fails if the whole run takes more than 30 s.
 
 // Only the app and the route constants of the shared support are used here.
-#[path = "support/axum_app.rs"]
-mod axum_app;
 #[allow(dead_code)]
+#[path = "it/support/mod.rs"]
 mod support;
+
+use support::axum_app;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};

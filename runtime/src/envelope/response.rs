@@ -12,7 +12,7 @@ pub(super) fn build<Env: Envelope, E: ApiError>(
     cx: &RenderContext<'_>,
 ) -> Response<Vec<u8>> {
     // Room for a typical body: the seed APIs' longest, with a request id and an instance, is
-    // 314 bytes (`tests/test_allocations.rs`); a longer one grows the buffer once or twice.
+    // 314 bytes (`tests/allocations.rs`); a longer one grows the buffer once or twice.
     let mut body = Vec::with_capacity(512);
     let mut response = match Env::write_body(error, cx, &mut body) {
         Ok(()) => {

@@ -126,7 +126,7 @@ fn the_html_escapes_what_a_description_holds() {
 }
 
 #[test]
-fn the_freshness_gate_shows_a_diff_and_rewrites_on_request() {
+fn a_stale_page_fails_with_a_diff() {
     let path = std::env::temp_dir().join(format!("errwire-page-{}.md", std::process::id()));
     let rendered = page().markdown();
     std::fs::write(&path, rendered.replace("Retry in {wait} s", "Retry later")).unwrap();
@@ -137,23 +137,31 @@ fn the_freshness_gate_shows_a_diff_and_rewrites_on_request() {
     assert!(message.contains("-| [`busy`](#busy)"), "{message}");
     assert!(message.contains("+| [`busy`](#busy)"), "{message}");
     assert!(message.contains("ERRWIRE=overwrite"), "{message}");
+    let _ = std::fs::remove_file(path);
+}
 
-    // Only this test of this binary sets the variable.
-    unsafe { std::env::set_var("ERRWIRE", "overwrite") };
-    // The old file is replaced whole, by a rename, not written over in place: a hard link to
-    // it keeps the old text.
+/// With `ERRWIRE=overwrite`, a stale page is replaced whole, by a rename (a hard link to the old
+/// file keeps the old text), and what errwire did not write is refused. The variable is read
+/// from the environment, so the test runs in a child process that has it.
+#[test]
+fn overwrite_replaces_a_page_whole_and_only_one_errwire_wrote() {
+    if !crate::support::in_child_with_overwrite(
+        "docs::overwrite_replaces_a_page_whole_and_only_one_errwire_wrote",
+    ) {
+        return;
+    }
+    let path = std::env::temp_dir().join(format!("errwire-page-{}.md", std::process::id()));
+    let rendered = page().markdown();
+    std::fs::write(&path, rendered.replace("Retry in {wait} s", "Retry later")).unwrap();
     let link = path.with_extension("old.md");
     let _ = std::fs::remove_file(&link);
     std::fs::hard_link(&path, &link).unwrap();
     errwire::docs::assert_fresh(&path, &rendered);
-    let refused = refusals_to_overwrite(&rendered);
-    unsafe { std::env::remove_var("ERRWIRE") };
     assert_eq!(std::fs::read_to_string(&path).unwrap(), rendered);
     assert_ne!(std::fs::read_to_string(&link).unwrap(), rendered);
-    errwire::docs::assert_fresh(&path, &rendered);
     let _ = std::fs::remove_file(path);
     let _ = std::fs::remove_file(link);
-    for (what, message) in refused {
+    for (what, message) in refusals_to_overwrite(&rendered) {
         assert!(message.is_empty(), "{what}: {message}");
     }
 }

@@ -3,13 +3,13 @@
 
 #![allow(dead_code, clippy::duplicate_mod)]
 
-#[path = "../../examples/gateway.rs"]
+#[path = "../../../examples/gateway.rs"]
 pub mod gateway;
-#[path = "../../examples/server.rs"]
+#[path = "../../../examples/server.rs"]
 pub mod server;
-#[path = "../../examples/verilock.rs"]
+#[path = "../../../examples/verilock.rs"]
 pub mod verilock;
-#[path = "../../examples/verriflo.rs"]
+#[path = "../../../examples/verriflo.rs"]
 pub mod verriflo;
-#[path = "../../examples/verto.rs"]
+#[path = "../../../examples/verto.rs"]
 pub mod verto;

@@ -1,7 +1,7 @@
 //! The client side: every error of the example server and the four seed APIs, sent in its own
 //! envelope and read back by the same enum; the generic reading of what no enum declares.
 
-mod apis;
+use crate::apis;
 
 use apis::{gateway, server, verilock, verriflo, verto};
 

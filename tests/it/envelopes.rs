@@ -1,7 +1,7 @@
 //! The built-in envelopes against their specifications' own example bodies, and the template
 //! language of `envelope!` slot by slot.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

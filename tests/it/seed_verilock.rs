@@ -1,11 +1,10 @@
 //! Every error documented by Verilock (`seeds/001`, `seeds/002`): status, headers and body, member
 //! for member and in order.
 
-mod common;
+use crate::common;
 
 #[allow(dead_code)]
-#[path = "../examples/verilock.rs"]
-mod verilock;
+use crate::apis::verilock;
 
 use errwire::{ApiError, RenderContext};
 

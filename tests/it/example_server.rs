@@ -2,8 +2,7 @@
 //! real HTTP, and checks the error each one documents.
 
 #[allow(dead_code)]
-#[path = "../examples/server.rs"]
-mod server;
+use crate::apis::server;
 
 use errwire::client::{Received, ResponseExt, Retry, RetryAfter, Shape};
 use serde_json::Value;

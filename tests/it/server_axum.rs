@@ -1,10 +1,8 @@
 //! A real axum server on 127.0.0.1:0, driven by a real HTTP client.
 
-#[path = "support/axum_app.rs"]
-mod axum_app;
-mod support;
+use crate::support;
 
-use axum_app::start;
+use crate::support::axum_app::start;
 
 #[tokio::test]
 async fn errors_over_http() {

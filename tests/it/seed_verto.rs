@@ -1,11 +1,10 @@
 //! Every error documented by Verto (`seeds/004`): status and body, member for member and in
 //! order; the integer codes stay JSON numbers.
 
-mod common;
+use crate::common;
 
 #[allow(dead_code)]
-#[path = "../examples/verto.rs"]
-mod verto;
+use crate::apis::verto;
 
 use errwire::{ApiError, Code};
 use verto::VertoError;

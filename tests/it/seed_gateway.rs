@@ -1,11 +1,10 @@
 //! Every error documented by the telephony gateway (`seeds/003`): status and body, member for
 //! member and in order.
 
-mod common;
+use crate::common;
 
 #[allow(dead_code)]
-#[path = "../examples/gateway.rs"]
-mod gateway;
+use crate::apis::gateway;
 
 use errwire::ApiError;
 use gateway::GatewayError;

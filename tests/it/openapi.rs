@@ -5,9 +5,9 @@
 // `show` is also in each example, which `apis` includes whole.
 #![allow(clippy::duplicate_mod)]
 
-mod apis;
+use crate::apis;
 #[allow(dead_code)]
-#[path = "../examples/show/mod.rs"]
+#[path = "../../examples/show/mod.rs"]
 mod show;
 
 use apis::{gateway, server, verilock, verriflo, verto};

@@ -1,6 +1,6 @@
 //! A real actix-web server on 127.0.0.1:0, driven by a real HTTP client.
 
-mod support;
+use crate::support;
 
 use actix_web::{App, HttpResponse, HttpServer, middleware, web};
 use support::{RoomError, Traced};

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use errwire::{ApiError, Envelope, Flat, JsonApi, Nested, Problem, RenderContext};
 
+#[path = "it/apis/mod.rs"]
 mod apis;
 
 use apis::{gateway, server, verilock, verriflo, verto};

@@ -2,7 +2,7 @@
 //! (`examples/pages/NAME.{md,html,json}`), kept fresh, sound HTML, and showing every status,
 //! code and message the seed's own documentation lists.
 
-mod apis;
+use crate::apis;
 
 use apis::{gateway, verilock, verriflo, verto};
 use errwire::ApiError;

@@ -1,10 +1,9 @@
 //! Every error body documented by Verriflo (`seeds/000`), member for member and in order.
 
-mod common;
+use crate::common;
 
 #[allow(dead_code)]
-#[path = "../examples/verriflo.rs"]
-mod verriflo;
+use crate::apis::verriflo;
 
 use errwire::ApiError;
 use verriflo::VerrifloError;

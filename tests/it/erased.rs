@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use errwire::{ApiError, Envelope, Flat, JsonApi, Nested, Problem, RenderContext};
 
-mod apis;
+use crate::apis;
 
 use apis::{gateway, server, verilock, verriflo, verto};
 
