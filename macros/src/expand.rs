@@ -227,16 +227,22 @@ impl<'a> Expander<'a> {
             .collect()
     }
 
-    /// A compile-time check per detail, at its field, that the envelope writes no member of its
-    /// name beside the details (RFC 9457's `status`, `type`, ...), which would drop it.
+    /// A compile-time check per detail name, at the first field of that name, that the envelope
+    /// writes no member of that name beside the details (RFC 9457's `status`, `type`, ...),
+    /// which would drop it; one constant for the type, each name evaluated once.
     fn details_shadowed(&self) -> TokenStream {
         let krate = &self.krate;
         let envelope = self.envelope_path();
-        self.variants()
+        let mut checked = std::collections::HashSet::new();
+        let checks: TokenStream = self
+            .variants()
             .filter(|variant| !self.input.is_transparent(variant))
             .flat_map(|variant| variant.fields.iter().map(move |field| (variant, field)))
             .filter_map(|(variant, field)| {
                 let name = field.detail_name()?;
+                if !checked.insert(name.clone()) {
+                    return None;
+                }
                 let rename = format!(
                     "{}_{name}",
                     crate::case::RenameRule::Snake.apply(&variant.ident.to_string())
@@ -245,11 +251,19 @@ impl<'a> Expander<'a> {
                     "detail `{name}` has the name of a member the envelope writes, so it would be left out of every body; name it otherwise on the wire: #[api(detail = \"{rename}\")]"
                 );
                 Some(quote_spanned! {field.span()=>
-                    #[allow(deprecated)]
-                    const _: () = ::core::assert!(!#krate::__private::shadowed::<#envelope>(#name), #message);
+                    if #krate::__private::shadowed::<#envelope>(#name) {
+                        ::core::panic!(#message);
+                    }
                 })
             })
-            .collect()
+            .collect();
+        if checks.is_empty() {
+            return TokenStream::new();
+        }
+        quote! {
+            #[allow(deprecated)]
+            const _: () = { #checks };
+        }
     }
 
     /// `match self { Self::V { a: __f_a, .. } => body, .. }`, with `arm` giving the bound fields
@@ -946,6 +960,16 @@ impl<'a> Expander<'a> {
         quote! {
             fn envelope(&self) -> &'static dyn #krate::envelope::DynEnvelope {
                 <#envelope as #krate::Envelope>::DYN
+            }
+
+            // The concrete type in its own envelope: the typed path, not the erased one that a
+            // `dyn ApiError` takes.
+            #[inline]
+            fn to_response_with(
+                &self,
+                __cx: &#krate::RenderContext<'_>,
+            ) -> #krate::__private::Response<::std::vec::Vec<u8>> {
+                <#envelope as #krate::Envelope>::response(self, __cx)
             }
         }
     }

@@ -244,17 +244,3 @@ pub use http;
 pub use crate::integrations::actix;
 #[cfg(feature = "axum")]
 pub use crate::integrations::axum;
-
-/// The README's examples, compiled and run as doc tests (they need the framework, `docs`,
-/// `openapi`, `utoipa` and `reqwest` features, as the README's test command gives them).
-#[cfg(all(
-    doctest,
-    feature = "axum",
-    feature = "actix-web",
-    feature = "docs",
-    feature = "openapi",
-    feature = "utoipa",
-    feature = "reqwest"
-))]
-#[doc = include_str!("../../README.md")]
-struct ReadmeDoctests;
