@@ -70,7 +70,7 @@ pub trait ApiError {
     /// field), so that envelopes can write it without formatting; `None` otherwise.
     ///
     /// When `Some`, it must be exactly what [`fmt_message`](Self::fmt_message) writes:
-    /// [`check_impl`](crate::check_impl) tests that.
+    /// [`assert_impl`](crate::assert_impl) tests that.
     fn static_message(&self) -> Option<&'static str> {
         None
     }
@@ -243,9 +243,9 @@ forward_api_error!(&E, Box<E>, std::sync::Arc<E>);
 ///     }
 /// }
 ///
-/// errwire::check_impl(&Teapot);
+/// errwire::assert_impl(&Teapot);
 /// ```
-pub fn check_impl<E: ApiError + ?Sized>(error: &E) {
+pub fn assert_impl<E: ApiError + ?Sized>(error: &E) {
     let status = error.status();
     assert!(
         status.is_client_error() || status.is_server_error(),

@@ -118,7 +118,7 @@
 //! defaults that mean "none"; override those the error has. Leave `message`,
 //! `to_response` and `to_response_with` alone: they are built on the others. Override
 //! [`static_message`](ApiError::static_message) only to return exactly what `fmt_message`
-//! writes, and call [`check_impl`] in a test, which checks that and the status class:
+//! writes, and call [`assert_impl`] in a test, which checks that and the status class:
 //!
 //! ```
 //! use core::fmt;
@@ -144,7 +144,7 @@
 //!     }
 //! }
 //!
-//! errwire::check_impl(&Upstream(StatusCode::BAD_GATEWAY));
+//! errwire::assert_impl(&Upstream(StatusCode::BAD_GATEWAY));
 //! assert_eq!(
 //!     Upstream(StatusCode::BAD_GATEWAY).to_response().body(),
 //!     br#"{"error":"upstream_failed","message":"The upstream answered 502"}"#,
@@ -227,7 +227,7 @@ mod schema;
 #[path = "private.rs"]
 pub mod __private;
 
-pub use crate::api_error::{ApiError, check_impl};
+pub use crate::api_error::{ApiError, assert_impl};
 pub use crate::code::Code;
 pub use crate::context::{MAX_REQUEST_ID, RenderContext, X_REQUEST_ID};
 pub use crate::details::{DetailFields, DetailValue, DetailVisitor, Details};

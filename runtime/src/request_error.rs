@@ -249,13 +249,13 @@ mod tests {
             body(&error),
             r#"{"error":"bad_request","message":"Failed to parse the request body as JSON"}"#
         );
-        crate::check_impl(&error);
+        crate::assert_impl(&error);
         let plain = RequestError::<Flat>::new(StatusCode::NOT_FOUND, None);
         assert_eq!(
             body(&plain),
             r#"{"error":"not_found","message":"Not Found"}"#
         );
-        crate::check_impl(&plain);
+        crate::assert_impl(&plain);
     }
 
     #[test]

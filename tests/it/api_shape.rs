@@ -158,7 +158,7 @@ impl DetailFields for Quota {
 #[test]
 fn a_hand_written_impl_renders_its_details_without_naming_serde_internals() {
     let quota = Quota { used: 100 };
-    errwire::check_impl(&quota);
+    errwire::assert_impl(&quota);
     assert_eq!(
         quota.to_response().body(),
         br#"{"error":"quota","message":"Quota of 100 requests used","details":{"used":100,"limits":[10,100]}}"#
@@ -177,12 +177,12 @@ fn a_hand_written_impl_renders_its_details_without_naming_serde_internals() {
     assert_eq!(collect.0["limits"], serde_json::json!([10, 100]));
 }
 
-/// What `check_impl` says about a hand-written impl that breaks a rule.
-fn check_impl_panic(error: &dyn errwire::ApiError) -> String {
+/// What `assert_impl` says about a hand-written impl that breaks a rule.
+fn assert_impl_panic(error: &dyn errwire::ApiError) -> String {
     let panic = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        errwire::check_impl(error);
+        errwire::assert_impl(error);
     }))
-    .expect_err("check_impl accepts a broken impl");
+    .expect_err("assert_impl accepts a broken impl");
     panic.downcast_ref::<String>().cloned().unwrap_or_default()
 }
 
@@ -214,30 +214,30 @@ impl errwire::ApiError for Broken {
 }
 
 #[test]
-fn check_impl_catches_what_the_compiler_cannot() {
-    errwire::check_impl(&Broken {
+fn assert_impl_catches_what_the_compiler_cannot() {
+    errwire::assert_impl(&Broken {
         status: 404,
         fixed: "written",
     });
     assert!(
-        check_impl_panic(&Broken {
+        assert_impl_panic(&Broken {
             status: 404,
             fixed: "fixed"
         })
         .contains("static_message disagrees with fmt_message")
     );
     assert!(
-        check_impl_panic(&Broken {
+        assert_impl_panic(&Broken {
             status: 302,
             fixed: "written"
         })
         .contains("not an error status")
     );
-    check_impl_on_every_variant();
+    assert_impl_on_every_variant();
 }
 
-/// The derive keeps the rules `check_impl` checks.
-fn check_impl_on_every_variant() {
+/// The derive keeps the rules `assert_impl` checks.
+fn assert_impl_on_every_variant() {
     #[derive(Debug, errwire::ApiError)]
     enum Room {
         #[api(status = 404, message = "Room {0} not found")]
@@ -247,8 +247,8 @@ fn check_impl_on_every_variant() {
         #[api(status = 503)]
         Down,
     }
-    errwire::check_impl(&Booking::Taken("a1".into()));
+    errwire::assert_impl(&Booking::Taken("a1".into()));
     for room in [Room::Missing(7), Room::Closed, Room::Down] {
-        errwire::check_impl(&room);
+        errwire::assert_impl(&room);
     }
 }
