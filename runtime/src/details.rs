@@ -7,7 +7,15 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::dispatch::Detail;
+/// A value that can be a detail: any `Serialize` value.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be a detail: it does not implement `serde::Serialize`",
+    label = "this field goes into the body",
+    note = "derive or implement `serde::Serialize` for `{Self}`, or take `detail` off the field"
+)]
+pub trait Detail: Serialize {}
+
+impl<T: Serialize + ?Sized> Detail for T {}
 
 /// A detail's value: any `Serialize` value, behind a reference that a [`DetailVisitor`] takes
 /// without knowing its type. `&dyn DetailValue` is itself `Serialize`.
@@ -195,11 +203,7 @@ impl Serialize for Details<'_> {
             Details::Object(object) => object.serialize(serializer),
             Details::Fields(fields) => {
                 let mut map = serializer.serialize_map(None)?;
-                crate::envelope::flatten::fields(
-                    fields,
-                    &mut map,
-                    &crate::envelope::flatten::Reserved::NONE,
-                )?;
+                visit_into(fields, &mut IntoNested(&mut map))?;
                 map.end()
             }
         }
@@ -213,5 +217,99 @@ impl fmt::Debug for Details<'_> {
             Details::Fields(_) => "Details::Fields(..)",
             Details::Object(_) => "Details::Object(..)",
         })
+    }
+}
+
+/// Visits `fields` into `entries`, keeping the first error: visiting cannot stop early, and the
+/// entries after a failure are skipped. The erased path of an error that is a trait object.
+pub(crate) fn visit_into<E: Entries>(
+    fields: &dyn DetailFields,
+    entries: &mut E,
+) -> Result<(), E::Error> {
+    let mut visitor = VisitInto {
+        entries,
+        error: None,
+    };
+    fields.visit_details(&mut visitor);
+    visitor.error.map_or(Ok(()), Err)
+}
+
+struct VisitInto<'e, E: Entries> {
+    entries: &'e mut E,
+    error: Option<E::Error>,
+}
+
+impl<E: Entries> VisitInto<'_, E> {
+    #[inline]
+    fn keep(&mut self, written: Result<(), E::Error>) {
+        if let (None, Err(error)) = (&self.error, written) {
+            self.error = Some(error);
+        }
+    }
+}
+
+impl<E: Entries> DetailVisitor for VisitInto<'_, E> {
+    #[inline]
+    fn detail(&mut self, name: &'static str, value: &dyn DetailValue) {
+        if self.error.is_none() {
+            let written = self.entries.entry(name, value);
+            self.keep(written);
+        }
+    }
+
+    #[inline]
+    fn detail_str(&mut self, name: &'static str, value: &str) {
+        if self.error.is_none() {
+            let written = self.entries.entry_str(name, value);
+            self.keep(written);
+        }
+    }
+
+    #[inline]
+    fn detail_u64(&mut self, name: &'static str, value: u64) {
+        if self.error.is_none() {
+            let written = self.entries.entry_u64(name, value);
+            self.keep(written);
+        }
+    }
+
+    #[inline]
+    fn detail_i64(&mut self, name: &'static str, value: i64) {
+        if self.error.is_none() {
+            let written = self.entries.entry_i64(name, value);
+            self.keep(written);
+        }
+    }
+
+    #[inline]
+    fn detail_bool(&mut self, name: &'static str, value: bool) {
+        if self.error.is_none() {
+            let written = self.entries.entry_bool(name, value);
+            self.keep(written);
+        }
+    }
+}
+
+/// The entries of a nested details object (`"details": {...}`): every one, as it comes.
+struct IntoNested<'m, M>(&'m mut M);
+
+impl<M: SerializeMap> Entries for IntoNested<'_, M> {
+    type Error = M::Error;
+
+    #[inline]
+    fn entry<T: Detail + ?Sized>(&mut self, name: &'static str, value: &T) -> Result<(), M::Error> {
+        self.0.serialize_entry(name, value)
+    }
+
+    /// Never reached: a visitor hands over named entries only.
+    fn object<T: Detail + ?Sized>(&mut self, _: &T) -> Result<(), M::Error> {
+        Err(serde::ser::Error::custom("a details object inside details"))
+    }
+
+    fn details(&mut self, details: &Details<'_>) -> Result<(), M::Error> {
+        match details {
+            Details::Fields(fields) => visit_into(*fields, self),
+            Details::None | Details::Object(_) => Ok(()),
+        }
     }
 }

@@ -4,19 +4,20 @@
 //! specialization"): it writes `(&&Ref(value)).method()`. Resolution tries the receiver
 //! `&&Ref<T>` first, then `&Ref<T>`, then `Ref<T>`: a trait implemented for `&Ref<T>` only where
 //! `T` has the special ability wins; otherwise the call falls through to the trait implemented for
-//! every `Ref<T>`. Each pair of traits below is one such choice:
+//! every `Ref<T>`. Each pair of traits is one such choice; those of the facts are here, each
+//! other layer's beside it (`client/choices.rs`, `schema.rs`), all on this file's `Ref` and `Type`:
 //!
 //! | call | taken first, when `T` ... | else |
 //! |---|---|---|
 //! | `header_value` | implements [`ToHeaderValue`] | any `HeaderText`: its `Display` text |
 //! | `as_error` | is a `std::error::Error + 'static` | `None` |
-//! | `read_detail`, `read_details` (on `&&&Type<T>`, feature `client`) | is `serde::Deserialize<'static>` | `None`: the variant is not read back |
+//! | `read_detail`, `read_details` (on `&&&Type<T>`, feature `client`, in `client/choices.rs`) | is `serde::Deserialize<'static>` | `None`: the variant is not read back |
 //! | `read_header` (likewise) | is `FromStr` | `None` |
 //! | `read_message` (likewise) | is `FromStr + Display`, and writes back the text it was read from | `None` |
 //! | `default_value` (likewise) | is `Default` | `None` |
 //! | `read_forwarded` (likewise) | is a `client::FromResponse` | `None` |
 //! | `is_deserialize`, `is_from_str`, `is_message_text`, `is_default` (on `&&&Type<T>`, returning `bool`) | is what `read_detail`, `read_header`, `read_message` and `default_value` need: whether the catalog may say the variant is read back typed, with or without the `client` feature | `false` |
-//! | `own_schema` (on `&&&Type<T>`, three steps) | is `schemars::JsonSchema` (feature `schemars`), then `utoipa::ToSchema` (feature `utoipa`) | `None` |
+//! | `own_schema` (on `&&&Type<T>`, three steps, in `schema.rs`) | is `schemars::JsonSchema` (feature `schemars`), then `utoipa::ToSchema` (feature `utoipa`) | `None` |
 //!
 //! The choice is made where the derive's impl is type-checked, so for a type parameter it sees only
 //! the parameter's bounds: a generic `header` field is given the bound `ToHeaderValue` (its
@@ -30,22 +31,11 @@ use core::fmt;
 use core::marker::PhantomData;
 
 use http::HeaderValue;
-use serde::Serialize;
 
 use crate::headers::ToHeaderValue;
 
 /// A value, borrowed for a choice.
 pub struct Ref<'a, T: ?Sized>(pub &'a T);
-
-/// A value that can be a detail: any `Serialize` value.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be a detail: it does not implement `serde::Serialize`",
-    label = "this field goes into the body",
-    note = "derive or implement `serde::Serialize` for `{Self}`, or take `detail` off the field"
-)]
-pub trait Detail: Serialize {}
-
-impl<T: Serialize + ?Sized> Detail for T {}
 
 /// A value whose `Display` text can be a header value.
 #[diagnostic::on_unimplemented(
@@ -121,227 +111,6 @@ pub struct Type<T: ?Sized>(PhantomData<T>);
 impl<T: ?Sized> Type<T> {
     /// The type.
     pub const NEW: Self = Type(PhantomData);
-}
-
-/// Taken first: the type's `schemars::JsonSchema`. Without the feature, no type takes it.
-pub trait ViaJsonSchema {
-    /// The type's own JSON Schema.
-    fn own_schema(&self) -> Option<serde_json::Value>;
-}
-
-#[cfg(feature = "schemars")]
-impl<T: schemars::JsonSchema + ?Sized> ViaJsonSchema for &&Type<T> {
-    fn own_schema(&self) -> Option<serde_json::Value> {
-        Some(crate::schema::from_schemars::<T>())
-    }
-}
-
-/// Taken second: the type's `utoipa::ToSchema`. Without the feature, no type takes it.
-pub trait ViaToSchema {
-    /// The type's own JSON Schema.
-    fn own_schema(&self) -> Option<serde_json::Value>;
-}
-
-#[cfg(feature = "utoipa")]
-impl<T: utoipa::ToSchema + ?Sized> ViaToSchema for &Type<T> {
-    fn own_schema(&self) -> Option<serde_json::Value> {
-        Some(crate::schema::from_utoipa::<T>())
-    }
-}
-
-/// Taken otherwise: no schema of its own.
-pub trait NoSchema {
-    /// None.
-    fn own_schema(&self) -> Option<serde_json::Value>;
-}
-
-impl<T: ?Sized> NoSchema for Type<T> {
-    fn own_schema(&self) -> Option<serde_json::Value> {
-        None
-    }
-}
-
-/// Taken first: a field read back from the body's details, a `serde::Deserialize` type.
-#[cfg(feature = "client")]
-pub trait FromWire {
-    /// The field's type.
-    type Value;
-
-    /// The detail `name`; an absent one reads as `null`.
-    fn read_detail(
-        &self,
-        response: &crate::client::ErrorResponse,
-        name: &str,
-    ) -> Option<Self::Value>;
-
-    /// The whole details object.
-    fn read_details(&self, response: &crate::client::ErrorResponse) -> Option<Self::Value>;
-}
-
-// `Deserialize<'static>`, read from owned values, rather than `DeserializeOwned`: a type that
-// borrows (`&str`) then takes this impl too and fails to read at run time, where the
-// higher-ranked bound would fail to compile instead of falling through.
-#[cfg(feature = "client")]
-impl<T: serde::Deserialize<'static>> FromWire for &&Type<T> {
-    type Value = T;
-
-    fn read_detail(&self, response: &crate::client::ErrorResponse, name: &str) -> Option<T> {
-        let value = response.details.get(name).cloned().unwrap_or_default();
-        T::deserialize(value).ok()
-    }
-
-    fn read_details(&self, response: &crate::client::ErrorResponse) -> Option<T> {
-        T::deserialize(serde_json::Value::Object(response.details.clone())).ok()
-    }
-}
-
-/// Taken first: a field read back from a header's text, a `FromStr` type.
-#[cfg(feature = "client")]
-pub trait FromHeaderText {
-    /// The field's type.
-    type Value;
-
-    /// The header `name`'s text, parsed.
-    fn read_header(
-        &self,
-        response: &crate::client::ErrorResponse,
-        name: &str,
-    ) -> Option<Self::Value>;
-}
-
-#[cfg(feature = "client")]
-impl<T: core::str::FromStr> FromHeaderText for &&Type<T> {
-    type Value = T;
-
-    fn read_header(&self, response: &crate::client::ErrorResponse, name: &str) -> Option<T> {
-        response
-            .headers
-            .get(name)?
-            .to_str()
-            .ok()?
-            .trim()
-            .parse()
-            .ok()
-    }
-}
-
-/// Taken first: a field that shows only in the message, read back from its text there.
-#[cfg(feature = "client")]
-pub trait FromMessageText {
-    /// The field's type.
-    type Value;
-
-    /// The text `{name}` stands for in the message `template` wrote, parsed.
-    fn read_message(
-        &self,
-        response: &crate::client::ErrorResponse,
-        template: &str,
-        name: &str,
-    ) -> Option<Self::Value>;
-}
-
-#[cfg(feature = "client")]
-impl<T: core::str::FromStr + fmt::Display> FromMessageText for &&Type<T> {
-    type Value = T;
-
-    fn read_message(
-        &self,
-        response: &crate::client::ErrorResponse,
-        template: &str,
-        name: &str,
-    ) -> Option<T> {
-        let message = response.message.as_deref()?;
-        let fields = crate::message::read_back(template, message)?;
-        let (_, text) = fields.into_iter().find(|(field, _)| field == name)?;
-        // Only a value that writes the same text back: `01` is not the integer `1`.
-        let value: T = text.parse().ok()?;
-        (value.to_string() == text).then_some(value)
-    }
-}
-
-/// Taken first: a field the wire does not carry, given its `Default`.
-#[cfg(feature = "client")]
-pub trait FromDefault {
-    /// The field's type.
-    type Value;
-
-    /// The default value.
-    fn default_value(&self) -> Option<Self::Value>;
-}
-
-#[cfg(feature = "client")]
-impl<T: Default> FromDefault for &&Type<T> {
-    type Value = T;
-
-    fn default_value(&self) -> Option<T> {
-        Some(T::default())
-    }
-}
-
-/// Taken first: a `transparent` variant's error, read back by its own type.
-#[cfg(feature = "client")]
-pub trait FromForwarded {
-    /// The forwarded error's type.
-    type Value;
-
-    /// The forwarded error, if the response is one of its type's.
-    fn read_forwarded(&self, response: &crate::client::ErrorResponse) -> Option<Self::Value>;
-}
-
-#[cfg(feature = "client")]
-impl<T: crate::client::FromResponse> FromForwarded for &&Type<T> {
-    type Value = T;
-
-    fn read_forwarded(&self, response: &crate::client::ErrorResponse) -> Option<T> {
-        T::from_error_response(response)
-    }
-}
-
-/// Taken otherwise: a field that cannot be read back, so neither can its variant.
-#[cfg(feature = "client")]
-pub trait Unreadable {
-    /// The field's type.
-    type Value;
-
-    /// None.
-    fn read_detail(&self, _: &crate::client::ErrorResponse, _: &str) -> Option<Self::Value> {
-        None
-    }
-
-    /// None.
-    fn read_details(&self, _: &crate::client::ErrorResponse) -> Option<Self::Value> {
-        None
-    }
-
-    /// None.
-    fn read_header(&self, _: &crate::client::ErrorResponse, _: &str) -> Option<Self::Value> {
-        None
-    }
-
-    /// None.
-    fn read_message(
-        &self,
-        _: &crate::client::ErrorResponse,
-        _: &str,
-        _: &str,
-    ) -> Option<Self::Value> {
-        None
-    }
-
-    /// None.
-    fn default_value(&self) -> Option<Self::Value> {
-        None
-    }
-
-    /// None.
-    fn read_forwarded(&self, _: &crate::client::ErrorResponse) -> Option<Self::Value> {
-        None
-    }
-}
-
-#[cfg(feature = "client")]
-impl<T> Unreadable for Type<T> {
-    type Value = T;
 }
 
 /// One choice of whether a client can read a field of type `T` back: `true` where `T` has the

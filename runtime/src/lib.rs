@@ -220,7 +220,6 @@ pub mod openapi;
 mod log;
 mod message;
 mod request_error;
-#[cfg(any(feature = "schemars", feature = "utoipa"))]
 mod schema;
 
 #[doc(hidden)]

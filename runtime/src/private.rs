@@ -10,11 +10,11 @@ pub use serde_json;
 pub use crate::__framework_impls as framework_impls;
 pub use crate::details::{Entries, ToVisitor};
 pub use crate::dispatch::{
-    IsDefault, IsDeserialize, IsFromStr, IsMessageText, NoSchema, NotDefault, NotDeserialize,
-    NotError, NotFromStr, NotMessageText, Ref, Type, ViaError, ViaHeaderText, ViaJsonSchema,
-    ViaToHeaderValue, ViaToSchema,
+    IsDefault, IsDeserialize, IsFromStr, IsMessageText, NotDefault, NotDeserialize, NotError,
+    NotFromStr, NotMessageText, Ref, Type, ViaError, ViaHeaderText, ViaToHeaderValue,
 };
 pub use crate::headers::{display_header_value, insert as insert_header};
+pub use crate::schema::{NoSchema, ViaJsonSchema, ViaToSchema};
 #[cfg(feature = "actix-web")]
 pub use actix_web;
 #[cfg(feature = "aide")]
@@ -28,10 +28,10 @@ pub use utoipa;
 /// What the derive's `client::FromResponse` impl calls.
 #[cfg(feature = "client")]
 pub mod client {
-    pub use crate::client::{ErrorResponse, FromResponse, WireCode};
-    pub use crate::dispatch::{
+    pub use crate::client::choices::{
         FromDefault, FromForwarded, FromHeaderText, FromMessageText, FromWire, Unreadable,
     };
+    pub use crate::client::{ErrorResponse, FromResponse, WireCode};
 
     /// Whether the response's message is one `template` writes.
     pub fn message_is(response: &ErrorResponse, template: &str) -> bool {

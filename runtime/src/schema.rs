@@ -1,10 +1,15 @@
 //! A Rust type's own JSON Schema, from schemars or utoipa, made self-contained: the OpenAPI
 //! responses are a fragment that cannot count on a `components` section holding what a `$ref`
-//! names, so every reference is replaced by the schema it names.
+//! names, so every reference is replaced by the schema it names. With neither feature, only the
+//! choice that finds no schema is left.
 
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
 use serde_json::{Map, Value};
 
+use crate::dispatch::Type;
+
 /// How deep references are followed; a recursive type's schema stops there, permissively.
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
 const DEPTH: u8 = 8;
 
 /// `T`'s `schemars::JsonSchema` (JSON Schema 2020-12), references inlined.
@@ -34,6 +39,7 @@ pub(crate) fn from_utoipa<T: utoipa::ToSchema + ?Sized>() -> Value {
 /// `schema` with each `$ref` to `prefix` + a name in `definitions` replaced by that definition
 /// (its own keywords kept beside it); a reference that names nothing known, or lies deeper than
 /// `depth`, becomes `{}`: any value, rather than a reference that dangles.
+#[cfg(any(feature = "schemars", feature = "utoipa"))]
 fn inline(schema: Value, definitions: &Map<String, Value>, prefix: &str, depth: u8) -> Value {
     match schema {
         Value::Object(mut object) => {
@@ -65,7 +71,48 @@ fn inline(schema: Value, definitions: &Map<String, Value>, prefix: &str, depth: 
     }
 }
 
-#[cfg(test)]
+// The choice the catalog makes of a detail's schema (see `dispatch.rs`), with or without the
+// features.
+
+/// Taken first: the type's `schemars::JsonSchema`. Without the feature, no type takes it.
+pub trait ViaJsonSchema {
+    /// The type's own JSON Schema.
+    fn own_schema(&self) -> Option<serde_json::Value>;
+}
+
+#[cfg(feature = "schemars")]
+impl<T: schemars::JsonSchema + ?Sized> ViaJsonSchema for &&Type<T> {
+    fn own_schema(&self) -> Option<serde_json::Value> {
+        Some(from_schemars::<T>())
+    }
+}
+
+/// Taken second: the type's `utoipa::ToSchema`. Without the feature, no type takes it.
+pub trait ViaToSchema {
+    /// The type's own JSON Schema.
+    fn own_schema(&self) -> Option<serde_json::Value>;
+}
+
+#[cfg(feature = "utoipa")]
+impl<T: utoipa::ToSchema + ?Sized> ViaToSchema for &Type<T> {
+    fn own_schema(&self) -> Option<serde_json::Value> {
+        Some(from_utoipa::<T>())
+    }
+}
+
+/// Taken otherwise: no schema of its own.
+pub trait NoSchema {
+    /// None.
+    fn own_schema(&self) -> Option<serde_json::Value>;
+}
+
+impl<T: ?Sized> NoSchema for Type<T> {
+    fn own_schema(&self) -> Option<serde_json::Value> {
+        None
+    }
+}
+
+#[cfg(all(test, any(feature = "schemars", feature = "utoipa")))]
 mod tests {
     use serde_json::json;
 

@@ -102,6 +102,7 @@
 //! # }
 //! ```
 
+pub(crate) mod choices;
 mod policy;
 mod read;
 #[cfg(feature = "reqwest")]

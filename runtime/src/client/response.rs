@@ -174,7 +174,7 @@ impl ErrorResponse {
             .map_or_else(|| Retry::for_status(status), |entry| entry.retry);
         ErrorResponse {
             status,
-            request_id: header_text(crate::X_REQUEST_ID).or(parts.request_id),
+            request_id: header_text(crate::context::X_REQUEST_ID).or(parts.request_id),
             code: parts.code,
             message: parts.message,
             title: parts.title,

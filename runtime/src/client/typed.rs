@@ -128,7 +128,7 @@ impl ApiError for AnyError {
         match *self {}
     }
 
-    fn code(&self) -> Option<crate::Code> {
+    fn code(&self) -> Option<crate::code::Code> {
         match *self {}
     }
 

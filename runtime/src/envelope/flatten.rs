@@ -6,8 +6,7 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::details::{DetailFields, DetailValue, DetailVisitor, Details, Entries};
-use crate::dispatch::Detail;
+use crate::details::{Detail, DetailFields, Details, Entries, visit_into};
 
 /// The names of the members an object writes itself, which details flattened into it must not
 /// shadow, with a filter computed when compiling: most names are told apart from all of them by
@@ -108,57 +107,7 @@ pub(crate) fn fields<M: SerializeMap>(
     map: &mut M,
     reserved: &Reserved,
 ) -> Result<(), M::Error> {
-    let mut visitor = MapEntries {
-        map: IntoMap { map, reserved },
-        error: None,
-    };
-    fields.visit_details(&mut visitor);
-    visitor.error.map_or(Ok(()), Err)
-}
-
-/// Feeds visited entries into a map, keeping the first error: visiting cannot stop early, and
-/// entries after a failure are skipped.
-struct MapEntries<'m, 'r, M: SerializeMap> {
-    map: IntoMap<'m, 'r, M>,
-    error: Option<M::Error>,
-}
-
-impl<M: SerializeMap> MapEntries<'_, '_, M> {
-    #[inline]
-    fn entry<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
-        if self.error.is_none()
-            && let Err(error) = self.map.entry(name, value)
-        {
-            self.error = Some(error);
-        }
-    }
-}
-
-impl<M: SerializeMap> DetailVisitor for MapEntries<'_, '_, M> {
-    #[inline]
-    fn detail(&mut self, name: &'static str, value: &dyn DetailValue) {
-        self.entry(name, value);
-    }
-
-    #[inline]
-    fn detail_str(&mut self, name: &'static str, value: &str) {
-        self.entry(name, value);
-    }
-
-    #[inline]
-    fn detail_u64(&mut self, name: &'static str, value: u64) {
-        self.entry(name, &value);
-    }
-
-    #[inline]
-    fn detail_i64(&mut self, name: &'static str, value: i64) {
-        self.entry(name, &value);
-    }
-
-    #[inline]
-    fn detail_bool(&mut self, name: &'static str, value: bool) {
-        self.entry(name, &value);
-    }
+    visit_into(fields, &mut IntoMap { map, reserved })
 }
 
 /// A serializer that writes the entries of a map or struct into an enclosing, already open map.
