@@ -240,9 +240,12 @@ struct VisitInto<'e, E: Entries> {
 }
 
 impl<E: Entries> VisitInto<'_, E> {
+    /// Writes one entry, unless an earlier one failed; keeps the first failure.
     #[inline]
-    fn keep(&mut self, written: Result<(), E::Error>) {
-        if let (None, Err(error)) = (&self.error, written) {
+    fn write(&mut self, entry: impl FnOnce(&mut E) -> Result<(), E::Error>) {
+        if self.error.is_none()
+            && let Err(error) = entry(self.entries)
+        {
             self.error = Some(error);
         }
     }
@@ -251,42 +254,27 @@ impl<E: Entries> VisitInto<'_, E> {
 impl<E: Entries> DetailVisitor for VisitInto<'_, E> {
     #[inline]
     fn detail(&mut self, name: &'static str, value: &dyn DetailValue) {
-        if self.error.is_none() {
-            let written = self.entries.entry(name, value);
-            self.keep(written);
-        }
+        self.write(|entries| entries.entry(name, value));
     }
 
     #[inline]
     fn detail_str(&mut self, name: &'static str, value: &str) {
-        if self.error.is_none() {
-            let written = self.entries.entry_str(name, value);
-            self.keep(written);
-        }
+        self.write(|entries| entries.entry_str(name, value));
     }
 
     #[inline]
     fn detail_u64(&mut self, name: &'static str, value: u64) {
-        if self.error.is_none() {
-            let written = self.entries.entry_u64(name, value);
-            self.keep(written);
-        }
+        self.write(|entries| entries.entry_u64(name, value));
     }
 
     #[inline]
     fn detail_i64(&mut self, name: &'static str, value: i64) {
-        if self.error.is_none() {
-            let written = self.entries.entry_i64(name, value);
-            self.keep(written);
-        }
+        self.write(|entries| entries.entry_i64(name, value));
     }
 
     #[inline]
     fn detail_bool(&mut self, name: &'static str, value: bool) {
-        if self.error.is_none() {
-            let written = self.entries.entry_bool(name, value);
-            self.keep(written);
-        }
+        self.write(|entries| entries.entry_bool(name, value));
     }
 }
 
