@@ -168,6 +168,11 @@ pub struct CatalogEntry {
     /// The message template as written, placeholders and all: `"Retry after {retry_after} seconds."`;
     /// empty when the reason phrase is sent.
     pub message: &'static str,
+    /// The message when it is the same for every occurrence (the template names no field, or
+    /// there is none and the reason phrase is sent); `None` when each occurrence formats its own.
+    pub static_message: Option<&'static str>,
+    /// The RFC 9457 `type` URI: the catalog's `type_base` followed by the code, when it has both.
+    pub type_uri: Option<&'static str>,
     /// The variant's doc comment, Markdown.
     pub description: &'static str,
     /// `Some` for a `#[deprecated]` variant, with its note (empty without one).
@@ -402,6 +407,8 @@ impl CatalogEntry {
             code: None,
             title: None,
             message: "",
+            static_message: None,
+            type_uri: None,
             description: "",
             deprecated: None,
             headers: &[],
@@ -437,9 +444,26 @@ impl CatalogEntry {
         }
     }
 
-    /// Sets the message template.
+    /// Sets the message template; it is also the [`static_message`](Self::static_message) when
+    /// it has no braces.
     pub const fn with_message(self, message: &'static str) -> Self {
-        CatalogEntry { message, ..self }
+        let bytes = message.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            if bytes[at] == b'{' || bytes[at] == b'}' {
+                return CatalogEntry {
+                    message,
+                    static_message: None,
+                    ..self
+                };
+            }
+            at += 1;
+        }
+        CatalogEntry {
+            message,
+            static_message: Some(message),
+            ..self
+        }
     }
 
     /// Sets the description.

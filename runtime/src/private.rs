@@ -148,6 +148,8 @@ pub const fn plain_entry(
     status: StatusCode,
     code: Option<crate::Code>,
     message: &'static str,
+    static_message: Option<&'static str>,
+    type_uri: Option<&'static str>,
     fields: &'static [crate::catalog::FieldEntry],
 ) -> crate::catalog::CatalogEntry {
     catalog_entry(
@@ -156,6 +158,8 @@ pub const fn plain_entry(
         code,
         None,
         message,
+        static_message,
+        type_uri,
         "",
         None,
         &[],
@@ -174,6 +178,8 @@ pub const fn catalog_entry(
     code: Option<crate::Code>,
     title: Option<&'static str>,
     message: &'static str,
+    static_message: Option<&'static str>,
+    type_uri: Option<&'static str>,
     description: &'static str,
     deprecated: Option<&'static str>,
     headers: &'static [crate::catalog::HeaderEntry],
@@ -193,6 +199,8 @@ pub const fn catalog_entry(
         code,
         title,
         message,
+        static_message,
+        type_uri,
         description,
         deprecated,
         headers,
@@ -202,16 +210,47 @@ pub const fn catalog_entry(
     }
 }
 
-/// The facts of a variant that are the same for every occurrence, one row of the table the
-/// derive reads them from.
+/// What the derive's `status()`, `code()`, ... read for a variant: its catalog entry's facts
+/// without the `Option` of a `transparent` entry's status, in rows of their own so that a
+/// lookup reads a small row. Computed from the entries when compiling, never written apart.
 #[derive(Clone, Copy, Debug)]
 pub struct Facts {
     pub status: StatusCode,
     pub code: Option<crate::Code>,
-    /// The message when its template names no field.
-    pub message: Option<&'static str>,
+    pub static_message: Option<&'static str>,
     pub title: Option<&'static str>,
     pub type_uri: Option<&'static str>,
+    pub retry: crate::catalog::Retry,
+}
+
+/// The facts of each of `entries`, in order; `N` is their number. Evaluated when the derive's
+/// code compiles; an entry without a status (a `transparent` one) fails it.
+pub const fn facts<const N: usize>(entries: &[crate::catalog::CatalogEntry]) -> [Facts; N] {
+    let mut facts = [Facts {
+        status: StatusCode::INTERNAL_SERVER_ERROR,
+        code: None,
+        static_message: None,
+        title: None,
+        type_uri: None,
+        retry: crate::catalog::Retry::Never,
+    }; N];
+    let mut index = 0;
+    while index < N {
+        let entry = &entries[index];
+        facts[index] = Facts {
+            status: match entry.status {
+                Some(status) => status,
+                None => panic!("a transparent entry has no facts of its own"),
+            },
+            code: entry.code,
+            static_message: entry.static_message,
+            title: entry.title,
+            type_uri: entry.type_uri,
+            retry: entry.retry,
+        };
+        index += 1;
+    }
+    facts
 }
 
 /// The schema of a field that is not in the body: none.

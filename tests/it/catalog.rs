@@ -92,3 +92,47 @@ fn the_catalog_template_is_the_one_rendered() {
     let limited = RoomError::RateLimited { seconds: 1 };
     assert_eq!(limited.message().to_string(), "Too Many Requests");
 }
+
+/// Plain variants (the short form of an entry) beside one with a title and a retry class.
+#[derive(Debug, ApiError)]
+#[api(type_base = "https://example.com/errors/")]
+enum Plain {
+    #[api(status = 404, code = "no_room", message = "No such room")]
+    NoRoom,
+    #[api(status = 400, code = "braces", message = "Write {{ and }} as they are")]
+    Braces,
+    #[api(status = 409, code = "taken", message = "Room {0} is taken")]
+    Taken(#[api(detail = "room")] String),
+    #[api(status = 503, title = "Down", retry = "transient")]
+    Down,
+}
+
+#[test]
+fn what_the_methods_answer_is_read_from_the_entry() {
+    let errors = [
+        Plain::NoRoom,
+        Plain::Braces,
+        Plain::Taken("math".into()),
+        Plain::Down,
+    ];
+    let entries = Plain::catalog().entries;
+    assert_eq!(entries.len(), errors.len());
+    for (error, entry) in errors.iter().zip(entries) {
+        assert_eq!(Some(error.status()), entry.status, "{}", entry.name);
+        assert_eq!(error.code(), entry.code, "{}", entry.name);
+        assert_eq!(error.static_message(), entry.static_message, "{}", entry.name);
+        assert_eq!(error.title(), entry.title, "{}", entry.name);
+        assert_eq!(error.type_uri(), entry.type_uri, "{}", entry.name);
+        assert_eq!(error.retry(), entry.retry, "{}", entry.name);
+    }
+    assert_eq!(entries[0].static_message, Some("No such room"));
+    assert_eq!(entries[1].static_message, Some("Write { and } as they are"));
+    assert_eq!(entries[2].static_message, None, "formatted per occurrence");
+    assert_eq!(entries[3].static_message, Some("Service Unavailable"));
+    assert_eq!(
+        entries[0].type_uri,
+        Some("https://example.com/errors/no_room")
+    );
+    assert_eq!(entries[3].type_uri, None, "no code");
+    assert_eq!(entries[3].retry, errwire::catalog::Retry::Transient);
+}

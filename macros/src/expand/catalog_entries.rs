@@ -62,7 +62,7 @@ impl<'a> Expander<'a> {
                 // Most variants: the short form, as text.
                 let attrs = self.input.attrs_of(variant);
                 plain.push(format_args!(
-                    "__plain({}, {}, {}, {}, __fields_{index}),",
+                    "__plain({}, {}, {}, {}, {}, {}, __fields_{index}),",
                     Str(&variant.ident.unraw().to_string()),
                     text::Status {
                         krate: &krate_text,
@@ -78,6 +78,8 @@ impl<'a> Expander<'a> {
                         .message
                         .get()
                         .map_or("", |message| message.source.as_str())),
+                    Opt(self.static_message(variant).as_deref().map(Str)),
+                    Opt(self.type_uri(variant).as_deref().map(Str)),
                 ));
             } else {
                 entries.extend(plain.take_tokens());
@@ -181,6 +183,20 @@ impl<'a> Expander<'a> {
             .message
             .get()
             .map_or("", |message| message.source.as_str());
+        let static_message = option(
+            transparent
+                .is_none()
+                .then(|| self.static_message(variant))
+                .flatten()
+                .map(|text| text.to_token_stream()),
+        );
+        let type_uri = option(
+            transparent
+                .is_none()
+                .then(|| self.type_uri(variant))
+                .flatten()
+                .map(|uri| uri.to_token_stream()),
+        );
         let deprecated = option(variant.deprecated.as_ref().map(ToTokens::to_token_stream));
         let fixed = self
             .input
@@ -208,8 +224,8 @@ impl<'a> Expander<'a> {
         }));
         let headers: Vec<TokenStream> = headers.collect();
         quote! {
-            #krate::__private::catalog_entry(#name, #status, #code, #title, #message, #description,
-                #deprecated, &[#(#headers),*], #fields, #forwards_to, #retry)
+            #krate::__private::catalog_entry(#name, #status, #code, #title, #message,
+                #static_message, #type_uri, #description, #deprecated, &[#(#headers),*], #fields, #forwards_to, #retry)
         }
     }
 

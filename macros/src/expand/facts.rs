@@ -33,53 +33,32 @@ impl<'a> Expander<'a> {
         !self.input.variants.is_empty() && !self.any_transparent()
     }
 
-    /// `const __ERRWIRE_FACTS: &[Facts] = &[..];` and `fn __errwire_facts(&self) -> &'static
-    /// Facts`, the table of [`has_facts_table`](Self::has_facts_table).
+    /// `const __ERRWIRE_FACTS`, the facts of [`has_facts_table`](Self::has_facts_table) computed
+    /// from the catalog entries when compiling, and `fn __errwire_facts(&self)`, which maps a
+    /// value to its row.
     pub(super) fn facts_table(&self) -> TokenStream {
         if !self.has_facts_table() {
             return TokenStream::new();
         }
         let krate = &self.krate;
-        let krate_text = krate.to_string();
-        let mut rows = Source::default();
         let mut arms = Source::default();
         for (index, variant) in self.variants().enumerate() {
-            let status = text::Status {
-                krate: &krate_text,
-                number: self.input.status_number(variant),
-            };
-            let code = self.input.code_of(variant).map(|(code, _)| code);
-            let message = self.static_message(variant);
-            let title = self.input.attrs_of(variant).title.get();
-            let type_uri = self.type_uri(variant);
-            rows.push(format_args!(
-                "__Facts {{ status: {status}, code: {}, message: {}, title: {}, type_uri: {} }},",
-                Opt(code.as_ref().map(text::Code)),
-                Opt(message.as_deref().map(Str)),
-                Opt(title.map(String::as_str).map(Str)),
-                Opt(type_uri.as_deref().map(Str)),
-            ));
             arms.push(format_args!(
                 "{} => {index},",
                 text::Pattern(self.input, variant, &[])
             ));
         }
-        let rows = rows.take_tokens();
         let arms = arms.take_tokens();
-        let index = quote!(match self { #arms });
+        let count = self.input.variants.len();
         quote! {
             #[doc(hidden)]
-            const __ERRWIRE_FACTS: &'static [#krate::__private::Facts] = {
-                use ::core::option::Option::{None as __None, Some as __Some};
-                use #krate::__private::Facts as __Facts;
-                use #krate::Code as __Code;
-                &[#rows]
-            };
+            const __ERRWIRE_FACTS: &'static [#krate::__private::Facts; #count] =
+                &#krate::__private::facts(Self::__ERRWIRE_ENTRIES);
 
             #[doc(hidden)]
             #[inline]
             fn __errwire_facts(&self) -> &'static #krate::__private::Facts {
-                &Self::__ERRWIRE_FACTS[#index]
+                &Self::__ERRWIRE_FACTS[match self { #arms }]
             }
         }
     }
@@ -219,7 +198,7 @@ impl<'a> Expander<'a> {
 
     pub(super) fn fn_static_message(&self) -> TokenStream {
         let body = if self.has_facts_table() {
-            quote!(self.__errwire_facts().message)
+            quote!(self.__errwire_facts().static_message)
         } else {
             self.forwarding_all(quote!(static_message), |variant| {
                 option(
@@ -260,10 +239,18 @@ impl<'a> Expander<'a> {
         let any_retry = self
             .variants()
             .any(|variant| self.input.attrs_of(variant).retry.is_set());
-        if !any_retry && !self.any_transparent() {
+        if !any_retry && !self.any_transparent() && !self.has_facts_table() {
             return TokenStream::new();
         }
         let krate = &self.krate;
+        if self.has_facts_table() {
+            return quote! {
+                #[inline]
+                fn retry(&self) -> #krate::catalog::Retry {
+                    self.__errwire_facts().retry
+                }
+            };
+        }
         let body = self.forwarding_all(quote!(retry), |variant| {
             match self.input.attrs_of(variant).retry.get() {
                 Some(retry) => retry_tokens(krate, *retry),

@@ -1,5 +1,5 @@
 //! Generated code written as Rust source text and lexed by the compiler in one call, for the
-//! parts with a row per variant that carry none of the user's spans: the facts table, the plain
+//! parts with a row per variant that carry none of the user's spans: the plain
 //! catalog entries, and the match arms over fields of primitive types, where no diagnostic can
 //! point.
 //!
