@@ -120,7 +120,12 @@ fn what_the_methods_answer_is_read_from_the_entry() {
     for (error, entry) in errors.iter().zip(entries) {
         assert_eq!(Some(error.status()), entry.status, "{}", entry.name);
         assert_eq!(error.code(), entry.code, "{}", entry.name);
-        assert_eq!(error.static_message(), entry.static_message, "{}", entry.name);
+        assert_eq!(
+            error.static_message(),
+            entry.static_message,
+            "{}",
+            entry.name
+        );
         assert_eq!(error.title(), entry.title, "{}", entry.name);
         assert_eq!(error.type_uri(), entry.type_uri, "{}", entry.name);
         assert_eq!(error.retry(), entry.retry, "{}", entry.name);
