@@ -5,7 +5,7 @@ use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
 use syn::LitStr;
 
-use super::text::{self, Source};
+use super::text::{self, Source, Str};
 use super::{Arm, Body, Expander, binding, code_tokens, option, retry_tokens, status_code};
 use crate::ast::{Field, Variant};
 use crate::message::Piece;
