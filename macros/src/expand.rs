@@ -118,13 +118,12 @@ impl<'a> Expander<'a> {
         let schemas = self.schemas();
         let untyped = self.untyped();
         let facts_table = self.facts_table();
-        let type_base = self.fn_type_base();
         let retry = self.fn_retry();
         let type_uri = self.fn_type_uri();
         let details = self.fn_details();
         let write_details = self.fn_write_details();
         let headers = self.fn_headers();
-        let envelope = self.fn_envelope();
+        let to_response_with = self.fn_to_response_with();
         let envelope_path = self.envelope_path();
         let detail_fields = self.impl_detail_fields();
         let (catalog, field_lists) = self.catalog();
@@ -144,10 +143,9 @@ impl<'a> Expander<'a> {
                 #status
                 #code
                 #message
-                #envelope
+                #to_response_with
                 #static_message
                 #title
-                #type_base
                 #type_uri
                 #retry
                 #details

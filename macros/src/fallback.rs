@@ -29,7 +29,7 @@ pub fn expand(input: &Input, error: syn::Error) -> TokenStream {
                 ::core::unreachable!()
             }
 
-            fn envelope(&self) -> &'static dyn #krate::envelope::DynEnvelope {
+            fn catalog() -> &'static #krate::catalog::Catalog {
                 ::core::unreachable!()
             }
         }

@@ -37,7 +37,15 @@ use crate::message::Message;
     label = "not an `ApiError`",
     note = "derive it with `#[derive(errwire::ApiError)]`, or implement it by hand"
 )]
-pub trait ApiError {
+pub trait ApiError: TypeCatalog {
+    /// The catalog of this error's type: its envelope, its `type` URI prefix and one entry per
+    /// variant, in declaration order. It is the one place each of these is named: the
+    /// documentation page, the compatibility lock, OpenAPI, the client and the response all
+    /// read it.
+    fn catalog() -> &'static Catalog
+    where
+        Self: Sized;
+
     /// The HTTP status of the response, always a 4xx or 5xx.
     fn status(&self) -> http::StatusCode;
 
@@ -48,32 +56,6 @@ pub trait ApiError {
     ///
     /// This is what the client reads, never the error's `Display` text.
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result;
-
-    /// The envelope this error's type renders in: `Problem::DYN`, `Flat::DYN`, ...
-    ///
-    /// It is the one method that is not a fact of the error. It is on the trait so that a
-    /// `Box<dyn ApiError>` renders in its own type's envelope; to render an error in another
-    /// envelope, call that envelope: [`Flat::response(&error, &cx)`](crate::Envelope::response).
-    fn envelope(&self) -> &'static dyn DynEnvelope;
-
-    /// The public message, as a value that implements `Display` and `Serialize`.
-    ///
-    /// On a trait object, [`Message::new(error)`](Message::new) does the same.
-    fn message(&self) -> Message<'_, Self>
-    where
-        Self: Sized,
-    {
-        Message(self)
-    }
-
-    /// The public message when it is the same for every occurrence (its template names no
-    /// field), so that envelopes can write it without formatting; `None` otherwise.
-    ///
-    /// When `Some`, it must be exactly what [`fmt_message`](Self::fmt_message) writes:
-    /// [`assert_impl`](crate::assert_impl) tests that.
-    fn static_message(&self) -> Option<&'static str> {
-        None
-    }
 
     /// This error as a `std::error::Error`, if it is one: its `Display` text and its source
     /// chain, which never go into a body, are what the `tracing` feature logs.
@@ -88,18 +70,6 @@ pub trait ApiError {
         None
     }
 
-    /// The prefix of the RFC 9457 problem type URI; the code is appended to it.
-    fn type_base(&self) -> Option<&'static str> {
-        None
-    }
-
-    /// The RFC 9457 problem type URI, [`type_base`](Self::type_base) followed by the code, when
-    /// both are known when compiling: the derive writes each as one string, so that envelopes
-    /// need not join them. `None` makes envelopes join them.
-    fn type_uri(&self) -> Option<&'static str> {
-        None
-    }
-
     /// Whether a client retries the request that got this error: the variant's
     /// `#[api(retry = "...")]`, else [by status](crate::catalog::Retry::for_status).
     fn retry(&self) -> crate::catalog::Retry {
@@ -111,27 +81,37 @@ pub trait ApiError {
         Details::None
     }
 
-    /// Writes the details into `entries`, each entry by its own type: the derive writes a call
-    /// per detail; otherwise they come from [`details`](Self::details). Envelopes call it on
-    /// the concrete type, so a trait object's details go through `details`.
-    #[doc(hidden)]
-    fn __write_details<W: Entries>(&self, entries: &mut W) -> Result<(), W::Error>
-    where
-        Self: Sized,
-    {
-        entries.details(&self.details())
-    }
-
     /// Adds this error's headers (static ones and those taken from fields) to `headers`.
     fn headers(&self, headers: &mut HeaderMap) {
         let _ = headers;
     }
 
+    /// The envelope this error renders in: its type's, from the [`catalog`](Self::catalog)
+    /// (`Problem` for a catalog without one). On a `Box<dyn ApiError>`, the envelope of the
+    /// error inside.
+    ///
+    /// To render an error in another envelope, call that envelope:
+    /// [`Flat::response(&error, &cx)`](crate::Envelope::response).
+    fn envelope(&self) -> &'static dyn DynEnvelope {
+        self.type_catalog()
+            .envelope
+            .unwrap_or(<crate::Problem as crate::Envelope>::DYN)
+    }
+
+    /// The public message, as a value that implements `Display` and `Serialize`.
+    ///
+    /// On a trait object, [`Message::new(error)`](Message::new) does the same.
+    fn message(&self) -> Message<'_, Self>
+    where
+        Self: Sized,
+    {
+        Message(self)
+    }
+
     /// The response in this error's [`envelope`](Self::envelope) for one request: status,
     /// headers, and the body with the request's values.
     ///
-    /// `Box<dyn ApiError>` has it too; on a `&dyn ApiError`, write
-    /// `error.envelope().response(error, &cx)`.
+    /// `Box<dyn ApiError>` and `&dyn ApiError` have it too: `(&error).to_response_with(&cx)`.
     fn to_response_with(&self, cx: &RenderContext<'_>) -> Response<Vec<u8>>
     where
         Self: Sized,
@@ -147,19 +127,64 @@ pub trait ApiError {
         self.to_response_with(&RenderContext::new())
     }
 
-    /// The type's catalog, for its documentation page and compatibility lock: one entry per
-    /// variant, in declaration order; empty unless the type derives or writes one.
-    fn catalog() -> &'static Catalog
+    /// The public message when it is the same for every occurrence, so that envelopes write it
+    /// without formatting; `None` otherwise. A cache of the catalog entry's
+    /// `static_message`, for the derive; [`assert_impl`] checks that it is what
+    /// [`fmt_message`](Self::fmt_message) writes.
+    #[doc(hidden)]
+    fn __static_message(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// The `type` URI prefix of the type: its catalog's.
+    #[doc(hidden)]
+    fn __type_base(&self) -> Option<&'static str> {
+        self.type_catalog().type_base
+    }
+
+    /// The whole `type` URI when it is known when compiling, so that envelopes need not join
+    /// the prefix and the code: a cache of the catalog entry's `type_uri`, for the derive.
+    #[doc(hidden)]
+    fn __type_uri(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Writes the details into `entries`, each entry by its own type: the derive writes a call
+    /// per detail; otherwise they come from [`details`](Self::details). Envelopes call it on
+    /// the concrete type, so a trait object's details go through `details`.
+    #[doc(hidden)]
+    fn __write_details<W: Entries>(&self, entries: &mut W) -> Result<(), W::Error>
     where
         Self: Sized,
     {
-        &Catalog::EMPTY
+        entries.details(&self.details())
+    }
+}
+
+/// What every `ApiError` has, so that a trait object reaches its type's catalog: the trait's
+/// static [`catalog`](ApiError::catalog) cannot be called on one. A supertrait of
+/// `ApiError`, implemented for every sized one; not for users, since on a `Box<dyn ApiError>`
+/// it is the box's own (empty) catalog, where `ApiError`'s methods reach the error inside.
+pub trait TypeCatalog {
+    /// The catalog of the type of `self`.
+    fn type_catalog(&self) -> &'static Catalog;
+}
+
+impl<E: ApiError> TypeCatalog for E {
+    fn type_catalog(&self) -> &'static Catalog {
+        E::catalog()
     }
 }
 
 macro_rules! forward_api_error {
     ($($pointer:ty),*) => {$(
+        /// The error it points to; its static [`catalog`](ApiError::catalog) is empty, since the
+        /// error behind it may be of any type.
         impl<E: ApiError + ?Sized> ApiError for $pointer {
+            fn catalog() -> &'static Catalog {
+                &Catalog::EMPTY
+            }
+
             fn status(&self) -> http::StatusCode {
                 (**self).status()
             }
@@ -172,14 +197,6 @@ macro_rules! forward_api_error {
                 (**self).fmt_message(f)
             }
 
-            fn envelope(&self) -> &'static dyn DynEnvelope {
-                (**self).envelope()
-            }
-
-            fn static_message(&self) -> Option<&'static str> {
-                (**self).static_message()
-            }
-
             fn as_error(&self) -> Option<&(dyn std::error::Error + 'static)> {
                 (**self).as_error()
             }
@@ -188,16 +205,8 @@ macro_rules! forward_api_error {
                 (**self).title()
             }
 
-            fn type_base(&self) -> Option<&'static str> {
-                (**self).type_base()
-            }
-
             fn retry(&self) -> crate::catalog::Retry {
                 (**self).retry()
-            }
-
-            fn type_uri(&self) -> Option<&'static str> {
-                (**self).type_uri()
             }
 
             fn details(&self) -> Details<'_> {
@@ -207,6 +216,22 @@ macro_rules! forward_api_error {
             fn headers(&self, headers: &mut HeaderMap) {
                 (**self).headers(headers)
             }
+
+            fn envelope(&self) -> &'static dyn DynEnvelope {
+                (**self).envelope()
+            }
+
+            fn __static_message(&self) -> Option<&'static str> {
+                (**self).__static_message()
+            }
+
+            fn __type_base(&self) -> Option<&'static str> {
+                (**self).__type_base()
+            }
+
+            fn __type_uri(&self) -> Option<&'static str> {
+                (**self).__type_uri()
+            }
         }
     )*};
 }
@@ -214,32 +239,32 @@ macro_rules! forward_api_error {
 forward_api_error!(&E, Box<E>, std::sync::Arc<E>);
 
 /// Panics, with a message saying what to fix, if `error` breaks a rule of [`ApiError`] that the
-/// compiler cannot check in a hand-written impl: its status must be a 4xx or 5xx, and its
-/// [`static_message`](ApiError::static_message), when `Some`, must be what
-/// [`fmt_message`](ApiError::fmt_message) writes. Call it in a test on a value of each variant.
+/// compiler cannot check in a hand-written impl: its status must be a 4xx or 5xx, and the
+/// status and code must be those of an entry of its type's [`catalog`](ApiError::catalog), if
+/// that lists any. Call it in a test on a value of each variant.
 ///
 /// ```should_panic
 /// use core::fmt;
+/// use errwire::catalog::{Catalog, CatalogEntry};
+/// use errwire::http::StatusCode;
 /// use errwire::{ApiError, Code, Envelope, Problem};
-/// use errwire::envelope::DynEnvelope;
 ///
 /// struct Teapot;
 ///
 /// impl ApiError for Teapot {
-///     fn status(&self) -> errwire::http::StatusCode {
-///         errwire::http::StatusCode::IM_A_TEAPOT
+///     fn catalog() -> &'static Catalog {
+///         const ENTRIES: &[CatalogEntry] = &[CatalogEntry::new("Teapot", StatusCode::IM_A_TEAPOT)];
+///         const CATALOG: &Catalog = &Catalog::new("Teapot", Problem::DYN).with_entries(ENTRIES);
+///         CATALOG
+///     }
+///     fn status(&self) -> StatusCode {
+///         StatusCode::IM_A_TEAPOT
 ///     }
 ///     fn code(&self) -> Option<Code> {
-///         None
+///         Some(Code::Str("teapot")) // not the code of the entry, which has none
 ///     }
 ///     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 ///         f.write_str("I'm a teapot")
-///     }
-///     fn static_message(&self) -> Option<&'static str> {
-///         Some("I am a teapot") // not what fmt_message writes
-///     }
-///     fn envelope(&self) -> &'static dyn DynEnvelope {
-///         Problem::DYN
 ///     }
 /// }
 ///
@@ -251,11 +276,21 @@ pub fn assert_impl<E: ApiError + ?Sized>(error: &E) {
         status.is_client_error() || status.is_server_error(),
         "ApiError::status is {status}, not an error status; return a 4xx or 5xx"
     );
-    if let Some(fixed) = error.static_message() {
+    let code = error.code();
+    let catalog = error.type_catalog();
+    let listed = catalog.entries.iter().any(|entry| {
+        entry.forwards_to.is_some() || (entry.status == Some(status) && entry.code == code)
+    });
+    assert!(
+        listed || catalog.entries.is_empty(),
+        "ApiError::status and code ({status}, {code:?}) are those of no entry of the catalog of {:?}; add an entry for them, or return those of an entry",
+        catalog.name
+    );
+    if let Some(fixed) = error.__static_message() {
         let written = Message::new(error).to_string();
         assert_eq!(
             written, fixed,
-            "ApiError::static_message disagrees with fmt_message; return None from static_message, or the text fmt_message writes"
+            "ApiError::__static_message disagrees with fmt_message; return None from it, or the text fmt_message writes"
         );
     }
 }

@@ -19,7 +19,8 @@ pub struct Catalog {
     pub name: &'static str,
     /// The type's doc comment.
     pub description: &'static str,
-    /// The envelope the type's bodies are in; `None` for a hand-written impl without a catalog.
+    /// The envelope the type's bodies are in, named nowhere else: `None` (the empty catalog of a
+    /// pointer to any error) renders in `Problem`.
     pub envelope: Option<&'static dyn DynEnvelope>,
     /// The prefix of the RFC 9457 `type` URI; the code follows it.
     pub type_base: Option<&'static str>,

@@ -7,7 +7,7 @@ use core::fmt;
 use serde_json::value::RawValue;
 
 use crate::api_error::ApiError;
-use crate::catalog::{CatalogEntry, FieldEntry};
+use crate::catalog::{Catalog, CatalogEntry, FieldEntry};
 use crate::code::Code;
 use crate::details::{DetailFields, DetailVisitor, Details};
 use crate::envelope::DynEnvelope;
@@ -91,6 +91,12 @@ impl<'a> Example<'a> {
 }
 
 impl ApiError for Example<'_> {
+    /// None of its own: an example stands for an entry of any catalog, whose envelope and
+    /// `type` URI prefix it carries.
+    fn catalog() -> &'static Catalog {
+        &Catalog::EMPTY
+    }
+
     fn status(&self) -> http::StatusCode {
         self.status
     }
@@ -122,7 +128,7 @@ impl ApiError for Example<'_> {
         self.entry.title
     }
 
-    fn type_base(&self) -> Option<&'static str> {
+    fn __type_base(&self) -> Option<&'static str> {
         self.type_base
     }
 

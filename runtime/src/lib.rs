@@ -112,17 +112,17 @@
 //! # Writing the trait by hand
 //!
 //! A type that cannot derive (a foreign error wrapped by hand, a status chosen at run time)
-//! implements four methods: [`status`](ApiError::status), [`code`](ApiError::code),
-//! [`fmt_message`](ApiError::fmt_message) and [`envelope`](ApiError::envelope). The facts
-//! `title`, `type_base`, `details` (with [`DetailFields`]), `headers` and `as_error` have
-//! defaults that mean "none"; override those the error has. Leave `message`,
-//! `to_response` and `to_response_with` alone: they are built on the others. Override
-//! [`static_message`](ApiError::static_message) only to return exactly what `fmt_message`
-//! writes, and call [`assert_impl`] in a test, which checks that and the status class:
+//! implements four methods: [`catalog`](ApiError::catalog), the one place that names its
+//! envelope (and, for its page and OpenAPI, its errors), [`status`](ApiError::status),
+//! [`code`](ApiError::code) and [`fmt_message`](ApiError::fmt_message). The facts `title`,
+//! `retry`, `details` (with [`DetailFields`]), `headers` and `as_error` have defaults that mean
+//! "none" (or "by status"); override those the error has. The rest (`envelope`, `message`,
+//! `to_response`, `to_response_with`) is read from these. Call [`assert_impl`] in a test, which
+//! checks the status class and that each error is an entry of the catalog:
 //!
 //! ```
 //! use core::fmt;
-//! use errwire::envelope::DynEnvelope;
+//! use errwire::catalog::{Catalog, CatalogEntry};
 //! use errwire::http::StatusCode;
 //! use errwire::{ApiError, Code, Envelope, Flat};
 //!
@@ -130,6 +130,11 @@
 //! struct Upstream(StatusCode);
 //!
 //! impl ApiError for Upstream {
+//!     fn catalog() -> &'static Catalog {
+//!         // No entries: its status is chosen at run time.
+//!         const CATALOG: &Catalog = &Catalog::new("Upstream", Flat::DYN);
+//!         CATALOG
+//!     }
 //!     fn status(&self) -> StatusCode {
 //!         self.0
 //!     }
@@ -138,9 +143,6 @@
 //!     }
 //!     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
 //!         write!(f, "The upstream answered {}", self.0.as_u16())
-//!     }
-//!     fn envelope(&self) -> &'static dyn DynEnvelope {
-//!         Flat::DYN
 //!     }
 //! }
 //!

@@ -37,7 +37,7 @@ impl<E: ApiError + ?Sized> fmt::Debug for Message<'_, E> {
 impl<E: ApiError + ?Sized> Serialize for Message<'_, E> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.static_message() {
+        match self.0.__static_message() {
             Some(message) => serializer.serialize_str(message),
             None => serializer.collect_str(self),
         }

@@ -8,6 +8,7 @@ pub use serde::{self, Serialize};
 pub use serde_json;
 
 pub use crate::__framework_impls as framework_impls;
+pub use crate::api_error::TypeCatalog;
 pub use crate::details::{Entries, ToVisitor};
 pub use crate::dispatch::{
     IsDefault, IsDeserialize, IsFromStr, IsMessageText, NotDefault, NotDeserialize, NotError,

@@ -11,7 +11,7 @@ use http::header::{ALLOW, HeaderMap, HeaderValue};
 use crate::api_error::ApiError;
 use crate::catalog::{Catalog, CatalogEntry, HeaderEntry, HeaderKind};
 use crate::code::Code;
-use crate::envelope::{DynEnvelope, Envelope, Problem};
+use crate::envelope::{Envelope, Problem};
 
 /// An error of the request itself, reported by the web framework rather than a handler, in
 /// the envelope `Env`.
@@ -150,6 +150,12 @@ const fn framework_entry(status: StatusCode, description: &'static str) -> Catal
 }
 
 impl<Env: Envelope> ApiError for RequestError<Env> {
+    /// The framework errors the middleware puts in the envelope, for the documentation page and
+    /// OpenAPI: 400, 404, 405, 413, 415, 422 and 500.
+    fn catalog() -> &'static Catalog {
+        Self::CATALOG
+    }
+
     fn status(&self) -> StatusCode {
         self.status
     }
@@ -159,13 +165,13 @@ impl<Env: Envelope> ApiError for RequestError<Env> {
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (&self.reason, self.static_message()) {
+        match (&self.reason, self.__static_message()) {
             (Some(reason), _) => f.write_str(reason),
             (None, message) => f.write_str(message.unwrap_or(SERVER_MESSAGE)),
         }
     }
 
-    fn static_message(&self) -> Option<&'static str> {
+    fn __static_message(&self) -> Option<&'static str> {
         if self.reason.is_some() {
             return None;
         }
@@ -179,16 +185,6 @@ impl<Env: Envelope> ApiError for RequestError<Env> {
         if let (StatusCode::METHOD_NOT_ALLOWED, Some(allow)) = (self.status, &self.allow) {
             headers.insert(ALLOW, allow.clone());
         }
-    }
-
-    /// The framework errors the middleware puts in the envelope, for the documentation page and
-    /// OpenAPI: 400, 404, 405, 413, 415, 422 and 500.
-    fn catalog() -> &'static Catalog {
-        Self::CATALOG
-    }
-
-    fn envelope(&self) -> &'static dyn DynEnvelope {
-        Env::DYN
     }
 }
 

@@ -1,11 +1,12 @@
-//! The shape of errwire's API: one hook names a type's envelope, rendering in another envelope
+//! The shape of errwire's API: a type's catalog names its envelope, rendering in another envelope
 //! is the envelope's function, building a response logs nothing, and the common enum name
 //! `ApiError` derives.
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
 
-use errwire::envelope::DynEnvelope;
+use errwire::catalog::{Catalog, CatalogEntry};
+use errwire::http::StatusCode;
 use errwire::{
     ApiError as _, Code, DetailFields, DetailValue, DetailVisitor, Details, Envelope, Flat,
     Problem, RenderContext,
@@ -127,6 +128,15 @@ struct Quota {
 }
 
 impl errwire::ApiError for Quota {
+    fn catalog() -> &'static Catalog {
+        const ENTRIES: &[CatalogEntry] =
+            &[CatalogEntry::new("Quota", StatusCode::TOO_MANY_REQUESTS)
+                .with_code(Code::Str("quota"))
+                .with_message("Quota of {used} requests used")];
+        const CATALOG: &Catalog = &Catalog::new("Quota", Flat::DYN).with_entries(ENTRIES);
+        CATALOG
+    }
+
     fn status(&self) -> errwire::http::StatusCode {
         errwire::http::StatusCode::TOO_MANY_REQUESTS
     }
@@ -137,10 +147,6 @@ impl errwire::ApiError for Quota {
 
     fn fmt_message(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Quota of {} requests used", self.used)
-    }
-
-    fn envelope(&self) -> &'static dyn DynEnvelope {
-        Flat::DYN
     }
 
     fn details(&self) -> Details<'_> {
@@ -192,6 +198,12 @@ struct Broken {
 }
 
 impl errwire::ApiError for Broken {
+    fn catalog() -> &'static Catalog {
+        const ENTRIES: &[CatalogEntry] = &[CatalogEntry::new("Broken", StatusCode::NOT_FOUND)];
+        const CATALOG: &Catalog = &Catalog::new("Broken", Problem::DYN).with_entries(ENTRIES);
+        CATALOG
+    }
+
     fn status(&self) -> errwire::http::StatusCode {
         errwire::http::StatusCode::from_u16(self.status).unwrap()
     }
@@ -204,12 +216,9 @@ impl errwire::ApiError for Broken {
         f.write_str("written")
     }
 
-    fn static_message(&self) -> Option<&'static str> {
+    // The derive's cache, hidden: a hand-written impl that writes it anyway is checked.
+    fn __static_message(&self) -> Option<&'static str> {
         Some(self.fixed)
-    }
-
-    fn envelope(&self) -> &'static dyn DynEnvelope {
-        Problem::DYN
     }
 }
 
@@ -224,7 +233,14 @@ fn assert_impl_catches_what_the_compiler_cannot() {
             status: 404,
             fixed: "fixed"
         })
-        .contains("static_message disagrees with fmt_message")
+        .contains("__static_message disagrees with fmt_message")
+    );
+    assert!(
+        assert_impl_panic(&Broken {
+            status: 410,
+            fixed: "written"
+        })
+        .contains("(410 Gone, None) are those of no entry of the catalog of \"Broken\"")
     );
     assert!(
         assert_impl_panic(&Broken {

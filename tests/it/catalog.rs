@@ -109,6 +109,7 @@ enum Plain {
 
 #[test]
 fn what_the_methods_answer_is_read_from_the_entry() {
+    // The hidden methods are the derive's caches of the entries' facts.
     let errors = [
         Plain::NoRoom,
         Plain::Braces,
@@ -121,13 +122,13 @@ fn what_the_methods_answer_is_read_from_the_entry() {
         assert_eq!(Some(error.status()), entry.status, "{}", entry.name);
         assert_eq!(error.code(), entry.code, "{}", entry.name);
         assert_eq!(
-            error.static_message(),
+            error.__static_message(),
             entry.static_message,
             "{}",
             entry.name
         );
         assert_eq!(error.title(), entry.title, "{}", entry.name);
-        assert_eq!(error.type_uri(), entry.type_uri, "{}", entry.name);
+        assert_eq!(error.__type_uri(), entry.type_uri, "{}", entry.name);
         assert_eq!(error.retry(), entry.retry, "{}", entry.name);
     }
     assert_eq!(entries[0].static_message, Some("No such room"));

@@ -1,5 +1,6 @@
-//! The facts of each variant: status, code, message, title, retry class, `type` URI and the
-//! envelope, read from one table where the type allows it.
+//! The facts of each variant: status, code, message, title, retry class and `type` URI, read
+//! from the rows computed from its catalog entry where the type allows it, and the response in
+//! the type's envelope.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
@@ -104,12 +105,12 @@ impl<'a> Expander<'a> {
     pub(super) fn fn_fmt_message(&self) -> TokenStream {
         let formatter = quote!(__formatter);
         let krate = &self.krate;
-        // Messages without fields are written once, in `static_message`, and read from there.
+        // Messages without fields are written once, in the catalog, and read from there.
         let body = self.forwarding(
             quote!(fmt_message),
             quote!(, #formatter),
             quote! {
-                #formatter.write_str(#krate::ApiError::static_message(self).unwrap_or_default())
+                #formatter.write_str(#krate::ApiError::__static_message(self).unwrap_or_default())
             },
             |variant| {
                 self.static_message(variant)
@@ -200,7 +201,7 @@ impl<'a> Expander<'a> {
         let body = if self.has_facts_table() {
             quote!(self.__errwire_facts().static_message)
         } else {
-            self.forwarding_all(quote!(static_message), |variant| {
+            self.forwarding_all(quote!(__static_message), |variant| {
                 option(
                     self.static_message(variant)
                         .map(|text| text.to_token_stream()),
@@ -209,7 +210,7 @@ impl<'a> Expander<'a> {
         };
         quote! {
             #[inline]
-            fn static_message(&self) -> ::core::option::Option<&'static str> {
+            fn __static_message(&self) -> ::core::option::Option<&'static str> {
                 #body
             }
         }
@@ -267,7 +268,7 @@ impl<'a> Expander<'a> {
         }
     }
 
-    /// `type_uri`: `type_base` and the code as one literal per variant.
+    /// `__type_uri`: `type_base` and the code as one literal per variant.
     pub(super) fn fn_type_uri(&self) -> TokenStream {
         if self.input.attrs.type_base.get().is_none() {
             return TokenStream::new();
@@ -275,28 +276,13 @@ impl<'a> Expander<'a> {
         let body = if self.has_facts_table() {
             quote!(self.__errwire_facts().type_uri)
         } else {
-            self.forwarding_all(quote!(type_uri), |variant| {
+            self.forwarding_all(quote!(__type_uri), |variant| {
                 option(self.type_uri(variant).map(|uri| quote!(#uri)))
             })
         };
         quote! {
             #[inline]
-            fn type_uri(&self) -> ::core::option::Option<&'static str> {
-                #body
-            }
-        }
-    }
-
-    pub(super) fn fn_type_base(&self) -> TokenStream {
-        let Some(base) = self.input.attrs.type_base.get() else {
-            return TokenStream::new();
-        };
-        let body = self.forwarding_all(
-            quote!(type_base),
-            |_| quote!(::core::option::Option::Some(#base)),
-        );
-        quote! {
-            fn type_base(&self) -> ::core::option::Option<&'static str> {
+            fn __type_uri(&self) -> ::core::option::Option<&'static str> {
                 #body
             }
         }
@@ -311,14 +297,12 @@ impl<'a> Expander<'a> {
         }
     }
 
-    pub(super) fn fn_envelope(&self) -> TokenStream {
+    /// `to_response_with`: the envelope is named once, in the catalog, and the dyn-compatible
+    /// `envelope()` reads it there.
+    pub(super) fn fn_to_response_with(&self) -> TokenStream {
         let krate = &self.krate;
         let envelope = self.envelope_path();
         quote! {
-            fn envelope(&self) -> &'static dyn #krate::envelope::DynEnvelope {
-                <#envelope as #krate::Envelope>::DYN
-            }
-
             // The concrete type in its own envelope: the typed path, not the erased one that a
             // `dyn ApiError` takes.
             #[inline]

@@ -124,6 +124,10 @@ impl<E: fmt::Debug> std::error::Error for Received<E> {}
 pub enum AnyError {}
 
 impl ApiError for AnyError {
+    fn catalog() -> &'static Catalog {
+        &Catalog::EMPTY
+    }
+
     fn status(&self) -> StatusCode {
         match *self {}
     }
@@ -134,14 +138,6 @@ impl ApiError for AnyError {
 
     fn fmt_message(&self, _: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {}
-    }
-
-    fn envelope(&self) -> &'static dyn crate::envelope::DynEnvelope {
-        match *self {}
-    }
-
-    fn catalog() -> &'static Catalog {
-        &Catalog::EMPTY
     }
 }
 

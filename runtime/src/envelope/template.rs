@@ -40,7 +40,7 @@ where
         Some(SlotValue::Number(number)) => map.serialize_entry(key, &number),
         Some(SlotValue::Code(Code::Str(code))) => map.serialize_entry(key, code),
         Some(SlotValue::Code(Code::Int(code))) => map.serialize_entry(key, &code),
-        Some(SlotValue::Message(error)) => match error.static_message() {
+        Some(SlotValue::Message(error)) => match error.__static_message() {
             Some(message) => map.serialize_entry(key, message),
             None => map.serialize_entry(key, &Message::new(error)),
         },
@@ -94,9 +94,9 @@ impl<'a, E: ApiError> SlotValue<'a, E> {
     /// pieces; none without both.
     #[inline(always)]
     fn type_uri(error: &'a E) -> Option<Self> {
-        match error.type_uri() {
+        match error.__type_uri() {
             Some(uri) => Some(SlotValue::Text(uri)),
-            None => Some(SlotValue::TypeUri(error.type_base()?, error.code()?)),
+            None => Some(SlotValue::TypeUri(error.__type_base()?, error.code()?)),
         }
     }
 
