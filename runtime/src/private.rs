@@ -34,12 +34,18 @@ pub mod client {
     };
     pub use crate::client::{ErrorResponse, FromResponse, WireCode};
 
-    /// Whether the response's message is one `template` writes.
-    pub fn message_is(response: &ErrorResponse, template: &str) -> bool {
-        response
-            .message
-            .as_deref()
-            .is_some_and(|message| crate::message::read_back(template, message).is_some())
+    /// The index of the entry of `catalog` the response is, by the client's one rule.
+    pub fn entry_index(
+        catalog: &'static crate::catalog::Catalog,
+        response: &ErrorResponse,
+    ) -> Option<usize> {
+        let found = crate::client::response::find(
+            catalog,
+            response.status,
+            response.code.as_ref(),
+            response.message.as_deref(),
+        )?;
+        Some(found.index)
     }
 }
 

@@ -350,3 +350,47 @@ mod hostile {
         }
     }
 }
+
+/// Two errors without a code at one status, told apart by their messages, with different retry
+/// classes: the typed variant and the generic response's class come from the same entry.
+#[derive(Debug, errwire::ApiError)]
+#[api(envelope = errwire::Flat)]
+enum Uncoded {
+    #[api(status = 503, message = "Down for maintenance", retry = "never")]
+    Maintenance,
+    #[api(
+        status = 503,
+        expose,
+        message = "Overloaded, {0} requests waiting",
+        retry = "transient"
+    )]
+    Overloaded(u32),
+    #[api(status = 503, message = "Try again later")]
+    Later,
+}
+
+#[test]
+fn the_variant_and_the_retry_class_are_read_by_one_rule() {
+    use errwire::ApiError as _;
+    use errwire::catalog::Retry;
+
+    for (error, retry) in [
+        (Uncoded::Maintenance, Retry::Never),
+        (Uncoded::Overloaded(12), Retry::Transient),
+        (Uncoded::Later, Retry::Throttle),
+    ] {
+        let sent = error.to_response();
+        let received = Uncoded::from_response(sent.status(), sent.headers(), sent.body());
+        assert_eq!(received.response().retry, retry, "{error:?}");
+        let known = received.known().expect("read back typed");
+        assert_eq!(format!("{known:?}"), format!("{error:?}"));
+    }
+    let body = br#"{"error":null,"message":"Something else"}"#;
+    let received = Uncoded::from_response(
+        errwire::http::StatusCode::SERVICE_UNAVAILABLE,
+        &errwire::http::HeaderMap::new(),
+        body,
+    );
+    assert!(received.known().is_none(), "no template reads it");
+    assert_eq!(received.response().retry, Retry::Throttle, "by status");
+}

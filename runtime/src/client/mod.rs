@@ -107,7 +107,7 @@ mod policy;
 mod read;
 #[cfg(feature = "reqwest")]
 mod reqwest_ext;
-mod response;
+pub(crate) mod response;
 mod retry_after;
 mod typed;
 

@@ -170,8 +170,13 @@ impl ErrorResponse {
                 let seconds = parts.details.get("retry_after")?.as_u64()?;
                 Some(RetryAfter::Delay(Duration::from_secs(seconds)))
             });
-        let retry = entry(catalog, status, parts.code.as_ref())
-            .map_or_else(|| Retry::for_status(status), |entry| entry.retry);
+        let retry = find(
+            catalog,
+            status,
+            parts.code.as_ref(),
+            parts.message.as_deref(),
+        )
+        .map_or_else(|| Retry::for_status(status), |found| found.entry.retry);
         ErrorResponse {
             status,
             request_id: header_text(crate::context::X_REQUEST_ID).or(parts.request_id),
@@ -294,31 +299,75 @@ fn guess(value: &Value) -> Parts {
     parts
 }
 
-/// The entry of `catalog` a response with this status and code is: by code (and status, when
-/// variants share the code), else an entry without a code at this status, if there is one only.
-pub(crate) fn entry(
+/// The entry of a catalog an error response is: its index among the catalog's entries, and the
+/// entry itself, which for a `transparent` entry is the one of the type it forwards to.
+#[derive(Clone, Copy)]
+pub(crate) struct Found {
+    pub index: usize,
+    pub entry: &'static CatalogEntry,
+}
+
+/// Which entry of `catalog` a response is: the one rule the client reads by, for the typed
+/// variant and for the retry class alike.
+///
+/// With a code: the entry of that code, or of that code at this status when entries share it;
+/// else an entry of a type a `transparent` entry forwards to. Without a code: the only entry
+/// without one at this status, else the first whose message template reads the message, fixed
+/// messages before templates with fields (which could read a fixed one too).
+pub(crate) fn find(
     catalog: &'static Catalog,
     status: StatusCode,
     code: Option<&WireCode>,
-) -> Option<&'static CatalogEntry> {
-    let entries = catalog.errors().into_iter().map(|listed| listed.entry);
-    let at_status = |entry: &&CatalogEntry| entry.status == Some(status);
-    let matching: Vec<&CatalogEntry> = match code {
-        Some(code) => entries
-            .filter(|entry| entry.code.is_some_and(|known| code.is(known)))
-            .collect(),
-        None => entries
-            .filter(|entry| entry.code.is_none())
-            .filter(at_status)
-            .collect(),
+    message: Option<&str>,
+) -> Option<Found> {
+    let entries = catalog.entries;
+    let at = |index: usize| Found {
+        index,
+        entry: &entries[index],
     };
-    match matching.as_slice() {
-        [only] => Some(only),
-        several => {
-            let mut at = several.iter().copied().filter(at_status);
-            at.next().filter(|_| at.next().is_none())
+    fn only(mut matching: impl Iterator<Item = usize>) -> Option<usize> {
+        match (matching.next(), matching.next()) {
+            (Some(index), None) => Some(index),
+            _ => None,
         }
     }
+    let own = |entry: &CatalogEntry| entry.forwards_to.is_none();
+    if let Some(code) = code {
+        let has_code =
+            |entry: &CatalogEntry| own(entry) && entry.code.is_some_and(|known| code.is(known));
+        let coded = (0..entries.len()).filter(|&index| has_code(&entries[index]));
+        let at_status = (0..entries.len())
+            .filter(|&index| has_code(&entries[index]) && entries[index].status == Some(status));
+        if let Some(index) = only(coded).or_else(|| only(at_status)) {
+            return Some(at(index));
+        }
+    }
+    let forwarded = entries.iter().enumerate().find_map(|(index, entry)| {
+        let found = find(entry.forwards_to?(), status, code, message)?;
+        Some(Found {
+            index,
+            entry: found.entry,
+        })
+    });
+    if forwarded.is_some() || code.is_some() {
+        return forwarded;
+    }
+    let uncoded =
+        |entry: &CatalogEntry| own(entry) && entry.code.is_none() && entry.status == Some(status);
+    if let Some(index) = only((0..entries.len()).filter(|&index| uncoded(&entries[index]))) {
+        return Some(at(index));
+    }
+    let message = message?;
+    let reads = |fixed: bool| {
+        (0..entries.len()).find(|&index| {
+            let entry = &entries[index];
+            uncoded(entry)
+                && !entry.message.is_empty()
+                && entry.static_message.is_some() == fixed
+                && crate::message::read_back(entry.message, message).is_some()
+        })
+    };
+    reads(true).or_else(|| reads(false)).map(at)
 }
 
 impl fmt::Display for ErrorResponse {
