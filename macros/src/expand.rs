@@ -163,7 +163,7 @@ impl<'a> Expander<'a> {
 
             // The framework impls of the features errwire was built with: the derive cannot
             // see them, errwire's own macro can.
-            #krate::__private::framework_impls! {
+            #krate::__private::feature_impls! {
                 impl [#impl_generics] [#ident #ty_generics] [#predicates] [#envelope_path]
             }
             #client_impl

@@ -7,7 +7,7 @@ pub use http::{self, HeaderMap, HeaderName, HeaderValue, Response, StatusCode};
 pub use serde::{self, Serialize};
 pub use serde_json;
 
-pub use crate::__framework_impls as framework_impls;
+pub use crate::__feature_impls as feature_impls;
 pub use crate::api_error::TypeCatalog;
 pub use crate::details::{Entries, ToVisitor};
 pub use crate::dispatch::{
@@ -15,6 +15,10 @@ pub use crate::dispatch::{
     NotFromStr, NotMessageText, Ref, Type, ViaError, ViaHeaderText, ViaToHeaderValue,
 };
 pub use crate::headers::{display_header_value, insert as insert_header};
+#[cfg(feature = "aide")]
+pub use crate::openapi::tools::aide_responses;
+#[cfg(feature = "utoipa")]
+pub use crate::openapi::tools::utoipa_responses;
 pub use crate::schema::{NoSchema, ViaJsonSchema, ViaToSchema};
 #[cfg(feature = "actix-web")]
 pub use actix_web;
@@ -83,58 +87,6 @@ pub fn actix_response<Env: crate::Envelope, E: crate::ApiError>(
 #[cfg(feature = "actix-web")]
 pub fn actix_status_code<E: crate::ApiError>(error: &E) -> actix_web::http::StatusCode {
     crate::integrations::actix::status_code(error)
-}
-
-/// The responses aide documents for a derived error: those of [`crate::openapi::responses`].
-#[cfg(feature = "aide")]
-pub fn aide_responses(
-    catalog: &'static crate::catalog::Catalog,
-) -> Vec<(Option<u16>, aide::openapi::Response)> {
-    typed_responses(catalog)
-        .map(|(status, response)| (status.parse().ok(), response))
-        .collect()
-}
-
-/// The responses utoipa documents for a derived error: those of [`crate::openapi::responses`].
-#[cfg(feature = "utoipa")]
-pub fn utoipa_responses(
-    catalog: &'static crate::catalog::Catalog,
-) -> std::collections::BTreeMap<String, utoipa::openapi::RefOr<utoipa::openapi::response::Response>>
-{
-    typed_responses(catalog)
-        .map(|(status, response)| (status, utoipa::openapi::RefOr::T(response)))
-        .collect()
-}
-
-/// The responses of `catalog` by status, each read into a tool's `Response` type.
-#[cfg(any(feature = "aide", feature = "utoipa"))]
-fn typed_responses<R: serde::de::DeserializeOwned>(
-    catalog: &'static crate::catalog::Catalog,
-) -> impl Iterator<Item = (String, R)> {
-    let responses = match crate::openapi::responses_of(&[catalog]) {
-        serde_json::Value::Object(responses) => responses,
-        _ => serde_json::Map::new(),
-    };
-    responses.into_iter().filter_map(|(status, response)| {
-        // A schema the tool's model cannot read costs the schema, never the response.
-        let without_schemas = || {
-            let mut response = response.clone();
-            if let Some(serde_json::Value::Object(content)) = response.get_mut("content") {
-                for media in content.values_mut() {
-                    if let serde_json::Value::Object(media) = media {
-                        media.remove("schema");
-                    }
-                }
-            }
-            response
-        };
-        let description = || serde_json::json!({"description": response["description"]});
-        let response = serde_json::from_value(response.clone())
-            .or_else(|_| serde_json::from_value(without_schemas()))
-            .or_else(|_| serde_json::from_value(description()))
-            .ok()?;
-        Some((status, response))
-    })
 }
 
 /// A status code checked when the generated code is compiled: `Status::<404>::CODE`.
@@ -286,4 +238,46 @@ pub const fn catalog_field(
     entry.description = description;
     entry.example = example;
     entry
+}
+
+/// Expands, for the derived type, to the impls of each feature errwire was built with: the
+/// frameworks' (in `integrations/`) and the OpenAPI tools' (in `openapi/tools.rs`); each is
+/// empty without its feature, since the derive cannot see errwire's features.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __feature_impls {
+    ($($input:tt)*) => {
+        $crate::__axum_impl! { $($input)* }
+        $crate::__actix_impl! { $($input)* }
+        $crate::__aide_impl! { $($input)* }
+        $crate::__utoipa_impl! { $($input)* }
+    };
+}
+
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_impl {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __actix_impl {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "aide"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __aide_impl {
+    ($($input:tt)*) => {};
+}
+
+#[cfg(not(feature = "utoipa"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __utoipa_impl {
+    ($($input:tt)*) => {};
 }

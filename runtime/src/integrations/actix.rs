@@ -161,3 +161,29 @@ macro_rules! from_errors {
 }
 
 from_errors!(JsonPayloadError, PathError, QueryPayloadError);
+
+/// `actix_web::ResponseError` for a derived type that is `Debug + Display`, as the trait
+/// requires. The bound is higher-ranked so that it is checked where the impl is used, not
+/// where it is declared: a type without `Display` simply is not a `ResponseError`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __actix_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl $($generics)* $crate::__private::actix_web::ResponseError for $($ty)*
+        where
+            $($predicates)*
+            Self: $crate::ApiError,
+            for<'__errwire> $($ty)*: ::core::fmt::Debug + ::core::fmt::Display,
+        {
+            fn status_code(&self) -> $crate::__private::actix_web::http::StatusCode {
+                $crate::__private::actix_status_code(self)
+            }
+
+            fn error_response(&self) -> $crate::__private::actix_web::HttpResponse {
+                $crate::__private::actix_response::<$($envelope)*, Self>(self)
+            }
+        }
+    };
+}

@@ -100,3 +100,23 @@ macro_rules! from_rejections {
 }
 
 from_rejections!(JsonRejection, PathRejection, QueryRejection);
+
+/// `axum::response::IntoResponse` for a derived type: its response, rendered with the request's
+/// context when the `errwire::axum::errors` middleware is in place.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __axum_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl $($generics)* $crate::__private::axum::response::IntoResponse for $($ty)*
+        where
+            $($predicates)*
+            Self: $crate::ApiError,
+        {
+            fn into_response(self) -> $crate::__private::axum::response::Response {
+                $crate::__private::axum_response::<$($envelope)*, Self>(&self)
+            }
+        }
+    };
+}

@@ -26,6 +26,9 @@
 //! );
 //! ```
 
+#[cfg(any(feature = "aide", feature = "utoipa"))]
+pub(crate) mod tools;
+
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
