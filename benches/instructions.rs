@@ -333,6 +333,20 @@ fn hand_body<'a, H: Serialize + 'a>(
     }
 }
 
+/// The response `to_response` gives, as an expert builds it: the hand-written body in a buffer
+/// of the same size, the status, the content type.
+fn hand_response(error: &Wide) -> http::Response<Vec<u8>> {
+    let mut body = Vec::with_capacity(512);
+    serde_json::to_writer(&mut body, &HandProblem(error)).unwrap();
+    let mut response = http::Response::new(body);
+    *response.status_mut() = hand_status(error);
+    response.headers_mut().insert(
+        http::header::CONTENT_TYPE,
+        http::HeaderValue::from_static("application/problem+json"),
+    );
+    response
+}
+
 /// Runs `operation` of `side` once over its inputs.
 fn run(operation: &str, side: &str, errors: &[Wide], out: &mut Vec<u8>) {
     match (operation.split('-').next().unwrap_or_default(), side) {
@@ -352,11 +366,17 @@ fn run(operation: &str, side: &str, errors: &[Wide], out: &mut Vec<u8>) {
         ("code", "hand") => errors.iter().for_each(|error| {
             black_box(hand_code(black_box(error)));
         }),
+        ("response", "errwire") => errors.iter().for_each(|error| {
+            black_box(black_box(error).to_response());
+        }),
+        ("response", "hand") => errors.iter().for_each(|error| {
+            black_box(hand_response(black_box(error)));
+        }),
         _ => panic!("no operation {operation} of {side}"),
     }
 }
 
-/// Both sides write the same bytes, give the same status and code, for every variant.
+/// Both sides write the same bytes, give the same status, code and response, for every variant.
 fn check() {
     let errors = every_variant();
     assert_eq!(errors.len(), 100);
@@ -375,6 +395,10 @@ fn check() {
         }
         assert_eq!(error.status(), hand_status(error));
         assert_eq!(error.code(), hand_code(error));
+        let (ours, theirs) = (error.to_response(), hand_response(error));
+        assert_eq!(ours.status(), theirs.status(), "{error:?}");
+        assert_eq!(ours.headers(), theirs.headers(), "{error:?}");
+        assert_eq!(ours.body(), theirs.body(), "{error:?}");
     }
 }
 

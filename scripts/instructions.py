@@ -26,6 +26,9 @@ OPERATIONS = [
     ("problem-struct", "RFC 9457 body, struct variant", 1),
     ("problem-collections", "RFC 9457 body, struct variant (`Vec<String>`, `BTreeMap`, `bool`)", 1),
     ("problem-all", "RFC 9457 body, every variant in turn", 100),
+    ("response-unit", "`to_response()` (RFC 9457), unit variant", 1),
+    ("response-struct", "`to_response()` (RFC 9457), struct variant", 1),
+    ("response-all", "`to_response()` (RFC 9457), every variant in turn", 100),
     ("status-all", "`status()`, every variant in turn", 100),
     ("code-all", "`code()`, every variant in turn", 100),
 ]
