@@ -82,7 +82,6 @@ def manual():
         )
     return f"""use core::fmt;
 use errwire::catalog::{{Catalog, CatalogEntry, FieldEntry, JsonType}};
-use errwire::envelope::DynEnvelope;
 use errwire::http::StatusCode;
 use errwire::{{ApiError, Code, DetailFields, DetailVisitor, Details, Envelope, Problem}};
 
@@ -104,10 +103,6 @@ impl ApiError for Big {{
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {{
         match self {{
 {"".join(messages)}        }}
-    }}
-
-    fn envelope(&self) -> &'static dyn DynEnvelope {{
-        Problem::DYN
     }}
 
     fn details(&self) -> Details<'_> {{

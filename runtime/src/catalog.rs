@@ -170,7 +170,8 @@ pub struct CatalogEntry {
     /// empty when the reason phrase is sent.
     pub message: &'static str,
     /// The message when it is the same for every occurrence (the template names no field, or
-    /// there is none and the reason phrase is sent); `None` when each occurrence formats its own.
+    /// there is none and the reason phrase is sent), as the derive writes it; `None` when each
+    /// occurrence formats its own, and in an entry written by hand.
     pub static_message: Option<&'static str>,
     /// The RFC 9457 `type` URI: the catalog's `type_base` followed by the code, when it has both.
     pub type_uri: Option<&'static str>,
@@ -445,26 +446,9 @@ impl CatalogEntry {
         }
     }
 
-    /// Sets the message template; it is also the [`static_message`](Self::static_message) when
-    /// it has no braces.
+    /// Sets the message template.
     pub const fn with_message(self, message: &'static str) -> Self {
-        let bytes = message.as_bytes();
-        let mut at = 0;
-        while at < bytes.len() {
-            if bytes[at] == b'{' || bytes[at] == b'}' {
-                return CatalogEntry {
-                    message,
-                    static_message: None,
-                    ..self
-                };
-            }
-            at += 1;
-        }
-        CatalogEntry {
-            message,
-            static_message: Some(message),
-            ..self
-        }
+        CatalogEntry { message, ..self }
     }
 
     /// Sets the description.
