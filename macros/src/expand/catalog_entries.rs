@@ -183,20 +183,15 @@ impl<'a> Expander<'a> {
             .message
             .get()
             .map_or("", |message| message.source.as_str());
-        let static_message = option(
-            transparent
-                .is_none()
-                .then(|| self.static_message(variant))
-                .flatten()
-                .map(|text| text.to_token_stream()),
-        );
-        let type_uri = option(
-            transparent
-                .is_none()
-                .then(|| self.type_uri(variant))
-                .flatten()
-                .map(|uri| uri.to_token_stream()),
-        );
+        // A transparent entry's facts are those of the entries it forwards to.
+        let own = |text: Option<String>| {
+            option(
+                text.filter(|_| transparent.is_none())
+                    .map(|text| text.to_token_stream()),
+            )
+        };
+        let static_message = own(self.static_message(variant));
+        let type_uri = own(self.type_uri(variant));
         let deprecated = option(variant.deprecated.as_ref().map(ToTokens::to_token_stream));
         let fixed = self
             .input
