@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use super::policy::RetryPolicy;
 use super::response::{ErrorResponse, Incomplete};
+use super::retry_after::RetryAfter;
 use super::typed::{FromResponse, Received};
 use crate::catalog::Retry;
 
@@ -217,41 +218,9 @@ impl RetryPolicy {
     ) -> Result<reqwest::Response, SendError<E>> {
         let mut attempt = 1;
         loop {
-            let (client, built) = request().build_split();
-            let (failure, retry, retry_after) = match built {
-                Err(error) => (SendError::Transport(error), Retry::Never, None),
-                Ok(built) => {
-                    let method = built.method().clone();
-                    let sent = tokio::time::timeout(self.attempt_timeout(), client.execute(built));
-                    match sent.await {
-                        Ok(Ok(response)) => {
-                            let status = response.status();
-                            if !(status.is_client_error() || status.is_server_error()) {
-                                return Ok(response);
-                            }
-                            let received: Received<E> =
-                                response.into_received(BodyLimits::default()).await;
-                            let retry = match self.retries(received.retry(), &method) {
-                                true => received.retry(),
-                                false => Retry::Never,
-                            };
-                            let retry_after = received.response().retry_after;
-                            (SendError::Api(received), retry, retry_after)
-                        }
-                        // It never reached the server.
-                        Ok(Err(error)) if error.is_connect() => {
-                            (SendError::Transport(error), Retry::Transient, None)
-                        }
-                        Ok(Err(error)) => (SendError::Transport(error), Retry::Never, None),
-                        Err(_) => {
-                            let retry = match method.is_idempotent() {
-                                true => Retry::Transient,
-                                false => Retry::Never,
-                            };
-                            (SendError::Timeout(self.attempt_timeout()), retry, None)
-                        }
-                    }
-                }
+            let (failure, retry, retry_after) = match self.attempt(request()).await {
+                Ok(response) => return Ok(response),
+                Err(failure) => failure,
             };
             failed(attempt, &failure);
             match self.delay(attempt, retry, retry_after) {
@@ -260,5 +229,43 @@ impl RetryPolicy {
             }
             attempt += 1;
         }
+    }
+
+    /// One attempt: the response when it is not an error; else how it failed, the class to
+    /// retry it by under this policy, and the delay the server asked for.
+    async fn attempt<E: FromResponse + Send>(
+        &self,
+        request: reqwest::RequestBuilder,
+    ) -> Result<reqwest::Response, (SendError<E>, Retry, Option<RetryAfter>)> {
+        let (client, built) = request.build_split();
+        let built = built.map_err(|error| (SendError::Transport(error), Retry::Never, None))?;
+        let method = built.method().clone();
+        let sent = tokio::time::timeout(self.attempt_timeout(), client.execute(built)).await;
+        let response = match sent {
+            Ok(Ok(response)) => response,
+            // It never reached the server.
+            Ok(Err(error)) if error.is_connect() => {
+                return Err((SendError::Transport(error), Retry::Transient, None));
+            }
+            Ok(Err(error)) => return Err((SendError::Transport(error), Retry::Never, None)),
+            Err(_) => {
+                let retry = match method.is_idempotent() {
+                    true => Retry::Transient,
+                    false => Retry::Never,
+                };
+                return Err((SendError::Timeout(self.attempt_timeout()), retry, None));
+            }
+        };
+        let status = response.status();
+        if !(status.is_client_error() || status.is_server_error()) {
+            return Ok(response);
+        }
+        let received: Received<E> = response.into_received(BodyLimits::default()).await;
+        let retry = match self.retries(received.retry(), &method) {
+            true => received.retry(),
+            false => Retry::Never,
+        };
+        let retry_after = received.response().retry_after;
+        Err((SendError::Api(received), retry, retry_after))
     }
 }
