@@ -103,7 +103,12 @@ impl Catalog {
 
 /// An error a catalog lists: a `transparent` variant's place is taken by the errors it forwards
 /// to, which are written in the listing type's envelope.
-#[cfg(any(feature = "docs", feature = "openapi", feature = "client"))]
+#[cfg(any(
+    feature = "docs",
+    feature = "openapi",
+    feature = "client",
+    feature = "typescript"
+))]
 #[derive(Clone, Copy)]
 pub(crate) struct Listed {
     pub entry: &'static CatalogEntry,
@@ -116,7 +121,12 @@ pub(crate) struct Listed {
     pub forwarded_by: Option<&'static str>,
 }
 
-#[cfg(any(feature = "docs", feature = "openapi", feature = "client"))]
+#[cfg(any(
+    feature = "docs",
+    feature = "openapi",
+    feature = "client",
+    feature = "typescript"
+))]
 impl Catalog {
     /// Every error of the type, in declaration order, `transparent` variants expanded.
     pub(crate) fn errors(&'static self) -> Vec<Listed> {

@@ -223,6 +223,8 @@ mod log;
 mod message;
 mod request_error;
 mod schema;
+#[cfg(feature = "typescript")]
+pub mod typescript;
 
 #[doc(hidden)]
 #[path = "private.rs"]

@@ -45,14 +45,24 @@ impl<E: ApiError + ?Sized> Serialize for Message<'_, E> {
 }
 
 /// A piece of a message template.
-#[cfg(any(feature = "docs", feature = "openapi", feature = "client"))]
+#[cfg(any(
+    feature = "docs",
+    feature = "openapi",
+    feature = "client",
+    feature = "typescript"
+))]
 pub(crate) enum Piece<'a> {
     Text(std::borrow::Cow<'a, str>),
     Field { name: &'a str, spec: &'a str },
 }
 
 /// The pieces of a message template the derive checked: text, `{name}`, `{0:?}`; `{{` is `{`.
-#[cfg(any(feature = "docs", feature = "openapi", feature = "client"))]
+#[cfg(any(
+    feature = "docs",
+    feature = "openapi",
+    feature = "client",
+    feature = "typescript"
+))]
 pub(crate) fn template_pieces(template: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
     let mut rest = template;
