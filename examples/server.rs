@@ -36,6 +36,15 @@ pub fn page() -> errwire::docs::Page {
         .error_type::<ClassError>()
 }
 
+/// The TypeScript module of the API's errors, served at `/errors.ts`: the handlers' and axum's
+/// own, which the middleware sends as `RequestError`s.
+pub fn typescript() -> String {
+    errwire::typescript::Module::new()
+        .error_type::<ClassError>()
+        .error_type::<errwire::RequestError<errwire::Problem>>()
+        .render()
+}
+
 /// The OpenAPI document of the classroom API, served at `/openapi.json`: its operations, their
 /// success responses, and every error errwire sends for them, the handlers' and axum's own.
 pub fn openapi() -> Value {
@@ -88,6 +97,11 @@ pub fn openapi() -> Value {
                 "operationId": "errorPage",
                 "responses": {"200": {"description": "The error documentation page",
                     "content": {"text/html": {"schema": {"type": "string"}}}}},
+            }},
+            "/errors.ts": {"get": {
+                "operationId": "errorModule",
+                "responses": {"200": {"description": "The TypeScript module of the API's errors",
+                    "content": {"text/typescript": {"schema": {"type": "string"}}}}},
             }},
             "/errors.json": {"get": {
                 "operationId": "errorPageJson",
@@ -491,7 +505,12 @@ pub fn app(classes: Classes) -> Router {
     let page = page();
     let (html, json) = (page.html(), page.json());
     let openapi = openapi().to_string();
+    let module = typescript();
     Router::new()
+        .route(
+            "/errors.ts",
+            get(|| async { ([("content-type", "text/typescript; charset=utf-8")], module) }),
+        )
         .route(
             "/openapi.json",
             get(|| async { ([("content-type", "application/json")], openapi) }),
@@ -615,6 +634,10 @@ impl Try {
 
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
+    if std::env::args().nth(1).as_deref() == Some("typescript") {
+        print!("{}", typescript());
+        return Ok(());
+    }
     // errwire logs each error response here: a 5xx with its source chain, which the body never
     // carries.
     tracing_subscriber::fmt().init();
@@ -631,9 +654,11 @@ async fn main() -> std::io::Result<()> {
         println!("# {} ({})\n{}\n", try_.error, try_.status, try_.curl(&base));
     }
     println!(
-        "# The error documentation page (open it in a browser), as JSON, and the OpenAPI document"
+        "# The error documentation page (open it in a browser), as JSON, the OpenAPI document and the TypeScript module"
     );
-    println!("curl -s {base}/errors\ncurl -s {base}/errors.json\ncurl -s {base}/openapi.json\n");
+    println!(
+        "curl -s {base}/errors\ncurl -s {base}/errors.json\ncurl -s {base}/openapi.json\ncurl -s {base}/errors.ts\n"
+    );
     serve(listener, app(classes), HEADER_TIMEOUT).await
 }
 

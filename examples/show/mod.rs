@@ -87,11 +87,15 @@ pub fn openapi<E: Documented>(title: &str, tool: Option<&str>) -> serde_json::Va
 
 /// With the arguments `docs` and a format (`md`, the default, `html` or `json`), prints the
 /// documentation page of `E`; with `openapi` and optionally `aide` or `utoipa`, its OpenAPI
-/// document built that way; and says so.
+/// document built that way; with `typescript`, the TypeScript module of its errors; and says so.
 pub fn print_page_if_asked<E: Documented>(title: &str) -> bool {
     let mut args = std::env::args().skip(1);
     match args.next().as_deref() {
         Some("docs") => {}
+        Some("typescript") => {
+            print!("{}", typescript::<E>());
+            return true;
+        }
         Some("openapi") => {
             println!("{:#}", openapi::<E>(title, args.next().as_deref()));
             return true;
@@ -105,6 +109,13 @@ pub fn print_page_if_asked<E: Documented>(title: &str) -> bool {
         _ => print!("{}", page.markdown()),
     }
     true
+}
+
+/// The TypeScript module of `E`'s errors, as `cargo run --example NAME -- typescript` prints it.
+pub fn typescript<E: ApiError>() -> String {
+    errwire::typescript::Module::new()
+        .error_type::<E>()
+        .render()
 }
 
 /// Prints the status line, the headers and the body of `error`'s response.

@@ -34,4 +34,5 @@ mod seed_verto;
 mod server_actix;
 mod server_axum;
 mod transparent;
+mod typescript;
 mod utoipa_responses;
