@@ -184,6 +184,7 @@
 //! | `openapi` | [`openapi`]: the OpenAPI 3.1 `responses` of an error type, as JSON |
 //! | `aide` | every derived error is an `aide::OperationOutput`: a handler returning `Result<T, E>` documents `E`'s responses |
 //! | `utoipa` | every derived error is a `utoipa::IntoResponses`: name it once in `#[utoipa::path(responses(...))]` |
+//! | `typescript` | [`typescript`]: a TypeScript module of the errors (types, `parseError`, `fetchWithRetry`, messages) for browser and Node clients |
 //! | `tracing` | each error response is logged where the integrations send it: a 5xx at error level with its source chain, a 4xx at debug level |
 //!
 //! Without them errwire depends on no web framework. The middleware of either framework gives

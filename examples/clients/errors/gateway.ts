@@ -425,31 +425,109 @@ export type ApiError =
  * the error's type name where errors share a code.
  */
 export const messages = {
+  /**
+   * The X-App-ID header was not provided.
+   */
   "MissingAppId": (): string => "Missing X-App-ID header",
+  /**
+   * The app id has characters other than alphanumerics, `_` and `-`, or exceeds 64 characters.
+   */
   "InvalidAppId": (): string => "Invalid X-App-ID format",
+  /**
+   * The JSON body could not be parsed.
+   */
   "InvalidBody": (): string => "Invalid request body",
+  /**
+   * The command path in the URL is not recognized.
+   */
   "InvalidCommand": (): string => "Invalid command",
+  /**
+   * A playback or play_and_get_digits command has no urls or prompt_files.
+   */
   "UrlsRequired": (): string => "urls is required",
+  /**
+   * The command_uid has characters other than alphanumerics, dots, `-` and `_`.
+   */
   "InvalidCommandUid": (): string => "Invalid command_uid format",
+  /**
+   * The X-API-Key header was not provided.
+   */
   "MissingApiKey": (): string => "Missing API key",
+  /**
+   * The API key does not match the one configured for this app.
+   */
   "InvalidApiKey": (): string => "Invalid API key",
+  /**
+   * An admin endpoint was called without the X-Admin-API-Key header.
+   */
   "MissingAdminKey": (): string => "Missing X-Admin-API-Key header",
+  /**
+   * The admin API key does not match the server's ADMIN_API_KEY.
+   */
   "InvalidAdminKey": (): string => "Invalid admin API key",
+  /**
+   * The session is owned by another app.
+   */
   "SessionOfAnotherApp": (): string => "Session belongs to a different application",
+  /**
+   * The conference room is owned by another app.
+   */
   "RoomOfAnotherApp": (): string => "Room belongs to a different application",
+  /**
+   * No active session has the UUID given; it may have ended.
+   */
   "SessionNotFound": (): string => "Session not found",
+  /**
+   * No conference room has the room_id given; it may have been destroyed.
+   */
   "RoomNotFound": (): string => "Room not found",
+  /**
+   * The app already has a conference of that name; the body carries its `room_id`.
+   */
   "ConferenceNameTaken": (): string => "Conference name already taken",
+  /**
+   * The session is in another conference; leave it first.
+   */
   "InAnotherRoom": (): string => "Session is already in a different conference room",
+  /**
+   * The session is muted already.
+   */
   "AlreadyMuted": (): string => "Session is already muted",
+  /**
+   * The session is unmuted already.
+   */
   "AlreadyUnmuted": (): string => "Session is already unmuted",
+  /**
+   * The body exceeds the route's limit: 1 MiB, or 64 KiB on session command routes.
+   */
   "BodyTooLarge": (): string => "Request body too large",
+  /**
+   * A request with a body has no Content-Type, or one that is not application/json.
+   */
   "NotJson": (): string => "Content-Type must be application/json",
+  /**
+   * Too many requests from this app or IP within the rate window.
+   */
   "RateLimited": (): string => "Rate limit exceeded",
+  /**
+   * A command came too soon after another of its rate group.
+   */
   "CommandRateLimited": (): string => "Command rate limited",
+  /**
+   * The app configuration could not be read (e.g. Redis unavailable).
+   */
   "KeyLookup": (): string => "Internal error validating API key",
+  /**
+   * An unexpected condition occurred.
+   */
   "Internal": (): string => "Internal server error",
+  /**
+   * ADMIN_API_KEY is not set on the server.
+   */
   "AdminNotConfigured": (): string => "Admin API not configured",
+  /**
+   * Recording is not enabled on this gateway.
+   */
   "RecordingUnavailable": (): string => "Recording not available",
 } as const;
 
@@ -740,10 +818,21 @@ function readBack(template: string, message: string): Map<string, string> | null
   return fields;
 }
 
-/** Writes a message template with `values` in its placeholders. */
+/** A value as Rust's `{:?}` writes the JSON types: strings quoted, lists bracketed. */
+function debug(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(debug).join(", ")}]`;
+  return String(value);
+}
+
+/** Writes a message template with `values` in its placeholders, as the server does. */
 function format(template: string, values: Record<string, unknown>): string {
   return pieces(template)
-    .map((piece) => ("text" in piece ? piece.text : String(values[piece.field])))
+    .map((piece) => {
+      if ("text" in piece) return piece.text;
+      const value = values[piece.field];
+      return piece.spec.includes("?") ? debug(value) : String(value);
+    })
     .join("");
 }
 

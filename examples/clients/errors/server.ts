@@ -258,21 +258,64 @@ export type ApiError =
  * the error's type name where errors share a code.
  */
 export const messages = {
+  /**
+   * No room has this id.
+   */
   "room_not_found": (): string => "Classroom not found",
+  /**
+   * The teacher ended the class; the room cannot be rejoined.
+   */
   "room_ended": (): string => "This classroom has ended and cannot be rejoined",
+  /**
+   * Another room has this name.
+   */
   "name_taken": (details: { "name": string }): string =>
     format("A classroom named {name:?} already exists", { "name": details["name"] }),
+  /**
+   * Too many joins of one room in a short time.
+   */
   "rate_limit_exceeded": (details: { "retry_after": number }): string =>
     format("Too many requests. Please retry after {retry_after} seconds.", { "retry_after": details["retry_after"] }),
+  /**
+   * The room id in the path has a character a room id cannot have. Room ids are made of
+   * letters, digits, hyphens and underscores, at most 64 of them.
+   */
   "invalid_room_id": (): string => "Room ids use only letters, digits, hyphens and underscores",
+  /**
+   * Some fields of the request are not valid; the body has the messages of each field.
+   */
   "validation_error": (): string => "The given data was invalid.",
+  /**
+   * The recording could not be read; the cause is logged, never sent.
+   */
   "Recording": (): string => "An unexpected error occurred",
+  /**
+   * A path, query or body the framework could not read.
+   */
   "bad_request": (): string => "Bad Request",
+  /**
+   * No route has this path.
+   */
   "not_found": (): string => "Not Found",
+  /**
+   * The route does not take this method; `Allow` lists those it takes.
+   */
   "method_not_allowed": (): string => "Method Not Allowed",
+  /**
+   * The body is larger than the route takes.
+   */
   "payload_too_large": (): string => "Payload Too Large",
+  /**
+   * The body's `Content-Type` is not one the route reads.
+   */
   "unsupported_media_type": (): string => "Unsupported Media Type",
+  /**
+   * The body is well-formed, but its values are not the route's.
+   */
   "unprocessable_entity": (): string => "Unprocessable Entity",
+  /**
+   * The framework failed; the cause is logged, never sent.
+   */
   "InternalError": (): string => "An unexpected error occurred",
 } as const;
 
@@ -551,10 +594,21 @@ function readBack(template: string, message: string): Map<string, string> | null
   return fields;
 }
 
-/** Writes a message template with `values` in its placeholders. */
+/** A value as Rust's `{:?}` writes the JSON types: strings quoted, lists bracketed. */
+function debug(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(debug).join(", ")}]`;
+  return String(value);
+}
+
+/** Writes a message template with `values` in its placeholders, as the server does. */
 function format(template: string, values: Record<string, unknown>): string {
   return pieces(template)
-    .map((piece) => ("text" in piece ? piece.text : String(values[piece.field])))
+    .map((piece) => {
+      if ("text" in piece) return piece.text;
+      const value = values[piece.field];
+      return piece.spec.includes("?") ? debug(value) : String(value);
+    })
     .join("");
 }
 

@@ -105,12 +105,30 @@ export type ApiError =
  * the error's type name where errors share a code.
  */
 export const messages = {
+  /**
+   * One or more fields failed validation; `details` has the messages of each field.
+   */
   "validation_error": (): string => "The given data was invalid.",
+  /**
+   * The API key is missing, invalid, or revoked.
+   */
   "authentication_error": (): string => "API key is missing, invalid, or revoked.",
+  /**
+   * The requested resource does not exist or has been deleted.
+   */
   "not_found": (): string => "The requested resource does not exist or has been deleted.",
+  /**
+   * Too many requests: back off and retry after the `Retry-After` header value.
+   */
   "rate_limit_exceeded": (details: { "retry_after": number }): string =>
     format("Too many requests. Please retry after {retry_after} seconds.", { "retry_after": details["retry_after"] }),
+  /**
+   * An internal error occurred; safe to retry with exponential backoff.
+   */
   "Internal": (): string => "An internal error occurred.",
+  /**
+   * The API is down for maintenance or under high load; retry with exponential backoff.
+   */
   "Unavailable": (): string => "The API is temporarily unavailable due to maintenance or high load.",
 } as const;
 
@@ -381,10 +399,21 @@ function readBack(template: string, message: string): Map<string, string> | null
   return fields;
 }
 
-/** Writes a message template with `values` in its placeholders. */
+/** A value as Rust's `{:?}` writes the JSON types: strings quoted, lists bracketed. */
+function debug(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(debug).join(", ")}]`;
+  return String(value);
+}
+
+/** Writes a message template with `values` in its placeholders, as the server does. */
 function format(template: string, values: Record<string, unknown>): string {
   return pieces(template)
-    .map((piece) => ("text" in piece ? piece.text : String(values[piece.field])))
+    .map((piece) => {
+      if ("text" in piece) return piece.text;
+      const value = values[piece.field];
+      return piece.spec.includes("?") ? debug(value) : String(value);
+    })
     .join("");
 }
 

@@ -170,18 +170,49 @@ export type ApiError =
  * the error's type name where errors share a code.
  */
 export const messages = {
+  /**
+   * Something is wrong with the request: a missing header or field, invalid JSON, a field
+   * out of its format or length.
+   */
   "Validation": (details: { "reason": string }): string =>
     format("Validation failed: {reason}", { "reason": details["reason"] }),
+  /**
+   * The organization has fewer credits than the action needs.
+   */
   "InsufficientCredits": (details: { "minimum": number }): string =>
     format("Insufficient credits. Minimum {minimum} required to start a class.", { "minimum": details["minimum"] }),
+  /**
+   * No organization has the `VF-ORG-ID` given.
+   */
   "OrganizationNotFound": (): string => "Organization not found",
+  /**
+   * The room does not exist, belongs to another organization, or has not been created yet.
+   */
   "ClassroomNotFound": (): string => "Classroom not found",
+  /**
+   * The recording of the class is still being processed.
+   */
   "RecordingInProgress": (): string => "Recording is still being processed",
+  /**
+   * The teacher ended the class; the room is closed for good.
+   */
   "ClassroomEnded": (): string => "This classroom has ended and cannot be rejoined",
+  /**
+   * Recordings can be downloaded for six hours after the class ends.
+   */
   "RecordingExpired": (details: { "hours": number }): string =>
     format("Recording download window has expired ({hours} hours)", { "hours": details["hours"] }),
+  /**
+   * The organization has no name or no logo yet.
+   */
   "ORG_SETUP_INCOMPLETE": (): string => "Organization setup incomplete. Please configure organization name and logo.",
+  /**
+   * The organization has not verified a domain yet.
+   */
   "NO_VERIFIED_DOMAIN": (): string => "Organization must have at least one verified domain.",
+  /**
+   * Something broke on the server; the cause is logged, never sent.
+   */
   "Internal": (): string => "An unexpected error occurred",
 } as const;
 
@@ -456,10 +487,21 @@ function readBack(template: string, message: string): Map<string, string> | null
   return fields;
 }
 
-/** Writes a message template with `values` in its placeholders. */
+/** A value as Rust's `{:?}` writes the JSON types: strings quoted, lists bracketed. */
+function debug(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(debug).join(", ")}]`;
+  return String(value);
+}
+
+/** Writes a message template with `values` in its placeholders, as the server does. */
 function format(template: string, values: Record<string, unknown>): string {
   return pieces(template)
-    .map((piece) => ("text" in piece ? piece.text : String(values[piece.field])))
+    .map((piece) => {
+      if ("text" in piece) return piece.text;
+      const value = values[piece.field];
+      return piece.spec.includes("?") ? debug(value) : String(value);
+    })
     .join("");
 }
 

@@ -169,15 +169,45 @@ export type ApiError =
  * the error's type name where errors share a code.
  */
 export const messages = {
+  /**
+   * API error code 1. The page describes it only as "Placeholder".
+   */
   "1": (): string => "Placeholder",
+  /**
+   * API error code 2. The page describes it only as "Placeholder".
+   */
   "2": (): string => "Placeholder",
+  /**
+   * The client needs to authenticate or provide valid credentials.
+   */
   "Unauthorized": (): string => "The client needs to authenticate or provide valid credentials.",
+  /**
+   * The user does not have permission to perform the request.
+   */
   "Forbidden": (): string => "The user doesn’t have permission to perform the request.",
+  /**
+   * The requested resource does not exist on the server.
+   */
   "NotFound": (): string => "The requested resource does not exist on the server.",
+  /**
+   * The request conflicts with the current state of the server.
+   */
   "Conflict": (): string => "This response is sent when a request conflicts with the current state of the server.",
+  /**
+   * The client has sent too many requests in a given amount of time.
+   */
   "TooManyRequests": (): string => "The client has sent too many requests in a given amount of time.",
+  /**
+   * A generic error occurred on the server.
+   */
   "Internal": (): string => "A generic error occurred on the server (often due to misconfiguration or unexpected issues).",
+  /**
+   * The server is temporarily unable to handle requests.
+   */
   "Unavailable": (): string => "The server is temporarily unable to handle requests (e.g., during maintenance or overload).",
+  /**
+   * An upstream server did not answer in time.
+   */
   "GatewayTimeout": (): string => "The server is waiting too long to respond from another server and “timing out.”",
 } as const;
 
@@ -452,10 +482,21 @@ function readBack(template: string, message: string): Map<string, string> | null
   return fields;
 }
 
-/** Writes a message template with `values` in its placeholders. */
+/** A value as Rust's `{:?}` writes the JSON types: strings quoted, lists bracketed. */
+function debug(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(debug).join(", ")}]`;
+  return String(value);
+}
+
+/** Writes a message template with `values` in its placeholders, as the server does. */
 function format(template: string, values: Record<string, unknown>): string {
   return pieces(template)
-    .map((piece) => ("text" in piece ? piece.text : String(values[piece.field])))
+    .map((piece) => {
+      if ("text" in piece) return piece.text;
+      const value = values[piece.field];
+      return piece.spec.includes("?") ? debug(value) : String(value);
+    })
     .join("");
 }
 

@@ -6,7 +6,7 @@
 //! compiles under `tsc --strict`. It exports a type per error (`status` and `code` as literal
 //! types, `details` typed from the catalog) and their union `ApiError`; `UnknownApiError` for
 //! everything else; `parseError(response)`, which reads any error response with the envelope's
-//! template (the data [`Node`](crate::envelope::Node) the Rust client reads by) and never throws;
+//! template (the data [`Node`] the Rust client reads by) and never throws;
 //! `retryClass(error)`; `fetchWithRetry(input, init?, options?)` with the API's retry rules; and
 //! `messages`, each error's message as a function of its details.
 //!

@@ -120,6 +120,8 @@ pub(super) fn write_error(
 /// `"key": (details: {..}) => string,` for the `messages` object.
 pub(super) fn write_message(out: &mut String, key: &str, entry: &CatalogEntry) {
     let label = json_string(key);
+    let summary = entry.description.split("\n\n").next().unwrap_or_default();
+    write_doc(out, "  ", summary, None, entry.deprecated);
     let Some(template) = Some(entry.message).filter(|template| !template.is_empty()) else {
         let fixed = entry
             .status
