@@ -82,4 +82,10 @@ for (let round = 0; round < 3000 && Date.now() - started < 20_000; round += 1) {
   // The bytes on the wire are the text's UTF-8, a lone surrogate replaced.
   if (!error.known) strictEqual(error.body, new TextDecoder().decode(new TextEncoder().encode(text)));
 }
+// Nesting deeper than any reader recurses.
+const deep = '{"error":'.repeat(100_000) + '"x"' + "}".repeat(100_000);
+strictEqual((await server.parseError(new Response(deep, { status: 500 }))).known, false);
+const deepArray = "[".repeat(100_000) + "]".repeat(100_000);
+const nested = await server.parseError(new Response(deepArray, { status: 500 }));
+ok(!nested.known && nested.body === deepArray);
 console.log("arbitrary responses: no throw, no message lost");

@@ -495,16 +495,19 @@ function read(template: Template, body: unknown, strict: boolean): Parts | null 
   return walk(template, body, strict, parts) ? parts : null;
 }
 
-/** The common members of a body of no known shape, where they usually are. */
-function guess(value: unknown): Parts {
+/**
+ * The common members of a body of no known shape, where they usually are; an `error` object is
+ * followed a few levels down at most, as JSON.parse takes any depth.
+ */
+function guess(value: unknown, depth = 0): Parts {
   const parts: Parts = { details: {} };
-  if (!isObject(value)) return parts;
+  if (!isObject(value) || depth > 4) return parts;
   const inner = isObject(value.error)
     ? value.error
     : Array.isArray(value.errors) && isObject(value.errors[0])
       ? value.errors[0]
       : undefined;
-  if (inner !== undefined) Object.assign(parts, guess(inner));
+  if (inner !== undefined) Object.assign(parts, guess(inner, depth + 1));
   const text = (names: string[]): string | undefined => {
     for (const name of names) if (typeof value[name] === "string") return value[name] as string;
     return undefined;
