@@ -44,6 +44,8 @@ enum Key {
     Example,
     Retired,
     Retry,
+    Locales,
+    Fluent,
 }
 
 /// A key of the attribute language: its name, where it may stand, and what to tell a user who
@@ -79,6 +81,8 @@ const KEYS: &[KeySpec] = &[
     key_spec("type_base", Key::TypeBase, TYPE),
     key_spec("crate", Key::Crate, TYPE),
     key_spec("retired", Key::Retired, TYPE),
+    key_spec("locales", Key::Locales, TYPE),
+    key_spec("fluent", Key::Fluent, TYPE),
     KeySpec {
         misplaced_hint: "; a field's value goes on the wire with `detail` or `header = \"Name\"`",
         ..key_spec("status", Key::Status, TYPE | VARIANT)
@@ -220,6 +224,12 @@ pub struct Attrs {
     pub example: Attr<Example>,
     pub retired: Attr<Vec<(CodeValue, Span)>>,
     pub retry: Attr<Retry>,
+    /// `locales = ["en", "fr"]`: the messages' locales, the default first.
+    pub locales: Attr<Vec<LitStr>>,
+    /// `fluent = "locales/{locale}.ftl"`: where the translations of each locale are.
+    pub fluent: Attr<LitStr>,
+    /// `message(fr = "...")`: the message in other locales, as written.
+    pub translations: Vec<(LitStr, Message)>,
     pub docs: String,
 }
 
@@ -296,6 +306,9 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         example: Attr::new("example"),
         retired: Attr::new("retired"),
         retry: Attr::new("retry"),
+        locales: Attr::new("locales"),
+        fluent: Attr::new("fluent"),
+        translations: Vec::new(),
         docs: String::new(),
     };
     for attr in attrs {
@@ -399,9 +412,16 @@ fn parse_key(
             .and_then(status::parse)
             .map(|status| attrs.status.set(span, status, errors)),
         Key::Code => parse_code(meta).map(|code| attrs.code.set(span, code, errors)),
+        Key::Message if meta.input.peek(syn::token::Paren) => {
+            parse_translations(meta).map(|found| attrs.translations.extend(found))
+        }
         Key::Message => value_str(meta, name)
             .and_then(|lit| Message::parse(&lit))
             .map(|message| attrs.message.set(span, message, errors)),
+        Key::Locales => expect_eq(meta, "locales", "[\"en\", \"fr\"]")
+            .and_then(parse_locales)
+            .map(|locales| attrs.locales.set(span, locales, errors)),
+        Key::Fluent => value_str(meta, name).map(|path| attrs.fluent.set(span, path, errors)),
         Key::Title => parse_title(meta, name).map(|title| attrs.title.set(span, title, errors)),
         Key::Retry => parse_retry(meta).map(|retry| attrs.retry.set(span, retry, errors)),
         Key::SharedCode => flag(meta, name).map(|()| attrs.shared_code.set(span, (), errors)),
@@ -727,6 +747,37 @@ fn parse_retired(input: ParseStream) -> syn::Result<Vec<(CodeValue, Span)>> {
         content.parse::<Token![,]>()?;
     }
     Ok(codes)
+}
+
+/// `locales = ["en", "fr"]`: string literals, their tags checked in `translations.rs`.
+fn parse_locales(input: ParseStream) -> syn::Result<Vec<LitStr>> {
+    if !input.peek(syn::token::Bracket) {
+        let found: TokenTree = input.parse()?;
+        return Err(syn::Error::new_spanned(
+            &found,
+            "`locales` takes a list, the default first: `locales = [\"en\", \"fr\"]`",
+        ));
+    }
+    let content;
+    syn::bracketed!(content in input);
+    let locales = content.parse_terminated(<LitStr as syn::parse::Parse>::parse, Token![,])?;
+    Ok(locales.into_iter().collect())
+}
+
+/// `message(fr = "...", pt_BR = "...")`: a locale (`_` for `-`) and a message each.
+fn parse_translations(meta: &ParseNestedMeta) -> syn::Result<Vec<(LitStr, Message)>> {
+    let mut found = Vec::new();
+    meta.parse_nested_meta(|inner| {
+        let locale = inner
+            .path
+            .get_ident()
+            .ok_or_else(|| inner.error("write a locale, as `fr = \"...\"` (`pt_BR` for pt-BR)"))?;
+        let tag = LitStr::new(&locale.to_string().replace('_', "-"), locale.span());
+        let lit = value_str(&inner, "message")?;
+        found.push((tag, Message::parse(&lit)?));
+        Ok(())
+    })?;
+    Ok(found)
 }
 
 fn parse_detail(meta: &ParseNestedMeta) -> syn::Result<Option<String>> {

@@ -17,13 +17,15 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::{CodeValue, Retry};
 use crate::errors::Errors;
 use crate::status::Status;
-use crate::{bound, fallback, valid};
+use crate::translations::Translations;
+use crate::{bound, fallback, translations, valid};
 
 mod catalog_entries;
 mod checks;
 mod details;
 mod facts;
 mod headers;
+mod locales;
 mod read_back;
 mod text;
 
@@ -33,8 +35,9 @@ pub fn derive(input: &DeriveInput) -> TokenStream {
     let mut errors = Errors::new();
     let parsed = Input::from_syn(input, &mut errors);
     valid::validate(&parsed, &mut errors);
+    let translations = translations::load(&parsed, &mut errors);
     let items = match errors.finish() {
-        Ok(()) => Expander::new(&parsed).impl_api_error(),
+        Ok(()) => Expander::new(&parsed, &translations).impl_api_error(),
         Err(error) => fallback::expand(&parsed, error),
     };
     parsed.wrap(items)
@@ -65,10 +68,12 @@ struct Expander<'a> {
     /// The types of the fields that go into the body, each once, with their text: their schemas
     /// are one function per type, not per field.
     schema_types: Vec<(String, &'a syn::Type)>,
+    /// The messages in the type's other locales.
+    translations: &'a Translations,
 }
 
 impl<'a> Expander<'a> {
-    fn new(input: &'a Input<'a>) -> Self {
+    fn new(input: &'a Input<'a>, translations: &'a Translations) -> Self {
         let krate = input.krate();
         let existing = input
             .original
@@ -92,6 +97,7 @@ impl<'a> Expander<'a> {
             predicates: quote!(#(#existing,)* #(#inferred,)*),
             krate,
             schema_types,
+            translations,
         }
     }
 
@@ -118,6 +124,9 @@ impl<'a> Expander<'a> {
         let schemas = self.schemas();
         let untyped = self.untyped();
         let facts_table = self.facts_table();
+        let index_fn = self.index_fn();
+        let localized = self.fn_localized_messages();
+        let included = self.included_files();
         let retry = self.fn_retry();
         let type_uri = self.fn_type_uri();
         let details = self.fn_details();
@@ -151,6 +160,7 @@ impl<'a> Expander<'a> {
                 #details
                 #write_details
                 #headers
+                #localized
                 fn catalog() -> &'static #krate::catalog::Catalog {
                     Self::__ERRWIRE_CATALOG
                 }
@@ -174,12 +184,14 @@ impl<'a> Expander<'a> {
                 #[doc(hidden)]
                 const __ERRWIRE_CATALOG: &'static #krate::catalog::Catalog = &#catalog;
                 #field_lists
+                #index_fn
                 #facts_table
                 #schemas
                 #untyped
             }
 
             #detail_fields
+            #included
             #codes_required
             #details_shadowed
         }
@@ -472,7 +484,8 @@ mod timing {
         let read_at = start.elapsed();
         super::valid::validate(&parsed, &mut errors);
         let valid_at = start.elapsed();
-        let expander = super::Expander::new(&parsed);
+        let translations = crate::translations::Translations::default();
+        let expander = super::Expander::new(&parsed, &translations);
         let new_at = start.elapsed();
         let phases = [
             (

@@ -17,6 +17,7 @@ mod header;
 mod message;
 mod status;
 mod suggest;
+mod translations;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -4,24 +4,27 @@
 use proc_macro2::Span;
 use syn::{Ident, LitStr, Member};
 
+#[derive(Clone)]
 pub struct Message {
     pub span: Span,
     pub source: String,
     pub pieces: Vec<Piece>,
 }
 
+#[derive(Clone)]
 pub enum Piece {
     Text(String),
     Field(Placeholder),
 }
 
+#[derive(Clone)]
 pub struct Placeholder {
     pub name: FieldName,
     /// The format spec after `:`, empty for plain `{name}`.
     pub spec: String,
 }
 
-#[derive(PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum FieldName {
     Named(String),
     Index(usize),

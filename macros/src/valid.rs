@@ -9,7 +9,7 @@ use crate::ast::{Input, Variant};
 use crate::attr::CodeValue;
 use crate::errors::Errors;
 use crate::header::HeaderName;
-use crate::message::FieldName;
+use crate::message::{FieldName, Message};
 
 const RETRY_AFTER_STATUSES: &[u16] = &[413, 429, 503];
 
@@ -46,9 +46,6 @@ fn check_status(input: &Input, variant: &Variant, errors: &mut Errors) {
 
 fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
     let attrs = input.attrs_of(variant);
-    let server_error = input
-        .status_of(variant)
-        .is_some_and(|status| status.is_server_error());
     let client_error = input
         .status_of(variant)
         .is_some_and(|status| !status.is_server_error());
@@ -57,8 +54,29 @@ fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
     {
         errors.push(syn::Error::new(span, "`expose` only matters on a 5xx variant, whose fields are private by default; remove it"));
     }
-    let Some(message) = attrs.message.get() else {
-        return;
+    if let Some(message) = attrs.message.get() {
+        check_placeholders(input, variant, message, None, errors);
+    }
+}
+
+/// Each placeholder of `message` (the default one, or the one in `locale`) names a field of
+/// `variant` that its message may show: not one of a 5xx unless it says `expose`; in another
+/// locale, only one the default message or the wire shows, so that every reader of the catalog
+/// knows it.
+pub fn check_placeholders(
+    input: &Input,
+    variant: &Variant,
+    message: &Message,
+    locale: Option<&str>,
+    errors: &mut Errors,
+) {
+    let attrs = input.attrs_of(variant);
+    let server_error = input
+        .status_of(variant)
+        .is_some_and(|status| status.is_server_error());
+    let which = match locale {
+        Some(locale) => format!("the `{locale}` message"),
+        None => "the message".to_owned(),
     };
     for placeholder in message.placeholders() {
         if let FieldName::Named(name) = &placeholder.name
@@ -74,16 +92,26 @@ fn check_message(input: &Input, variant: &Variant, errors: &mut Errors) {
             continue;
         }
         let member = placeholder.name.member(message.span);
-        if variant.field_named(&member).is_none() {
+        let Some(field) = variant.field_named(&member) else {
             errors.push(syn::Error::new(
                 message.span,
                 no_such_field(variant, &placeholder.name),
             ));
-        } else if server_error && !attrs.expose.is_set() {
+            continue;
+        };
+        if server_error && !attrs.expose.is_set() {
             errors.push(syn::Error::new(
                 message.span,
                 format!(
-                    "the message of a 5xx error shows `{}`, which may carry internal text; add #[api(expose)] if it is safe to send, or take it out of the message",
+                    "{which} of a 5xx error shows `{}`, which may carry internal text; add #[api(expose)] if it is safe to send, or take it out of the message",
+                    placeholder.name.describe()
+                ),
+            ));
+        } else if locale.is_some() && !input.shows(variant, field) {
+            errors.push(syn::Error::new(
+                message.span,
+                format!(
+                    "{which} shows `{}`, which neither the default message nor the wire shows; show it in the default message too, or mark it `detail`",
                     placeholder.name.describe()
                 ),
             ));

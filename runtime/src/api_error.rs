@@ -93,7 +93,7 @@ pub trait ApiError: TypeCatalog {
     /// To render an error in another envelope, call that envelope:
     /// [`Flat::response(&error, &cx)`](crate::Envelope::response).
     fn envelope(&self) -> &'static dyn DynEnvelope {
-        self.type_catalog()
+        self.__type_catalog()
             .envelope
             .unwrap_or(<crate::Problem as crate::Envelope>::DYN)
     }
@@ -105,7 +105,7 @@ pub trait ApiError: TypeCatalog {
     where
         Self: Sized,
     {
-        Message(self)
+        Message(self, 0)
     }
 
     /// The response in this error's [`envelope`](Self::envelope) for one request: status,
@@ -136,10 +136,32 @@ pub trait ApiError: TypeCatalog {
         None
     }
 
+    /// The catalog of this error's type; a pointer's is the error's it points to.
+    #[doc(hidden)]
+    fn __type_catalog(&self) -> &'static Catalog {
+        self.type_catalog()
+    }
+
     /// The `type` URI prefix of the type: its catalog's.
     #[doc(hidden)]
     fn __type_base(&self) -> Option<&'static str> {
-        self.type_catalog().type_base
+        self.__type_catalog().type_base
+    }
+
+    /// Writes the message in the locale at `locale` among the catalog's; `0` is the default.
+    #[doc(hidden)]
+    fn __fmt_message_in(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let _ = locale;
+        self.fmt_message(f)
+    }
+
+    /// [`__static_message`](Self::__static_message) in the locale at `locale`.
+    #[doc(hidden)]
+    fn __static_message_in(&self, locale: usize) -> Option<&'static str> {
+        match locale {
+            0 => self.__static_message(),
+            _ => None,
+        }
     }
 
     /// The whole `type` URI when it is known when compiling, so that envelopes need not join
@@ -221,12 +243,24 @@ macro_rules! forward_api_error {
                 (**self).envelope()
             }
 
+            fn __type_catalog(&self) -> &'static Catalog {
+                (**self).__type_catalog()
+            }
+
             fn __static_message(&self) -> Option<&'static str> {
                 (**self).__static_message()
             }
 
             fn __type_base(&self) -> Option<&'static str> {
                 (**self).__type_base()
+            }
+
+            fn __fmt_message_in(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                (**self).__fmt_message_in(locale, f)
+            }
+
+            fn __static_message_in(&self, locale: usize) -> Option<&'static str> {
+                (**self).__static_message_in(locale)
             }
 
             fn __type_uri(&self) -> Option<&'static str> {

@@ -28,6 +28,9 @@ pub struct Catalog {
     pub retired: &'static [Code],
     /// One entry per variant, in declaration order.
     pub entries: &'static [CatalogEntry],
+    /// The locales of the messages, the default first (`["en", "fr"]`); empty for a type whose
+    /// messages are in one language, which its responses then do not name.
+    pub locales: &'static [&'static str],
     /// Why the client cannot read the entry at an index back into its variant (`None` when it
     /// can); `None` for a catalog that does not say. See [`Catalog::untyped`].
     pub untyped: Option<fn(usize) -> Option<&'static str>>,
@@ -42,6 +45,7 @@ impl Catalog {
         type_base: None,
         retired: &[],
         entries: &[],
+        locales: &[],
         untyped: None,
     };
 
@@ -58,6 +62,12 @@ impl Catalog {
     /// Sets the entries.
     pub const fn with_entries(self, entries: &'static [CatalogEntry]) -> Self {
         Catalog { entries, ..self }
+    }
+
+    /// Sets the locales of the messages, the default first; each entry's
+    /// [`translations`](CatalogEntry::translations) are in the others, in this order.
+    pub const fn with_locales(self, locales: &'static [&'static str]) -> Self {
+        Catalog { locales, ..self }
     }
 
     /// Sets the retired codes.
@@ -185,6 +195,9 @@ pub struct CatalogEntry {
     pub static_message: Option<&'static str>,
     /// The RFC 9457 `type` URI: the catalog's `type_base` followed by the code, when it has both.
     pub type_uri: Option<&'static str>,
+    /// The message in each of the catalog's [`locales`](Catalog::locales) after the default, in
+    /// their order.
+    pub translations: &'static [Translation],
     /// The variant's doc comment, Markdown.
     pub description: &'static str,
     /// `Some` for a `#[deprecated]` variant, with its note (empty without one).
@@ -197,6 +210,16 @@ pub struct CatalogEntry {
     pub forwards_to: Option<fn() -> &'static Catalog>,
     /// Whether a client retries the request: `#[api(retry = "...")]`, else by status.
     pub retry: Retry,
+}
+
+/// The message of an entry in one locale.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Translation {
+    /// The template, placeholders and all, as [`CatalogEntry::message`] is.
+    pub message: &'static str,
+    /// The message when the template names no field, as
+    /// [`CatalogEntry::static_message`] is.
+    pub static_message: Option<&'static str>,
 }
 
 /// Whether a client may send a request again after this error, and how: declared per variant
@@ -421,6 +444,7 @@ impl CatalogEntry {
             message: "",
             static_message: None,
             type_uri: None,
+            translations: &[],
             description: "",
             deprecated: None,
             headers: &[],
@@ -477,6 +501,14 @@ impl CatalogEntry {
     /// Sets the fields the wire or the message shows.
     pub const fn with_fields(self, fields: &'static [FieldEntry]) -> Self {
         CatalogEntry { fields, ..self }
+    }
+
+    /// Sets the message in each locale after the catalog's default.
+    pub const fn with_translations(self, translations: &'static [Translation]) -> Self {
+        CatalogEntry {
+            translations,
+            ..self
+        }
     }
 
     /// Sets the retry class.

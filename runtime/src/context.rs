@@ -20,6 +20,10 @@ pub const MAX_REQUEST_ID: usize = 200;
 pub struct RenderContext<'a> {
     request_id: Option<&'a str>,
     instance: Option<&'a str>,
+    accept_language: Option<&'a str>,
+    /// The index of the locale the body is written in, among those of the error's type: set
+    /// where the response is built, from `accept_language`.
+    locale: usize,
 }
 
 impl<'a> RenderContext<'a> {
@@ -28,6 +32,8 @@ impl<'a> RenderContext<'a> {
         RenderContext {
             request_id: None,
             instance: None,
+            accept_language: None,
+            locale: 0,
         }
     }
 
@@ -52,5 +58,30 @@ impl<'a> RenderContext<'a> {
     /// The instance, if one was given.
     pub const fn instance(&self) -> Option<&'a str> {
         self.instance
+    }
+
+    /// Sets the request's `Accept-Language` value: an error of a type whose messages are
+    /// translated is written in the best of its locales for it ([`crate::locale::negotiate`]),
+    /// with `Content-Language` and `Vary: Accept-Language`.
+    pub const fn with_accept_language(mut self, accept_language: &'a str) -> Self {
+        self.accept_language = Some(accept_language);
+        self
+    }
+
+    /// The request's `Accept-Language` value.
+    pub const fn accept_language(&self) -> Option<&'a str> {
+        self.accept_language
+    }
+
+    /// This context with the locale at `index` among the error type's chosen.
+    pub(crate) const fn in_locale(mut self, index: usize) -> Self {
+        self.locale = index;
+        self
+    }
+
+    /// The index of the locale to write in among the error type's; `0`, its default, unless the
+    /// response was built for an `Accept-Language`.
+    pub(crate) const fn locale(&self) -> usize {
+        self.locale
     }
 }

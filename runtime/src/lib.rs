@@ -219,6 +219,7 @@ mod integrations;
 #[cfg(feature = "openapi")]
 pub mod openapi;
 // Logging happens where the integrations send a response.
+pub mod locale;
 #[cfg(all(feature = "tracing", any(feature = "axum", feature = "actix-web")))]
 mod log;
 mod message;

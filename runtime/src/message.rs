@@ -10,19 +10,22 @@ use crate::api_error::ApiError;
 /// displayed or serialized, so it never needs a `String` of its own.
 ///
 /// Returned by [`ApiError::message`].
-pub struct Message<'a, E: ?Sized>(pub(crate) &'a E);
+pub struct Message<'a, E: ?Sized>(pub(crate) &'a E, pub(crate) usize);
 
 impl<'a, E: ApiError + ?Sized> Message<'a, E> {
     /// The message of `error`; for envelopes generic over unsized errors, where
     /// [`ApiError::message`] is not available.
     pub fn new(error: &'a E) -> Self {
-        Message(error)
+        Message(error, 0)
     }
 }
 
 impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt_message(f)
+        match self.1 {
+            0 => self.0.fmt_message(f),
+            locale => self.0.__fmt_message_in(locale, f),
+        }
     }
 }
 
@@ -37,7 +40,7 @@ impl<E: ApiError + ?Sized> fmt::Debug for Message<'_, E> {
 impl<E: ApiError + ?Sized> Serialize for Message<'_, E> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0.__static_message() {
+        match self.0.__static_message_in(self.1) {
             Some(message) => serializer.serialize_str(message),
             None => serializer.collect_str(self),
         }

@@ -160,6 +160,7 @@ pub const fn catalog_entry(
         message,
         static_message,
         type_uri,
+        translations: &[],
         description,
         deprecated,
         headers,

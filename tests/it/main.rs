@@ -21,6 +21,7 @@ mod example_server;
 mod generics;
 mod hygiene;
 mod lints;
+mod locales;
 mod openapi;
 mod properties;
 mod response;

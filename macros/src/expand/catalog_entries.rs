@@ -42,7 +42,7 @@ impl<'a> Expander<'a> {
         let mut lists: Vec<(Vec<FieldFacts>, TokenStream)> = Vec::new();
         let mut entries = TokenStream::new();
         let mut plain = Source::default();
-        for variant in self.variants() {
+        for (variant_index, variant) in self.variants().enumerate() {
             let facts: Vec<FieldFacts> = variant
                 .fields
                 .iter()
@@ -58,7 +58,8 @@ impl<'a> Expander<'a> {
                     lists.len() - 1
                 }
             };
-            if self.is_plain(variant) {
+            let translations = self.with_translations(variant_index);
+            if self.is_plain(variant) && translations.is_empty() {
                 // Most variants: the short form, as text.
                 let attrs = self.input.attrs_of(variant);
                 plain.push(format_args!(
@@ -85,7 +86,7 @@ impl<'a> Expander<'a> {
                 entries.extend(plain.take_tokens());
                 let fields = format_ident!("__fields_{index}");
                 let entry = self.catalog_entry(variant, quote!(#fields));
-                entries.extend(quote!(#entry,));
+                entries.extend(quote!(#entry #translations,));
             }
         }
         entries.extend(plain.take_tokens());
@@ -110,6 +111,11 @@ impl<'a> Expander<'a> {
             .type_base
             .get()
             .map(|base| quote!(.with_type_base(#base)));
+        let locales = self.translations.locales.iter();
+        let locales = match self.translations.any() {
+            true => quote!(.with_locales(&[#(#locales),*])),
+            false => TokenStream::new(),
+        };
         let retired = self
             .input
             .attrs
@@ -125,6 +131,7 @@ impl<'a> Expander<'a> {
                 .with_retired(&[#(#retired),*])
                 .with_untyped(Self::__ERRWIRE_UNTYPED)
                 #type_base
+                #locales
         };
         let lists = quote! {
             #(#lists)*

@@ -9,7 +9,7 @@ use syn::LitStr;
 use super::text::{self, Source, Str};
 use super::{Arm, Body, Expander, binding, code_tokens, option, retry_tokens, status_code};
 use crate::ast::{Field, Variant};
-use crate::message::Piece;
+use crate::message::{Message, Piece};
 use crate::{catalog, status};
 
 impl<'a> Expander<'a> {
@@ -34,14 +34,12 @@ impl<'a> Expander<'a> {
         !self.input.variants.is_empty() && !self.any_transparent()
     }
 
-    /// `const __ERRWIRE_FACTS`, the facts of [`has_facts_table`](Self::has_facts_table) computed
-    /// from the catalog entries when compiling, and `fn __errwire_facts(&self)`, which maps a
-    /// value to its row.
-    pub(super) fn facts_table(&self) -> TokenStream {
-        if !self.has_facts_table() {
+    /// `fn __errwire_index(&self)`: the index of a value's entry in the catalog, for the facts
+    /// table and the translations.
+    pub(super) fn index_fn(&self) -> TokenStream {
+        if !self.has_facts_table() && !self.translations.any() {
             return TokenStream::new();
         }
-        let krate = &self.krate;
         let mut arms = Source::default();
         for (index, variant) in self.variants().enumerate() {
             arms.push(format_args!(
@@ -50,6 +48,22 @@ impl<'a> Expander<'a> {
             ));
         }
         let arms = arms.take_tokens();
+        quote! {
+            #[doc(hidden)]
+            #[inline]
+            fn __errwire_index(&self) -> usize {
+                match self { #arms }
+            }
+        }
+    }
+
+    /// `const __ERRWIRE_FACTS`, the facts of [`has_facts_table`](Self::has_facts_table) computed
+    /// from the catalog entries when compiling, and `fn __errwire_facts(&self)`, a value's row.
+    pub(super) fn facts_table(&self) -> TokenStream {
+        if !self.has_facts_table() {
+            return TokenStream::new();
+        }
+        let krate = &self.krate;
         let count = self.input.variants.len();
         quote! {
             #[doc(hidden)]
@@ -59,7 +73,7 @@ impl<'a> Expander<'a> {
             #[doc(hidden)]
             #[inline]
             fn __errwire_facts(&self) -> &'static #krate::__private::Facts {
-                &Self::__ERRWIRE_FACTS[match self { #arms }]
+                &Self::__ERRWIRE_FACTS[self.__errwire_index()]
             }
         }
     }
@@ -113,9 +127,10 @@ impl<'a> Expander<'a> {
                 #formatter.write_str(#krate::ApiError::__static_message(self).unwrap_or_default())
             },
             |variant| {
+                let message = self.input.attrs_of(variant).message.get()?;
                 self.static_message(variant)
                     .is_none()
-                    .then(|| self.message_arm(variant, &formatter))
+                    .then(|| self.message_arm(variant, message, &formatter))
             },
         );
         quote! {
@@ -127,13 +142,12 @@ impl<'a> Expander<'a> {
 
     /// `write!(f, "Room {0} ...", __f_room_id)` from a message that names fields. The arguments
     /// carry the fields' spans, so a field that lacks the format trait is reported at the field.
-    pub(super) fn message_arm(&self, variant: &'a Variant<'a>, formatter: &TokenStream) -> Arm<'a> {
-        let message = self
-            .input
-            .attrs_of(variant)
-            .message
-            .get()
-            .expect("a message without a template is static");
+    pub(super) fn message_arm(
+        &self,
+        variant: &'a Variant<'a>,
+        message: &Message,
+        formatter: &TokenStream,
+    ) -> Arm<'a> {
         let mut format = String::new();
         let mut used: Vec<&Field> = Vec::new();
         for piece in &message.pieces {
@@ -187,14 +201,7 @@ impl<'a> Expander<'a> {
             let reason = status::reason_phrase(self.input.status_number(variant));
             return Some(reason.unwrap_or("Error").to_owned());
         };
-        message
-            .pieces
-            .iter()
-            .map(|piece| match piece {
-                Piece::Text(text) => Some(text.as_str()),
-                Piece::Field(_) => None,
-            })
-            .collect()
+        fixed_text(message)
     }
 
     pub(super) fn fn_static_message(&self) -> TokenStream {
@@ -314,4 +321,16 @@ impl<'a> Expander<'a> {
             }
         }
     }
+}
+
+/// The text of a message that names no field; `None` for one that does.
+pub(super) fn fixed_text(message: &Message) -> Option<String> {
+    message
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Text(text) => Some(text.as_str()),
+            Piece::Field(_) => None,
+        })
+        .collect()
 }

@@ -40,9 +40,9 @@ where
         Some(SlotValue::Number(number)) => map.serialize_entry(key, &number),
         Some(SlotValue::Code(Code::Str(code))) => map.serialize_entry(key, code),
         Some(SlotValue::Code(Code::Int(code))) => map.serialize_entry(key, &code),
-        Some(SlotValue::Message(error)) => match error.__static_message() {
+        Some(SlotValue::Message(error, locale)) => match error.__static_message_in(locale) {
             Some(message) => map.serialize_entry(key, message),
-            None => map.serialize_entry(key, &Message::new(error)),
+            None => map.serialize_entry(key, &Message(error, locale)),
         },
         Some(value) => map.serialize_entry(key, &value),
         None if omit_if_absent => Ok(()),
@@ -81,7 +81,8 @@ enum SlotValue<'a, E> {
     Text(&'a str),
     Code(Code),
     CodeString(Code),
-    Message(&'a E),
+    /// The error, and the index of the locale to write its message in.
+    Message(&'a E, usize),
     TypeUri(&'static str, Code),
     UriReference(&'a str),
     /// The error, whose details are read again when serialized: the concrete type's `details`
@@ -108,7 +109,7 @@ impl<'a, E: ApiError> SlotValue<'a, E> {
             Slot::Reason => SlotValue::Text(error.status().canonical_reason()?),
             Slot::Code => SlotValue::Code(error.code()?),
             Slot::CodeString => SlotValue::CodeString(error.code()?),
-            Slot::Message => SlotValue::Message(error),
+            Slot::Message => SlotValue::Message(error, cx.locale()),
             Slot::Title => SlotValue::Text(
                 error
                     .title()
@@ -133,7 +134,7 @@ impl<E: ApiError> Serialize for SlotValue<'_, E> {
             SlotValue::Text(text) => serializer.serialize_str(text),
             SlotValue::Code(code) => code.serialize(serializer),
             SlotValue::CodeString(code) => serializer.collect_str(code),
-            SlotValue::Message(error) => Message::new(*error).serialize(serializer),
+            SlotValue::Message(error, locale) => Message(*error, *locale).serialize(serializer),
             SlotValue::TypeUri(base, code) => serializer.collect_str(&TypeUri { base, code }),
             SlotValue::UriReference(text) => serializer.collect_str(&UriReference(text)),
             SlotValue::Details(error) => {

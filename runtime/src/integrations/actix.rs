@@ -74,11 +74,10 @@ pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let headers = request.headers();
     let values = RequestValues::new(
-        request
-            .headers()
-            .get("x-request-id")
-            .map(|id| id.as_bytes()),
+        headers.get("x-request-id").map(|id| id.as_bytes()),
+        headers.get("accept-language").map(|value| value.as_bytes()),
         request.path(),
     );
     match scope::scope(values.clone(), next.call(request)).await {

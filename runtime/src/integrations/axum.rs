@@ -28,7 +28,7 @@ use axum::extract::Request;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use http::header::CONTENT_TYPE;
+use http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE};
 
 use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered, RequestValues};
 use crate::api_error::ApiError;
@@ -51,8 +51,10 @@ fn mark(mut response: Response) -> Response {
 /// and puts the framework's own error responses in the API's envelope `Env`. Use it with
 /// `axum::middleware::from_fn(errwire::axum::envelope_errors::<Env>)`.
 pub async fn envelope_errors<Env: Envelope>(request: Request, next: Next) -> Response {
+    let headers = request.headers();
     let values = RequestValues::new(
-        request.headers().get(X_REQUEST_ID).map(|id| id.as_bytes()),
+        headers.get(X_REQUEST_ID).map(|id| id.as_bytes()),
+        headers.get(ACCEPT_LANGUAGE).map(|value| value.as_bytes()),
         request.uri().path(),
     );
     let response = scope::scope(values.clone(), next.run(request)).await;

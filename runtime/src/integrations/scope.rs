@@ -12,6 +12,7 @@ use http::{Response, StatusCode};
 use crate::api_error::ApiError;
 use crate::context::{MAX_REQUEST_ID, RenderContext};
 use crate::envelope::Envelope;
+use crate::locale::MAX_ACCEPT_LANGUAGE;
 use crate::request_error::RequestError;
 
 /// The most of a framework's plain-text error body that is read, and how long reading it may
@@ -28,18 +29,24 @@ pub(crate) struct Rendered;
 pub(crate) struct RequestValues {
     pub request_id: Option<String>,
     pub instance: Option<String>,
+    pub accept_language: Option<String>,
 }
 
 impl RequestValues {
-    /// The values of a request with this `x-request-id` header and path; an id longer than
-    /// [`MAX_REQUEST_ID`] is not taken.
-    pub fn new(request_id: Option<&[u8]>, path: &str) -> Self {
+    /// The values of a request with these `x-request-id` and `accept-language` headers and this
+    /// path; an id longer than [`MAX_REQUEST_ID`], or a language longer than
+    /// [`MAX_ACCEPT_LANGUAGE`], is not taken.
+    pub fn new(request_id: Option<&[u8]>, accept_language: Option<&[u8]>, path: &str) -> Self {
+        let text = |value: Option<&[u8]>, max: usize| {
+            value
+                .filter(|value| value.len() <= max)
+                .and_then(|value| std::str::from_utf8(value).ok())
+                .map(str::to_owned)
+        };
         RequestValues {
-            request_id: request_id
-                .filter(|id| id.len() <= MAX_REQUEST_ID)
-                .and_then(|id| std::str::from_utf8(id).ok())
-                .map(str::to_owned),
+            request_id: text(request_id, MAX_REQUEST_ID),
             instance: Some(path.to_owned()),
+            accept_language: text(accept_language, MAX_ACCEPT_LANGUAGE),
         }
     }
 
@@ -50,6 +57,9 @@ impl RequestValues {
         }
         if let Some(instance) = &self.instance {
             cx = cx.with_instance(instance);
+        }
+        if let Some(accept_language) = &self.accept_language {
+            cx = cx.with_accept_language(accept_language);
         }
         cx
     }

@@ -1,0 +1,113 @@
+//! Messages in the reader's language: declared inline and in Fluent files, chosen by
+//! `Accept-Language`, the same status, code and details in every language.
+
+use errwire::{ApiError, RenderContext};
+use serde_json::Value;
+
+#[derive(Debug, ApiError)]
+#[api(
+    envelope = errwire::Flat,
+    locales = ["en", "fr", "de"],
+    fluent = "tests/it/locales/{locale}.ftl"
+)]
+enum RoomError {
+    #[api(
+        status = 404,
+        code = "room_not_found",
+        message = "Room {room_id} not found"
+    )]
+    NotFound {
+        #[api(detail)]
+        room_id: String,
+    },
+    #[api(
+        status = 429,
+        code = "rate_limit_exceeded",
+        message = "Too many requests. Retry after {retry_after} seconds."
+    )]
+    RateLimited {
+        #[api(detail, header = "Retry-After")]
+        retry_after: u64,
+    },
+    #[api(
+        status = 409,
+        code = "room_full",
+        message = "The room is full",
+        message(fr = "La classe est pleine", de = "Die Klasse ist voll")
+    )]
+    Full,
+    #[api(status = 500, message(fr = "Erreur interne"))]
+    Internal,
+}
+
+fn body(response: &errwire::http::Response<Vec<u8>>) -> Value {
+    serde_json::from_slice(response.body()).unwrap()
+}
+
+#[test]
+fn each_message_in_the_best_locale_with_the_same_facts() {
+    let error = RoomError::NotFound {
+        room_id: "math-101".into(),
+    };
+    let english = error.to_response();
+    assert_eq!(body(&english)["message"], "Room math-101 not found");
+    assert_eq!(english.headers()["content-language"], "en");
+    let french =
+        error.to_response_with(&RenderContext::new().with_accept_language("fr-CH, en;q=0.5"));
+    assert_eq!(
+        body(&french)["message"],
+        "La classe math-101 est introuvable"
+    );
+    assert_eq!(french.headers()["content-language"], "fr");
+    assert_eq!(french.headers()["vary"], "accept-language");
+    assert_eq!(french.status(), english.status());
+    let (mut french_body, mut english_body) = (body(&french), body(&english));
+    french_body.as_object_mut().unwrap().remove("message");
+    english_body.as_object_mut().unwrap().remove("message");
+    assert_eq!(french_body, english_body, "only the message changes");
+
+    let full = RoomError::Full.to_response_with(&RenderContext::new().with_accept_language("de"));
+    assert_eq!(body(&full)["message"], "Die Klasse ist voll");
+    let limited = RoomError::RateLimited { retry_after: 30 }
+        .to_response_with(&RenderContext::new().with_accept_language("de-AT"));
+    assert_eq!(
+        body(&limited)["message"],
+        "Zu viele Anfragen. Versuchen Sie es in 30 Sekunden erneut."
+    );
+    assert_eq!(limited.headers()["retry-after"], "30");
+    let internal =
+        RoomError::Internal.to_response_with(&RenderContext::new().with_accept_language("fr"));
+    assert_eq!(body(&internal)["message"], "Erreur interne");
+    for value in [
+        "ja",
+        "*",
+        "",
+        "fr;q=0",
+        &"x".repeat(10_000),
+        "\u{7f}garbage;;q==",
+    ] {
+        let response = error.to_response_with(&RenderContext::new().with_accept_language(value));
+        assert_eq!(
+            body(&response)["message"],
+            "Room math-101 not found",
+            "{value:?}"
+        );
+        assert_eq!(response.headers()["content-language"], "en");
+    }
+}
+
+#[test]
+fn the_catalog_has_every_translation() {
+    let catalog = RoomError::catalog();
+    assert_eq!(catalog.locales, ["en", "fr", "de"]);
+    let not_found = &catalog.entries[0];
+    assert_eq!(
+        not_found.translations[0].message,
+        "La classe {room_id} est introuvable"
+    );
+    assert_eq!(not_found.translations[0].static_message, None);
+    assert_eq!(
+        catalog.entries[2].translations[1].static_message,
+        Some("Die Klasse ist voll")
+    );
+}

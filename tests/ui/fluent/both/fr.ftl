@@ -1,0 +1,1 @@
+room_not_found = La classe est introuvable

@@ -1,0 +1,4 @@
+room_not_found = { $count ->
+    [one] Une classe
+   *[other] Des classes
+}

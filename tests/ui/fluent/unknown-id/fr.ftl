@@ -1,0 +1,2 @@
+room_not_found = La classe est introuvable
+room_gone = Partie
