@@ -106,5 +106,6 @@ async fn errors_over_http() {
     // Turned into a `RequestError` by the JSON extractor's own error handler.
     support::check_converted_rejection(&base, 400, "bad_request").await;
     support::check_middleware(&base).await;
+    support::check_languages(&base).await;
     handle.stop(true).await;
 }

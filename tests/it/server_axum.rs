@@ -11,6 +11,12 @@ async fn errors_over_http() {
 }
 
 #[tokio::test]
+async fn each_error_in_the_reader_s_language() {
+    let base = start().await;
+    support::check_languages(&base).await;
+}
+
+#[tokio::test]
 async fn the_middleware_keeps_what_it_does_not_own() {
     let base = start().await;
     support::check_middleware(&base).await;

@@ -22,17 +22,18 @@ errwire::envelope! {
 
 /// The errors of the classroom API served in the tests.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(envelope = Traced, rename_all = "snake_case")]
+#[api(envelope = Traced, rename_all = "snake_case", locales = ["en", "fr"])]
 pub enum RoomError {
     #[error("room {0} not found")]
-    #[api(status = 404, message = "Classroom not found")]
+    #[api(status = 404, message = "Classroom not found", message(fr = "Classe introuvable"))]
     NotFound(#[api(detail = "room_id")] String),
 
     #[error("rate limited")]
     #[api(
         status = 429,
         code = "rate_limit_exceeded",
-        message = "Too many requests. Please retry after {retry_after} seconds."
+        message = "Too many requests. Please retry after {retry_after} seconds.",
+        message(fr = "Trop de requêtes. Réessayez dans {retry_after} secondes.")
     )]
     RateLimited {
         #[api(detail, header = "Retry-After")]
@@ -43,7 +44,8 @@ pub enum RoomError {
     #[api(
         status = 422,
         code = "validation_error",
-        message = "The given data was invalid."
+        message = "The given data was invalid.",
+        message(fr = "Les données sont invalides.")
     )]
     Validation(#[api(details)] BTreeMap<&'static str, Vec<&'static str>>),
 
@@ -51,7 +53,8 @@ pub enum RoomError {
     #[api(
         status = 500,
         code = "server_error",
-        message = "An unexpected error occurred"
+        message = "An unexpected error occurred",
+        message(fr = "Une erreur inattendue est survenue")
     )]
     Database(#[source] std::io::Error),
 
@@ -59,7 +62,8 @@ pub enum RoomError {
     #[api(
         status = 409,
         code = "conflict",
-        message = "The room changed meanwhile"
+        message = "The room changed meanwhile",
+        message(fr = "La classe a changé entre-temps")
     )]
     Conflict {
         /// A detail whose `Serialize` fails: the body cannot be written.
@@ -480,4 +484,50 @@ pub async fn check_middleware(base: &str) {
         !log.contains('\u{1b}'),
         "no escape sequence reaches the log"
     );
+}
+
+/// The language of a handler's error follows `Accept-Language`; nothing else about it changes.
+pub async fn check_languages(base: &str) {
+    let client = reqwest::Client::new();
+    let get = |path: &'static str, language: Option<String>| {
+        let mut request = client.get(format!("{base}{path}"));
+        if let Some(language) = language {
+            request = request.header("accept-language", language);
+        }
+        async move {
+            let response = request.send().await.unwrap();
+            let status = response.status().as_u16();
+            let headers = response.headers().clone();
+            let body: Value = serde_json::from_str(&response.text().await.unwrap()).unwrap();
+            (status, headers, body)
+        }
+    };
+    let (status, headers, body) = get("/rooms/busy", Some("fr-CH, en;q=0.5".into())).await;
+    assert_eq!(status, 429);
+    assert_eq!(body["message"], "Trop de requêtes. Réessayez dans 30 secondes.");
+    assert_eq!(headers["content-language"], "fr");
+    assert_eq!(headers["vary"], "accept-language");
+    assert_eq!(headers["retry-after"], "30");
+    let (_, _, english) = get("/rooms/busy", None).await;
+    for member in ["error", "details"] {
+        assert_eq!(body[member], english[member], "{member} in every language");
+    }
+    let hostile = [
+        "de".to_owned(),
+        "*".to_owned(),
+        String::new(),
+        "fr;q=0, de".to_owned(),
+        "fr-".repeat(3_500),
+        "~garbage,,;q=x;;=é".to_owned(),
+    ];
+    for language in hostile {
+        let shown: String = language.chars().take(20).collect();
+        let (status, headers, body) = get("/rooms/physics-9", Some(language)).await;
+        assert_eq!(status, 404, "{shown:?}");
+        assert_eq!(body["message"], "Classroom not found", "{shown:?}");
+        assert_eq!(headers["content-language"], "en", "{shown:?}");
+    }
+    let (_, headers, body) = get("/rooms/physics-9", Some("fr".into())).await;
+    assert_eq!(body["message"], "Classe introuvable");
+    assert_eq!(headers["content-language"], "fr");
 }
