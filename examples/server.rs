@@ -120,7 +120,15 @@ pub fn openapi() -> Value {
 #[derive(Debug, thiserror::Error, ApiError)]
 // A path from the server's root: the `type` of each problem opens its entry on the page this
 // server serves, whatever its host and port.
-#[api(rename_all = "snake_case", type_base = "/errors#")]
+//
+// Its messages are in English and French: one written inline, the others in
+// `examples/locales/fr.ftl`; a request's `Accept-Language` chooses.
+#[api(
+    rename_all = "snake_case",
+    type_base = "/errors#",
+    locales = ["en", "fr"],
+    fluent = "examples/locales/{locale}.ftl"
+)]
 pub enum ClassError {
     /// No room has this id.
     ///
@@ -131,7 +139,11 @@ pub enum ClassError {
     /// # Solutions
     /// Check the id against the one `POST /rooms` returned.
     #[error("room {0} not found")]
-    #[api(status = 404, message = "Classroom not found")]
+    #[api(
+        status = 404,
+        message = "Classroom not found",
+        message(fr = "Classe introuvable")
+    )]
     RoomNotFound(
         /// The id in the request's path.
         #[api(detail = "room_id", example = "physics-9")]
@@ -541,6 +553,8 @@ pub struct Try {
     pub body: Option<&'static str>,
     /// How many times the request is sent; the last answer is the error.
     pub times: usize,
+    /// The `Accept-Language` sent, if any.
+    pub language: Option<&'static str>,
 }
 
 pub const TRIES: &[Try] = &[
@@ -551,6 +565,16 @@ pub const TRIES: &[Try] = &[
         path: "/rooms/physics-9/join",
         body: Some(r#"{"participant": "ada"}"#),
         times: 1,
+        language: None,
+    },
+    Try {
+        error: "unknown room, in French",
+        status: 404,
+        method: "POST",
+        path: "/rooms/physics-9/join",
+        body: Some(r#"{"participant": "ada"}"#),
+        times: 1,
+        language: Some("fr"),
     },
     Try {
         error: "room ended",
@@ -559,6 +583,7 @@ pub const TRIES: &[Try] = &[
         path: "/rooms/history-7/join",
         body: Some(r#"{"participant": "ada"}"#),
         times: 1,
+        language: None,
     },
     Try {
         error: "name taken",
@@ -567,6 +592,7 @@ pub const TRIES: &[Try] = &[
         path: "/rooms",
         body: Some(r#"{"name": "Math 101"}"#),
         times: 1,
+        language: None,
     },
     Try {
         error: "rate limited",
@@ -575,6 +601,7 @@ pub const TRIES: &[Try] = &[
         path: "/rooms/math-101/join",
         body: Some(r#"{"participant": "grace"}"#),
         times: JOINS_PER_WINDOW + 1,
+        language: None,
     },
     Try {
         error: "validation failed",
@@ -583,6 +610,7 @@ pub const TRIES: &[Try] = &[
         path: "/rooms",
         body: Some(r#"{"name": "  "}"#),
         times: 1,
+        language: None,
     },
     Try {
         error: "internal failure",
@@ -591,6 +619,7 @@ pub const TRIES: &[Try] = &[
         path: "/rooms/art-3/recording",
         body: None,
         times: 1,
+        language: None,
     },
     Try {
         error: "invalid room id",
@@ -599,6 +628,7 @@ pub const TRIES: &[Try] = &[
         path: "/rooms/..%2F..%2Fetc%2Fpasswd/recording",
         body: None,
         times: 1,
+        language: None,
     },
     Try {
         error: "malformed JSON (axum's own)",
@@ -607,6 +637,7 @@ pub const TRIES: &[Try] = &[
         path: "/rooms",
         body: Some(r#"{"name": "#),
         times: 1,
+        language: None,
     },
     Try {
         error: "unknown route (axum's own)",
@@ -615,6 +646,7 @@ pub const TRIES: &[Try] = &[
         path: "/classes",
         body: None,
         times: 1,
+        language: None,
     },
 ];
 
@@ -622,6 +654,9 @@ impl Try {
     /// The curl command line for this try against `base`.
     pub fn curl(&self, base: &str) -> String {
         let mut curl = format!("curl -si -X {} {base}{}", self.method, self.path);
+        if let Some(language) = self.language {
+            curl.push_str(&format!(" -H 'Accept-Language: {language}'"));
+        }
         if let Some(body) = self.body {
             curl.push_str(&format!(" -H 'content-type: application/json' -d '{body}'"));
         }

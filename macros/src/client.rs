@@ -28,7 +28,7 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
                 None => quote!(__None),
             }
         } else {
-            construct(input, variant)
+            construct(input, index, variant)
         };
         quote!(#index => #build,)
     });
@@ -58,7 +58,7 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
 /// carries it: the details, a header, else its text in the message; its `Default` when the wire
 /// shows it nowhere (a default for a field the wire shows would be a wrong value, not a missing
 /// one). `None` when a field shows only in the message with no template to read it from.
-fn construct(input: &Input, variant: &Variant) -> TokenStream {
+fn construct(input: &Input, index: usize, variant: &Variant) -> TokenStream {
     let path = input.path(variant);
     let mut fields = Vec::new();
     for field in &variant.fields {
@@ -72,12 +72,11 @@ fn construct(input: &Input, variant: &Variant) -> TokenStream {
             let name = &header.written;
             quote!(#choice.read_header(__response, #name)?)
         } else if input.shows(variant, field) {
-            let Some(message) = input.attrs_of(variant).message.get() else {
+            if input.attrs_of(variant).message.get().is_none() {
                 return quote!(__None);
-            };
-            let template = &message.source;
+            }
             let name = field.name();
-            quote!(#choice.read_message(__response, #template, #name)?)
+            quote!(#choice.read_message(__response, &__catalog.entries[#index], #name)?)
         } else {
             quote!(#choice.default_value()?)
         };

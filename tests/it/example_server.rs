@@ -79,6 +79,9 @@ async fn send(base: &str, try_: &server::Try) -> reqwest::Response {
                 .header("content-type", "application/json")
                 .body(body);
         }
+        if let Some(language) = try_.language {
+            request = request.header("accept-language", language);
+        }
         last = Some(request.send().await.expect("the server answers"));
     }
     last.expect("every try sends once at least")
@@ -113,6 +116,12 @@ async fn every_printed_curl_line_gives_its_error() {
             404 if try_.path.starts_with("/rooms") => {
                 assert_eq!(body["code"], "room_not_found", "{what}");
                 assert_eq!(body["room_id"], "physics-9", "{what}");
+                let (detail, language) = match try_.language {
+                    Some("fr") => ("Classe introuvable", "fr"),
+                    _ => ("Classroom not found", "en"),
+                };
+                assert_eq!(body["detail"], detail, "{what}");
+                assert_eq!(headers["content-language"], language, "{what}");
             }
             410 => assert_eq!(body["code"], "room_ended", "{what}"),
             409 => {
@@ -174,6 +183,12 @@ async fn a_client_reads_every_curl_line_s_error_back() {
         match (try_.error, &received) {
             ("unknown room", Received::Known(ClassError::RoomNotFound(id), _)) => {
                 assert_eq!(id, "physics-9");
+                assert_eq!(response.language.as_deref(), Some("en"), "{what}");
+            }
+            ("unknown room, in French", Received::Known(ClassError::RoomNotFound(id), _)) => {
+                assert_eq!(id, "physics-9");
+                assert_eq!(response.message.as_deref(), Some("Classe introuvable"));
+                assert_eq!(response.language.as_deref(), Some("fr"), "{what}");
             }
             ("room ended", Received::Known(ClassError::RoomEnded(id), _)) => {
                 assert_eq!(id, "history-7");

@@ -111,3 +111,38 @@ fn the_catalog_has_every_translation() {
         Some("Die Klasse ist voll")
     );
 }
+
+/// Two errors without a code at one status, as Verriflo's: told apart by their message in any
+/// locale.
+#[derive(Debug, ApiError)]
+#[api(envelope = errwire::Flat, locales = ["en", "fr"])]
+enum Uncoded {
+    #[api(
+        status = 404,
+        message = "Organization not found",
+        message(fr = "Organisation introuvable")
+    )]
+    Organization,
+    #[api(
+        status = 404,
+        message = "Classroom {0} not found",
+        message(fr = "Classe {0} introuvable")
+    )]
+    Classroom(String),
+}
+
+#[test]
+fn a_client_reads_a_message_in_any_locale_back() {
+    use errwire::client::{FromResponse, Received};
+    let french = RenderContext::new().with_accept_language("fr");
+    for error in [Uncoded::Organization, Uncoded::Classroom("math".into())] {
+        let sent = error.to_response_with(&french);
+        let received = Uncoded::from_response(sent.status(), sent.headers(), sent.body());
+        assert_eq!(received.response().language.as_deref(), Some("fr"));
+        match (&error, &received) {
+            (Uncoded::Organization, Received::Known(Uncoded::Organization, _)) => {}
+            (Uncoded::Classroom(_), Received::Known(Uncoded::Classroom(_), _)) => {}
+            _ => panic!("{error:?} read back as {received:?}"),
+        }
+    }
+}

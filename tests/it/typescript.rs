@@ -105,6 +105,7 @@ fn each_api_s_module_is_fresh_and_its_responses_are_written_for_node() {
                 "path": try_.path,
                 "body": try_.body,
                 "times": try_.times,
+                "language": try_.language,
             })
         })
         .collect();

@@ -17,6 +17,7 @@ interface Try {
   path: string;
   body: string | null;
   times: number;
+  language: string | null;
 }
 
 const [base, folder] = process.argv.slice(2);
@@ -28,7 +29,10 @@ for (const attempt of tries) {
     await response?.body?.cancel();
     response = await fetch(`${base}${attempt.path}`, {
       method: attempt.method,
-      headers: attempt.body === null ? {} : { "content-type": "application/json" },
+      headers: {
+        ...(attempt.body === null ? {} : { "content-type": "application/json" }),
+        ...(attempt.language === null ? {} : { "accept-language": attempt.language }),
+      },
       body: attempt.body ?? undefined,
       signal: AbortSignal.timeout(5_000),
     });

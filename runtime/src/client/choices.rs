@@ -70,11 +70,12 @@ pub trait FromMessageText {
     /// The field's type.
     type Value;
 
-    /// The text `{name}` stands for in the message `template` wrote, parsed.
+    /// The text `{name}` stands for in the message, read with the template of `entry` in any of
+    /// its locales, parsed.
     fn read_message(
         &self,
         response: &super::response::ErrorResponse,
-        template: &str,
+        entry: &crate::catalog::CatalogEntry,
         name: &str,
     ) -> Option<Self::Value>;
 }
@@ -85,11 +86,19 @@ impl<T: core::str::FromStr + fmt::Display> FromMessageText for &&Type<T> {
     fn read_message(
         &self,
         response: &super::response::ErrorResponse,
-        template: &str,
+        entry: &crate::catalog::CatalogEntry,
         name: &str,
     ) -> Option<T> {
         let message = response.message.as_deref()?;
-        let fields = crate::message::read_back(template, message)?;
+        let templates = std::iter::once(entry.message).chain(
+            entry
+                .translations
+                .iter()
+                .map(|translation| translation.message),
+        );
+        let fields = templates
+            .filter(|template| !template.is_empty())
+            .find_map(|template| crate::message::read_back(template, message))?;
         let (_, text) = fields.into_iter().find(|(field, _)| field == name)?;
         // Only a value that writes the same text back: `01` is not the integer `1`.
         let value: T = text.parse().ok()?;
@@ -155,7 +164,7 @@ pub trait Unreadable {
     fn read_message(
         &self,
         _: &super::response::ErrorResponse,
-        _: &str,
+        _: &crate::catalog::CatalogEntry,
         _: &str,
     ) -> Option<Self::Value> {
         None

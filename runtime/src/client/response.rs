@@ -25,6 +25,8 @@ pub struct ErrorResponse {
     pub status: StatusCode,
     /// The machine code, a string or an integer.
     pub code: Option<WireCode>,
+    /// The language of the message, from `Content-Language`.
+    pub language: Option<String>,
     /// The message (RFC 9457's `detail`).
     pub message: Option<String>,
     /// The title.
@@ -181,6 +183,7 @@ impl ErrorResponse {
             status,
             request_id: header_text(crate::context::X_REQUEST_ID).or(parts.request_id),
             code: parts.code,
+            language: header_text(header::CONTENT_LANGUAGE),
             message: parts.message,
             title: parts.title,
             type_uri: parts.type_uri,
@@ -358,13 +361,22 @@ pub(crate) fn find(
         return Some(at(index));
     }
     let message = message?;
+    // The message may be in any of the catalog's locales.
     let reads = |fixed: bool| {
         (0..entries.len()).find(|&index| {
             let entry = &entries[index];
+            let templates = std::iter::once((entry.message, entry.static_message)).chain(
+                entry
+                    .translations
+                    .iter()
+                    .map(|translation| (translation.message, translation.static_message)),
+            );
             uncoded(entry)
-                && !entry.message.is_empty()
-                && entry.static_message.is_some() == fixed
-                && crate::message::read_back(entry.message, message).is_some()
+                && templates.into_iter().any(|(template, static_message)| {
+                    !template.is_empty()
+                        && static_message.is_some() == fixed
+                        && crate::message::read_back(template, message).is_some()
+                })
         })
     };
     reads(true).or_else(|| reads(false)).map(at)
@@ -391,6 +403,7 @@ impl fmt::Debug for ErrorResponse {
         f.debug_struct("ErrorResponse")
             .field("status", &self.status)
             .field("code", &self.code)
+            .field("language", &self.language)
             .field("message", &self.message)
             .field("title", &self.title)
             .field("type_uri", &self.type_uri)

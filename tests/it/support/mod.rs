@@ -25,7 +25,11 @@ errwire::envelope! {
 #[api(envelope = Traced, rename_all = "snake_case", locales = ["en", "fr"])]
 pub enum RoomError {
     #[error("room {0} not found")]
-    #[api(status = 404, message = "Classroom not found", message(fr = "Classe introuvable"))]
+    #[api(
+        status = 404,
+        message = "Classroom not found",
+        message(fr = "Classe introuvable")
+    )]
     NotFound(#[api(detail = "room_id")] String),
 
     #[error("rate limited")]
@@ -504,7 +508,10 @@ pub async fn check_languages(base: &str) {
     };
     let (status, headers, body) = get("/rooms/busy", Some("fr-CH, en;q=0.5".into())).await;
     assert_eq!(status, 429);
-    assert_eq!(body["message"], "Trop de requêtes. Réessayez dans 30 secondes.");
+    assert_eq!(
+        body["message"],
+        "Trop de requêtes. Réessayez dans 30 secondes."
+    );
     assert_eq!(headers["content-language"], "fr");
     assert_eq!(headers["vary"], "accept-language");
     assert_eq!(headers["retry-after"], "30");
