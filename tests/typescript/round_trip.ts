@@ -82,6 +82,13 @@ for (let round = 0; round < 3000 && Date.now() - started < 20_000; round += 1) {
   // The bytes on the wire are the text's UTF-8, a lone surrogate replaced.
   if (!error.known) strictEqual(error.body, new TextDecoder().decode(new TextEncoder().encode(text)));
 }
+// The messages in each locale: the same functions, in the reader's language.
+deepStrictEqual(server.locales, ["en", "fr"]);
+strictEqual(server.messagesIn("fr-CH").room_not_found(), "Classe introuvable");
+strictEqual(server.messagesIn("fr").rate_limit_exceeded({ retry_after: 30 }), "Trop de requêtes. Réessayez dans 30 secondes.");
+strictEqual(server.messagesIn("de").room_not_found(), server.messages.room_not_found());
+strictEqual(server.messagesIn("").room_not_found(), "Classroom not found");
+
 // Nesting deeper than any reader recurses.
 const deep = '{"error":'.repeat(100_000) + '"x"' + "}".repeat(100_000);
 strictEqual((await server.parseError(new Response(deep, { status: 500 }))).known, false);

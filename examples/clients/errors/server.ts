@@ -319,6 +319,74 @@ export const messages = {
   "InternalError": (): string => "An unexpected error occurred",
 } as const;
 
+/** The messages in `fr`. */
+const MESSAGES_FR: typeof messages = {
+  /**
+   * No room has this id.
+   */
+  "room_not_found": (): string => "Classe introuvable",
+  /**
+   * The teacher ended the class; the room cannot be rejoined.
+   */
+  "room_ended": (): string => "Ce cours est terminé et ne peut pas être rejoint",
+  /**
+   * Another room has this name.
+   */
+  "name_taken": (details: { "name": string }): string =>
+    format("Un cours nommé « {name} » existe déjà", { "name": details["name"] }),
+  /**
+   * Too many joins of one room in a short time.
+   */
+  "rate_limit_exceeded": (details: { "retry_after": number }): string =>
+    format("Trop de requêtes. Réessayez dans {retry_after} secondes.", { "retry_after": details["retry_after"] }),
+  /**
+   * The room id in the path has a character a room id cannot have. Room ids are made of
+   * letters, digits, hyphens and underscores, at most 64 of them.
+   */
+  "invalid_room_id": (): string => "Un identifiant de cours ne contient que des lettres, des chiffres, des tirets et des tirets bas",
+  /**
+   * Some fields of the request are not valid; the body has the messages of each field.
+   */
+  "validation_error": (): string => "Les données envoyées ne sont pas valides.",
+  /**
+   * The recording could not be read; the cause is logged, never sent.
+   */
+  "Recording": (): string => "Une erreur inattendue est survenue",
+  /**
+   * A path, query or body the framework could not read.
+   */
+  "bad_request": (): string => "Bad Request",
+  /**
+   * No route has this path.
+   */
+  "not_found": (): string => "Not Found",
+  /**
+   * The route does not take this method; `Allow` lists those it takes.
+   */
+  "method_not_allowed": (): string => "Method Not Allowed",
+  /**
+   * The body is larger than the route takes.
+   */
+  "payload_too_large": (): string => "Payload Too Large",
+  /**
+   * The body's `Content-Type` is not one the route reads.
+   */
+  "unsupported_media_type": (): string => "Unsupported Media Type",
+  /**
+   * The body is well-formed, but its values are not the route's.
+   */
+  "unprocessable_entity": (): string => "Unprocessable Entity",
+  /**
+   * The framework failed; the cause is logged, never sent.
+   */
+  "InternalError": (): string => "An unexpected error occurred",
+};
+
+/** The locales of the messages, the default first. */
+export const locales: readonly string[] = ["en","fr"];
+
+const MESSAGES: (readonly [string, typeof messages])[] = [["en", messages], ["fr", MESSAGES_FR]];
+
 const ENVELOPES: Template[] = [{"object":[["type",{"slot":"type_uri","presence":"always"}],["title",{"slot":"title","presence":"omit"}],["status",{"slot":"status","presence":"always"}],["detail",{"slot":"message","presence":"always"}],["instance",{"slot":"instance","presence":"omit"}],["code",{"slot":"code","presence":"omit"}],["request_id",{"slot":"request_id","presence":"omit"}],"..details"]}];
 
 const BUILTINS: (readonly [string, Template])[] = [
@@ -727,6 +795,17 @@ export function retryClass(error: ApiError | UnknownApiError): Retry {
   if (error.status === 429 || error.status === 503) return "throttle";
   if (error.status === 408 || (error.status >= 500 && error.status <= 599)) return "transient";
   return "never";
+}
+
+/**
+ * The messages in the best of `locales` for `locale` (a tag such as `fr-CH`, or a browser's
+ * `navigator.language`): the same functions as `messages`, in that language, else the default.
+ */
+export function messagesIn(locale: string): typeof messages {
+  const wanted = locale.toLowerCase();
+  const exact = MESSAGES.find(([known]) => known.toLowerCase() === wanted);
+  const prefix = MESSAGES.find(([known]) => wanted.startsWith(`${known.toLowerCase()}-`) || known.toLowerCase().startsWith(`${wanted}-`));
+  return (exact ?? prefix ?? [undefined, messages])[1];
 }
 
 /** How `fetchWithRetry` retries; every member has a default. */

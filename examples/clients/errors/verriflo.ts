@@ -216,6 +216,11 @@ export const messages = {
   "Internal": (): string => "An unexpected error occurred",
 } as const;
 
+/** The locales of the messages, the default first. */
+export const locales: readonly string[] = [];
+
+const MESSAGES: (readonly [string, typeof messages])[] = [];
+
 const ENVELOPES: Template[] = [{"object":[["status",{"slot":"status","presence":"always"}],["success",{"literal":"false"}],["message",{"slot":"message","presence":"always"}],["error",{"slot":"code","presence":"omit"}]]}];
 
 const BUILTINS: (readonly [string, Template])[] = [
@@ -620,6 +625,17 @@ export function retryClass(error: ApiError | UnknownApiError): Retry {
   if (error.status === 429 || error.status === 503) return "throttle";
   if (error.status === 408 || (error.status >= 500 && error.status <= 599)) return "transient";
   return "never";
+}
+
+/**
+ * The messages in the best of `locales` for `locale` (a tag such as `fr-CH`, or a browser's
+ * `navigator.language`): the same functions as `messages`, in that language, else the default.
+ */
+export function messagesIn(locale: string): typeof messages {
+  const wanted = locale.toLowerCase();
+  const exact = MESSAGES.find(([known]) => known.toLowerCase() === wanted);
+  const prefix = MESSAGES.find(([known]) => wanted.startsWith(`${known.toLowerCase()}-`) || known.toLowerCase().startsWith(`${wanted}-`));
+  return (exact ?? prefix ?? [undefined, messages])[1];
 }
 
 /** How `fetchWithRetry` retries; every member has a default. */

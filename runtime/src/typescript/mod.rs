@@ -149,16 +149,93 @@ impl Module {
         }
         out.push_str(";\n\n");
 
-        out.push_str("/**\n * Each error's message, from its details: the text a user can be shown. By code, or by\n * the error's type name where errors share a code.\n */\nexport const messages = {\n");
+        // The messages in every locale of the types, each type's default first.
+        let mut locales: Vec<&'static str> = Vec::new();
+        for catalog in &self.catalogs {
+            for locale in catalog.locales {
+                if !locales.contains(locale) {
+                    locales.push(locale);
+                }
+            }
+        }
         let labels: Vec<String> = errors
             .iter()
             .map(|(listed, _)| listed.entry.label())
             .collect();
-        for (((listed, _), label), name) in errors.iter().zip(&labels).zip(&names) {
-            let shared = labels.iter().filter(|other| *other == label).count() > 1;
-            types::write_message(&mut out, if shared { name } else { label }, listed.entry);
+        let keys: Vec<&str> = labels
+            .iter()
+            .zip(&names)
+            .map(
+                |(label, name)| match labels.iter().filter(|other| *other == label).count() {
+                    1 => label.as_str(),
+                    _ => name.as_str(),
+                },
+            )
+            .collect();
+        let in_locale = |listed: &Listed, type_index: usize, locale: &str| -> &'static str {
+            let catalog = self.catalogs[type_index];
+            let position = catalog.locales.iter().position(|known| *known == locale);
+            match position {
+                Some(index) if index > 0 => listed
+                    .entry
+                    .translations
+                    .get(index - 1)
+                    .map(|translation| translation.message)
+                    .filter(|message| !message.is_empty())
+                    .unwrap_or(listed.entry.message),
+                _ => listed.entry.message,
+            }
+        };
+        let params: Vec<Vec<types::Param>> = errors
+            .iter()
+            .map(|(listed, type_index)| {
+                let mut templates = vec![listed.entry.message];
+                templates.extend(
+                    locales
+                        .iter()
+                        .map(|locale| in_locale(listed, *type_index, locale)),
+                );
+                types::message_params(listed.entry, &templates)
+            })
+            .collect();
+        let default = locales.first().copied();
+        for (index, locale) in std::iter::once(default)
+            .chain(locales.iter().skip(1).map(|locale| Some(*locale)))
+            .enumerate()
+        {
+            match (index, locale) {
+                (0, _) => out.push_str("/**\n * Each error's message, from its details: the text a user can be shown. By code, or by\n * the error's type name where errors share a code.\n */\nexport const messages = {\n"),
+                (_, Some(locale)) => {
+                    let _ = write!(out, "/** The messages in `{locale}`. */\nconst {}: typeof messages = {{\n", locale_const(locale));
+                }
+                (_, None) => unreachable!("every locale after the default is one"),
+            }
+            for (((listed, type_index), key), params) in errors.iter().zip(&keys).zip(&params) {
+                let template = match locale {
+                    Some(locale) => in_locale(listed, *type_index, locale),
+                    None => listed.entry.message,
+                };
+                types::write_message(&mut out, key, listed.entry, template, params);
+            }
+            out.push_str(match index {
+                0 => "} as const;\n\n",
+                _ => "};\n\n",
+            });
         }
-        out.push_str("} as const;\n\n");
+        let tables: Vec<String> = locales
+            .iter()
+            .enumerate()
+            .map(|(index, locale)| match index {
+                0 => format!("[{}, messages]", json!(locale)),
+                _ => format!("[{}, {}]", json!(locale), locale_const(locale)),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "/** The locales of the messages, the default first. */\nexport const locales: readonly string[] = {};\n\nconst MESSAGES: (readonly [string, typeof messages])[] = [{}];\n",
+            json!(locales),
+            tables.join(", ")
+        );
 
         let _ = writeln!(
             out,
@@ -311,4 +388,9 @@ fn slot_name(slot: Slot) -> &'static str {
         Slot::RequestId => "request_id",
         Slot::Instance => "instance",
     }
+}
+
+/// The name of the constant of the messages in `locale`: `MESSAGES_PT_BR`.
+fn locale_const(locale: &str) -> String {
+    format!("MESSAGES_{}", locale.replace('-', "_").to_ascii_uppercase())
 }

@@ -382,6 +382,17 @@ export function retryClass(error: ApiError | UnknownApiError): Retry {
   return "never";
 }
 
+/**
+ * The messages in the best of `locales` for `locale` (a tag such as `fr-CH`, or a browser's
+ * `navigator.language`): the same functions as `messages`, in that language, else the default.
+ */
+export function messagesIn(locale: string): typeof messages {
+  const wanted = locale.toLowerCase();
+  const exact = MESSAGES.find(([known]) => known.toLowerCase() === wanted);
+  const prefix = MESSAGES.find(([known]) => wanted.startsWith(`${known.toLowerCase()}-`) || known.toLowerCase().startsWith(`${wanted}-`));
+  return (exact ?? prefix ?? [undefined, messages])[1];
+}
+
 /** How `fetchWithRetry` retries; every member has a default. */
 export interface RetryOptions {
   /** Requests sent at most, the first included: 4. */

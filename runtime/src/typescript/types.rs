@@ -117,58 +117,102 @@ pub(super) fn write_error(
     out.push_str("}\n\n");
 }
 
-/// `"key": (details: {..}) => string,` for the `messages` object.
-pub(super) fn write_message(out: &mut String, key: &str, entry: &CatalogEntry) {
+/// A parameter of a message function: the field a placeholder names, the key it has in the
+/// function's argument (its detail's wire name, else its own), and its type.
+pub(super) struct Param {
+    field: String,
+    key: String,
+    ty: String,
+}
+
+/// The parameters of an entry's message functions: every field a placeholder names in any of
+/// `templates` (its message in each locale), so that the functions of every locale take the same
+/// argument.
+pub(super) fn message_params(entry: &CatalogEntry, templates: &[&str]) -> Vec<Param> {
+    let mut params: Vec<Param> = Vec::new();
+    for template in templates {
+        for piece in template_pieces(template) {
+            let Piece::Field { name, .. } = piece else {
+                continue;
+            };
+            if params.iter().any(|param| param.field == name) {
+                continue;
+            }
+            let field = entry.fields.iter().find(|field| field.name == name);
+            params.push(Param {
+                field: name.to_owned(),
+                key: field
+                    .and_then(|field| field.detail)
+                    .unwrap_or(name)
+                    .to_owned(),
+                ty: field.map_or_else(|| "unknown".to_owned(), field_type),
+            });
+        }
+    }
+    params
+}
+
+/// `"key": (details: {..}): string => ..,` for a `messages` object: the entry's message
+/// `template` (empty for the reason phrase) as a function of `params`.
+pub(super) fn write_message(
+    out: &mut String,
+    key: &str,
+    entry: &CatalogEntry,
+    template: &str,
+    params: &[Param],
+) {
     let label = json_string(key);
     let summary = entry.description.split("\n\n").next().unwrap_or_default();
     write_doc(out, "  ", summary, None, entry.deprecated);
-    let Some(template) = Some(entry.message).filter(|template| !template.is_empty()) else {
-        let fixed = entry
-            .status
-            .and_then(|status| status.canonical_reason())
-            .unwrap_or("Error");
-        let _ = writeln!(out, "  {label}: (): string => {},", json_string(fixed));
-        return;
-    };
-    let mut params: Vec<(String, String, String)> = Vec::new();
-    for piece in template_pieces(template) {
-        let Piece::Field { name, .. } = piece else {
-            continue;
-        };
-        if params.iter().any(|(field, ..)| field == name) {
-            continue;
+    let argument = match params.is_empty() {
+        true => String::new(),
+        false => {
+            let shape: Vec<String> = params
+                .iter()
+                .map(|param| format!("{}: {}", json_string(&param.key), param.ty))
+                .collect();
+            format!("details: {{ {} }}", shape.join("; "))
         }
-        let field = entry.fields.iter().find(|field| field.name == name);
-        let key = field
-            .and_then(|field| field.detail)
-            .unwrap_or(name)
-            .to_owned();
-        let ty = field.map_or_else(|| "unknown".to_owned(), field_type);
-        params.push((name.to_owned(), key, ty));
-    }
-    if params.is_empty() {
-        let text: String = template_pieces(template)
+    };
+    let fixed = match template.is_empty() {
+        true => Some(
+            entry
+                .status
+                .and_then(|status| status.canonical_reason())
+                .unwrap_or("Error")
+                .to_owned(),
+        ),
+        false => template_pieces(template)
             .into_iter()
             .map(|piece| match piece {
-                Piece::Text(text) => text.into_owned(),
-                Piece::Field { .. } => String::new(),
+                Piece::Text(text) => Some(text.into_owned()),
+                Piece::Field { .. } => None,
             })
-            .collect();
-        let _ = writeln!(out, "  {label}: (): string => {},", json_string(&text));
+            .collect(),
+    };
+    if let Some(text) = fixed {
+        // A function of the same argument in every locale, which a fixed text leaves unread.
+        let argument = argument.replacen("details", "_details", 1);
+        let _ = writeln!(
+            out,
+            "  {label}: ({argument}): string => {},",
+            json_string(&text)
+        );
         return;
     }
-    let shape: Vec<String> = params
-        .iter()
-        .map(|(_, key, ty)| format!("{}: {ty}", json_string(key)))
-        .collect();
     let values: Vec<String> = params
         .iter()
-        .map(|(field, key, _)| format!("{}: details[{}]", json_string(field), json_string(key)))
+        .map(|param| {
+            format!(
+                "{}: details[{}]",
+                json_string(&param.field),
+                json_string(&param.key)
+            )
+        })
         .collect();
     let _ = writeln!(
         out,
-        "  {label}: (details: {{ {} }}): string =>\n    format({}, {{ {} }}),",
-        shape.join("; "),
+        "  {label}: ({argument}): string =>\n    format({}, {{ {} }}),",
         json_string(template),
         values.join(", ")
     );
