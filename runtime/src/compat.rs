@@ -16,9 +16,9 @@
 //!
 //! | rule | impact |
 //! |---|---|
-//! | `code-removed` (unless the type lists it in `#[api(retired = [...])]`), `retired-code-used`, `status-changed`, `status-class-changed` (beside `status-changed`, when 4xx becomes 5xx or back), `uncoded-status-changed` (a variant without a code, matched by name), `error-removed` (likewise), `detail-removed` (a rename is a removal and an addition), `detail-retyped`, `header-removed`, `envelope-changed`, `content-type-changed`, `type-removed` | breaking |
-//! | `code-added`, `error-added`, `detail-added`, `header-added`, `type-added` | non-breaking |
-//! | `message-changed`, `title-changed`, `description-changed`, `retry-changed` (the retry class: clients built from the old page retry as it said) | metadata |
+//! | `code-removed` (unless the type lists it in `#[api(retired = [...])]`), `retired-code-used`, `status-changed`, `status-class-changed` (beside `status-changed`, when 4xx becomes 5xx or back), `uncoded-status-changed` (a variant without a code, matched by name), `error-removed` (likewise), `detail-removed` (a rename is a removal and an addition), `detail-retyped`, `header-removed`, `envelope-changed`, `content-type-changed`, `type-removed`, `locale-removed` (clients asking for it get the default language) | breaking |
+//! | `code-added`, `error-added`, `detail-added`, `header-added`, `type-added`, `locale-added` | non-breaking |
+//! | `message-changed`, `title-changed`, `description-changed`, `retry-changed` (the retry class: clients built from the old page retry as it said), `translation-changed`, `translation-removed` (the message falls back to the default language) | metadata |
 
 use std::fmt;
 use std::path::Path;
@@ -245,6 +245,27 @@ impl Findings {
                 ),
             );
         }
+        // The locales after the default: those a request may ask for.
+        for locale in old.locales.iter().skip(1) {
+            if !new.locales.contains(locale) {
+                self.push(
+                    "locale-removed",
+                    Impact::Breaking,
+                    &format!("{path}/locales/{locale}"),
+                    format!("messages are no longer sent in `{locale}`"),
+                );
+            }
+        }
+        for locale in new.locales.iter().skip(1) {
+            if !old.locales.contains(locale) {
+                self.push(
+                    "locale-added",
+                    Impact::NonBreaking,
+                    &format!("{path}/locales/{locale}"),
+                    format!("messages are sent in `{locale}` too"),
+                );
+            }
+        }
         let retired: Vec<&CodeDoc> = old.retired.iter().chain(&new.retired).collect();
         for error in &new.errors {
             if let Some(code) = &error.code
@@ -410,6 +431,24 @@ impl Findings {
                     path,
                     format!("{old_text:?} -> {new_text:?}"),
                 );
+            }
+        }
+        for (locale, old_text) in &old.translations {
+            let at = format!("{path}/translations/{locale}");
+            match new.translations.get(locale) {
+                None => self.push(
+                    "translation-removed",
+                    Impact::Metadata,
+                    &at,
+                    format!("{old_text:?} is no longer sent; the default message is"),
+                ),
+                Some(new_text) if new_text != old_text => self.push(
+                    "translation-changed",
+                    Impact::Metadata,
+                    &at,
+                    format!("{old_text:?} -> {new_text:?}"),
+                ),
+                Some(_) => {}
             }
         }
         if old.title != new.title {

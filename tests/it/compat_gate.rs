@@ -286,3 +286,18 @@ fn a_lock_that_cannot_be_read_is_reported_as_it_is() {
     }
     let _ = std::fs::remove_dir_all(folder);
 }
+
+fixture!(locale_removed, [("locale-removed", Breaking), ("translation-removed", Metadata)],
+    old: { #[derive(Debug, errwire::ApiError)] #[api(locales = ["en", "fr"])] pub enum E { #[api(status = 404, code = "a", message = "Gone", message(fr = "Parti"))] A } },
+    new: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 404, code = "a", message = "Gone")] A } }
+);
+
+fixture!(locale_added, [("locale-added", NonBreaking)],
+    old: { #[derive(Debug, errwire::ApiError)] #[api(locales = ["en", "fr"])] pub enum E { #[api(status = 404, code = "a", message = "Gone", message(fr = "Parti"))] A } },
+    new: { #[derive(Debug, errwire::ApiError)] #[api(locales = ["en", "fr", "de"])] pub enum E { #[api(status = 404, code = "a", message = "Gone", message(fr = "Parti", de = "Weg"))] A } }
+);
+
+fixture!(translation_changed, [("translation-changed", Metadata)],
+    old: { #[derive(Debug, errwire::ApiError)] #[api(locales = ["en", "fr"])] pub enum E { #[api(status = 404, code = "a", message = "Gone", message(fr = "Parti"))] A } },
+    new: { #[derive(Debug, errwire::ApiError)] #[api(locales = ["en", "fr"])] pub enum E { #[api(status = 404, code = "a", message = "Gone", message(fr = "Disparu"))] A } }
+);

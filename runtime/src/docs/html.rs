@@ -113,6 +113,15 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         "Message",
         format!("<code>{}</code>", escape(&error.shown_message())),
     );
+    for (locale, message) in &error.translations {
+        let name = format!("Message (<span lang=\"{0}\">{0}</span>)", escape(locale));
+        let value = format!(
+            "<code lang=\"{}\">{}</code>",
+            escape(locale),
+            escape(message)
+        );
+        row(&name, value);
+    }
     if let Some(uri) = &error.type_uri {
         row("Type", format!("<code>{}</code>", escape(uri)));
     }

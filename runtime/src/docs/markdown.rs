@@ -65,6 +65,9 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         row("Title", &text(title));
     }
     row("Message", &code(&error.shown_message(), true));
+    for (locale, message) in &error.translations {
+        row(&format!("Message ({})", text(locale)), &code(message, true));
+    }
     if let Some(uri) = &error.type_uri {
         row("Type", &code(uri, true));
     }

@@ -2,7 +2,7 @@
 //! expanded into those it forwards to), its anchor, retry advice and example body. It is also
 //! the JSON page, the format `compat` reads back as a lock file.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -35,6 +35,9 @@ pub struct TypeDoc {
     pub envelope: Option<String>,
     pub type_base: Option<String>,
     pub retired: Vec<CodeDoc>,
+    /// The locales of the messages, the default first; none for a type in one language.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub locales: Vec<String>,
     pub errors: Vec<ErrorDoc>,
 }
 
@@ -79,6 +82,9 @@ pub struct ErrorDoc {
     /// The message template, each placeholder `{name}` without a format spec; empty when the
     /// reason phrase is sent.
     pub message: String,
+    /// The message template in each of the type's other locales, by locale.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, String>,
     pub description: String,
     pub deprecated: Option<String>,
     pub retry: crate::catalog::Retry,
@@ -199,6 +205,14 @@ pub fn document(title: &str, catalogs: &[&'static Catalog]) -> Document {
                     .map(|envelope| envelope.failsafe_body().to_owned()),
                 type_base: catalog.type_base.map(str::to_owned),
                 retired: catalog.retired.iter().copied().map(CodeDoc::from).collect(),
+                locales: match catalog.locales.len() {
+                    0 | 1 => Vec::new(),
+                    _ => catalog
+                        .locales
+                        .iter()
+                        .map(|locale| (*locale).to_owned())
+                        .collect(),
+                },
                 errors,
             }
         })
@@ -269,6 +283,17 @@ impl Source<'_> {
             code,
             title: entry.title.map(str::to_owned),
             message: crate::message::reader_template(entry.message),
+            translations: catalog
+                .locales
+                .iter()
+                .skip(1)
+                .zip(entry.translations)
+                .filter(|(_, translation)| !translation.message.is_empty())
+                .map(|(locale, translation)| {
+                    let template = crate::message::reader_template(translation.message);
+                    ((*locale).to_owned(), template)
+                })
+                .collect(),
             description: entry.description.to_owned(),
             deprecated: entry.deprecated.map(str::to_owned),
             retry: entry.retry,
