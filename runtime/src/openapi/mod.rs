@@ -56,6 +56,7 @@ pub fn responses_of(catalogs: &[&'static Catalog]) -> Value {
                     entry: listed.entry,
                     catalog: listed.declared_in,
                     envelope: catalog.envelope,
+                    locales: catalog.locales,
                 });
             }
         }
@@ -72,6 +73,8 @@ struct Variant {
     entry: &'static CatalogEntry,
     catalog: &'static Catalog,
     envelope: Option<&'static dyn DynEnvelope>,
+    /// The locales of the type that renders it, the default first.
+    locales: &'static [&'static str],
 }
 
 fn response(status: u16, variants: &[Variant]) -> Value {
@@ -89,12 +92,47 @@ fn response(status: u16, variants: &[Variant]) -> Value {
             }
         })
         .collect();
+    // The languages the messages are in, each variant's examples in its default.
+    let mut locales: Vec<&str> = Vec::new();
+    for variant in variants.iter().filter(|variant| variant.locales.len() > 1) {
+        for locale in variant.locales {
+            if !locales.contains(locale) {
+                locales.push(locale);
+            }
+        }
+    }
+    let languages = match locales.is_empty() {
+        true => String::new(),
+        false => format!(
+            ". Messages in {}, chosen by `Accept-Language`; the examples are in the first",
+            locales.join(", ")
+        ),
+    };
     let mut response = Map::new();
     response.insert(
         "description".into(),
-        format!("{reason}. {}", listed.join("; ")).into(),
+        format!("{reason}. {}{languages}", listed.join("; ")).into(),
     );
     let mut headers = headers(variants);
+    if !locales.is_empty() {
+        let every = variants.iter().all(|variant| variant.locales.len() > 1);
+        headers.insert(
+            "Content-Language".into(),
+            json!({
+                "description": "The language of the message",
+                "required": every,
+                "schema": {"type": "string", "enum": locales},
+            }),
+        );
+        headers.insert(
+            "Vary".into(),
+            json!({
+                "description": "`Accept-Language`: the message's language depends on it",
+                "required": every,
+                "schema": {"type": "string"},
+            }),
+        );
+    }
     let request_id = variants.iter().any(|variant| {
         variant
             .envelope
