@@ -301,6 +301,51 @@ impl<T: std::fmt::Display> Serialize for Collected<T> {
     }
 }
 
+/// The same kind of errors in two languages, for the cost of a message in another locale.
+#[derive(Debug, ApiError)]
+#[api(locales = ["en", "fr"])]
+pub enum Localized {
+    #[api(
+        status = 404,
+        code = "no_room",
+        message = "No such room",
+        message(fr = "Aucune classe")
+    )]
+    NoRoom,
+    #[api(
+        status = 409,
+        code = "seat_taken",
+        message = "Seat {seat} of room {room} is taken",
+        message(fr = "La place {seat} de la classe {room} est prise")
+    )]
+    SeatTaken {
+        #[api(detail)]
+        room: String,
+        #[api(detail)]
+        seat: u64,
+    },
+}
+
+/// The localized errors an operation runs on.
+fn localized_inputs(operation: &str) -> Vec<Localized> {
+    match operation.rsplit('-').next() {
+        Some("unit") => vec![Localized::NoRoom],
+        _ => vec![Localized::SeatTaken {
+            room: "math-101".into(),
+            seat: 12,
+        }],
+    }
+}
+
+/// `to_response` for a request in `language`.
+#[inline(never)]
+fn localized_response(errors: &[Localized], language: &str) {
+    let cx = RenderContext::new().with_accept_language(language);
+    for error in errors {
+        black_box(black_box(error).to_response_with(&cx));
+    }
+}
+
 /// The errors an operation runs on.
 fn inputs(operation: &str) -> Vec<Wide> {
     match operation.rsplit('-').next() {
@@ -372,6 +417,8 @@ fn run(operation: &str, side: &str, errors: &[Wide], out: &mut Vec<u8>) {
         ("response", "hand") => errors.iter().for_each(|error| {
             black_box(hand_response(black_box(error)));
         }),
+        ("localized", "default") => localized_response(&localized_inputs(operation), "en"),
+        ("localized", "french") => localized_response(&localized_inputs(operation), "fr"),
         _ => panic!("no operation {operation} of {side}"),
     }
 }
@@ -400,6 +447,13 @@ fn check() {
         assert_eq!(ours.headers(), theirs.headers(), "{error:?}");
         assert_eq!(ours.body(), theirs.body(), "{error:?}");
     }
+    let french = RenderContext::new().with_accept_language("fr");
+    let seat = &localized_inputs("localized-struct")[0];
+    let body = String::from_utf8(seat.to_response_with(&french).into_body()).unwrap();
+    assert!(
+        body.contains(r#""detail":"La place 12 de la classe math-101 est prise""#),
+        "{body}"
+    );
 }
 
 fn body<Env: Envelope>(error: &Wide) -> String {

@@ -34,6 +34,14 @@ OPERATIONS = [
 ]
 
 
+# A message in another locale than the default, against the same body in the default: the
+# request's `Accept-Language` is `fr` on one side, `en` on the other.
+LOCALE_OPERATIONS = [
+    ("localized-unit", "`to_response_with`, unit variant (fixed message)", 1),
+    ("localized-struct", "`to_response_with`, struct variant (message with two fields)", 1),
+]
+
+
 def bench_binary() -> str:
     output = subprocess.run(
         ["cargo", "bench", "--bench", "instructions", "--no-run", "--message-format=json"],
@@ -73,6 +81,17 @@ def main() -> None:
             counts[side] = (total - base) / runs / errors
         ratio = counts["errwire"] / counts["hand"]
         print(f"| {label} | {counts['hand']:,.0f} | {counts['errwire']:,.0f} | {ratio:.2f} |")
+    print()
+    print("| operation | default locale (Ir) | `fr` (Ir) | ratio |")
+    print("|---|---:|---:|---:|")
+    for operation, label, errors in LOCALE_OPERATIONS:
+        counts = {}
+        for side in ("default", "french"):
+            total = instructions(binary, operation, side, runs)
+            base = instructions(binary, operation, side, 0)
+            counts[side] = (total - base) / runs / errors
+        ratio = counts["french"] / counts["default"]
+        print(f"| {label} | {counts['default']:,.0f} | {counts['french']:,.0f} | {ratio:.3f} |")
 
 
 if __name__ == "__main__":

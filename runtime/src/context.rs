@@ -23,7 +23,7 @@ pub struct RenderContext<'a> {
     accept_language: Option<&'a str>,
     /// The index of the locale the body is written in, among those of the error's type: set
     /// where the response is built, from `accept_language`.
-    locale: usize,
+    locale: u8,
 }
 
 impl<'a> RenderContext<'a> {
@@ -75,13 +75,18 @@ impl<'a> RenderContext<'a> {
 
     /// This context with the locale at `index` among the error type's chosen.
     pub(crate) const fn in_locale(mut self, index: usize) -> Self {
-        self.locale = index;
+        // A type declares a few locales; an index past a `u8` is the default's.
+        self.locale = if index <= u8::MAX as usize {
+            index as u8
+        } else {
+            0
+        };
         self
     }
 
     /// The index of the locale to write in among the error type's; `0`, its default, unless the
     /// response was built for an `Accept-Language`.
     pub(crate) const fn locale(&self) -> usize {
-        self.locale
+        self.locale as usize
     }
 }

@@ -146,3 +146,43 @@ fn a_client_reads_a_message_in_any_locale_back() {
         }
     }
 }
+
+errwire::envelope! {
+    /// Microsoft's guidelines' choice: `message` stays in the default language, the translation
+    /// has a member of its own.
+    pub struct Stable {
+        "code": code,
+        "message": default_message,
+        "localized_message": message,
+        "details": details?,
+    }
+}
+
+#[derive(Debug, ApiError)]
+#[api(envelope = Stable, locales = ["en", "fr"])]
+enum Kept {
+    #[api(
+        status = 404,
+        code = "no_room",
+        message = "Room {0} not found",
+        message(fr = "Classe {0} introuvable")
+    )]
+    NoRoom(#[api(detail = "room")] String),
+}
+
+#[test]
+fn an_envelope_can_keep_its_message_in_the_default_language() {
+    use errwire::client::{FromResponse, Received};
+    let error = Kept::NoRoom("math".into());
+    let sent = error.to_response_with(&RenderContext::new().with_accept_language("fr"));
+    let sent_body = body(&sent);
+    assert_eq!(sent_body["message"], "Room math not found");
+    assert_eq!(sent_body["localized_message"], "Classe math introuvable");
+    assert_eq!(sent.headers()["content-language"], "fr");
+    let received = Kept::from_response(sent.status(), sent.headers(), sent.body());
+    assert_eq!(
+        received.response().message.as_deref(),
+        Some("Room math not found")
+    );
+    assert!(matches!(received, Received::Known(Kept::NoRoom(room), _) if room == "math"));
+}

@@ -51,6 +51,14 @@ pub const SLOTS: &[SlotKind] = &[
         false,
         Some("\"An unexpected error occurred\""),
     ),
+    // The message in the type's default locale, whatever the request's language: for an
+    // envelope whose `message` stays stable while another member carries the translation.
+    slot(
+        "default_message",
+        "DefaultMessage",
+        false,
+        Some("\"An unexpected error occurred\""),
+    ),
     slot("title", "Title", true, Some("\"Internal Server Error\"")),
     slot("type", "TypeUri", false, Some("\"about:blank\"")),
     slot("doc_url", "DocUrl", true, None),

@@ -12,6 +12,8 @@ use super::response::WireCode;
 pub(crate) struct Parts {
     pub code: Option<WireCode>,
     pub message: Option<String>,
+    /// Whether `message` is the default language's, from a `default_message` slot.
+    pub default_message: bool,
     pub title: Option<String>,
     pub type_uri: Option<String>,
     pub instance: Option<String>,
@@ -90,7 +92,18 @@ fn fill(slot: Slot, value: &Value, parts: &mut Parts) -> bool {
             _ => false,
         },
         Slot::CodeString => text().is_some_and(|code| set(&mut parts.code, WireCode::Str(code))),
-        Slot::Message => text().is_some_and(|message| set(&mut parts.message, message)),
+        // The message in the default language is the one templates read; a translation is kept
+        // only where the body has no other.
+        Slot::Message => text().is_some_and(|message| {
+            if !parts.default_message {
+                parts.message = Some(message);
+            }
+            true
+        }),
+        Slot::DefaultMessage => text().is_some_and(|message| {
+            parts.default_message = true;
+            set(&mut parts.message, message)
+        }),
         Slot::Title => text().is_some_and(|title| set(&mut parts.title, title)),
         Slot::TypeUri => text().is_some_and(|uri| set(&mut parts.type_uri, uri)),
         Slot::Instance => text().is_some_and(|instance| set(&mut parts.instance, instance)),

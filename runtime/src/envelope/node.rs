@@ -15,8 +15,10 @@ pub enum Slot {
     Code,
     /// The code, always as a string.
     CodeString,
-    /// The public message.
+    /// The public message, in the request's language where the type's messages are translated.
     Message,
+    /// The public message in the type's default language, whatever the request's.
+    DefaultMessage,
     /// The title, else the status's reason phrase.
     Title,
     /// `type_base` followed by the code, else `about:blank`.

@@ -11,13 +11,39 @@ pub(super) fn build<Env: Envelope, E: ApiError>(
     error: &E,
     cx: &RenderContext<'_>,
 ) -> Response<Vec<u8>> {
-    // A type whose messages are translated writes the best of its locales for the request.
+    // A derived type's locales are a constant: one in a single language takes none of this.
     let locales = error.__type_catalog().locales;
-    let locale = match (locales.len(), cx.accept_language()) {
-        (0 | 1, _) | (_, None) => 0,
-        (_, Some(accept)) => crate::locale::negotiate(accept, locales),
+    if locales.len() > 1 {
+        return localized::<Env, E>(error, cx, locales);
+    }
+    build_in::<Env, E>(error, cx)
+}
+
+/// The response of an error of a type whose messages are translated: in the best of its
+/// locales for the request, which `Content-Language` names; `Vary` says it depends on
+/// `Accept-Language`.
+fn localized<Env: Envelope, E: ApiError>(
+    error: &E,
+    cx: &RenderContext<'_>,
+    locales: &'static [&'static str],
+) -> Response<Vec<u8>> {
+    let locale = match cx.accept_language() {
+        Some(accept) => crate::locale::negotiate(accept, locales),
+        None => 0,
     };
-    let cx = &cx.in_locale(locale);
+    let mut response = build_in::<Env, E>(error, &cx.in_locale(locale));
+    let headers = response.headers_mut();
+    crate::headers::insert(
+        headers,
+        CONTENT_LANGUAGE,
+        HeaderValue::try_from(locales[locale]).ok(),
+    );
+    headers.append(VARY, HeaderValue::from_static("accept-language"));
+    response
+}
+
+#[inline(always)]
+fn build_in<Env: Envelope, E: ApiError>(error: &E, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
     // Room for a typical body: the seed APIs' longest, with a request id and an instance, is
     // 314 bytes (`tests/allocations.rs`); a longer one grows the buffer once or twice.
     let mut body = Vec::with_capacity(512);
@@ -38,14 +64,6 @@ pub(super) fn build<Env: Envelope, E: ApiError>(
     };
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(Env::CONTENT_TYPE));
-    if let Some(language) = locales.get(locale) {
-        crate::headers::insert(
-            headers,
-            CONTENT_LANGUAGE,
-            HeaderValue::try_from(*language).ok(),
-        );
-        headers.append(VARY, HeaderValue::from_static("accept-language"));
-    }
     if let Some(request_id) = cx.request_id() {
         crate::headers::insert(
             headers,

@@ -40,6 +40,11 @@ where
         Some(SlotValue::Number(number)) => map.serialize_entry(key, &number),
         Some(SlotValue::Code(Code::Str(code))) => map.serialize_entry(key, code),
         Some(SlotValue::Code(Code::Int(code))) => map.serialize_entry(key, &code),
+        // The default locale first: a type in one language never has another.
+        Some(SlotValue::Message(error, 0)) => match error.__static_message() {
+            Some(message) => map.serialize_entry(key, message),
+            None => map.serialize_entry(key, &Message::new(error)),
+        },
         Some(SlotValue::Message(error, locale)) => match error.__static_message_in(locale) {
             Some(message) => map.serialize_entry(key, message),
             None => map.serialize_entry(key, &Message(error, locale)),
@@ -110,6 +115,7 @@ impl<'a, E: ApiError> SlotValue<'a, E> {
             Slot::Code => SlotValue::Code(error.code()?),
             Slot::CodeString => SlotValue::CodeString(error.code()?),
             Slot::Message => SlotValue::Message(error, cx.locale()),
+            Slot::DefaultMessage => SlotValue::Message(error, 0),
             Slot::Title => SlotValue::Text(
                 error
                     .title()

@@ -429,6 +429,6 @@ fn slot_schema(slot: Slot, facts: &Facts) -> Value {
             json!({"type": "string", "format": "uri-reference"})
         }
         Slot::Details => facts.details_schema(),
-        Slot::Reason | Slot::Message | Slot::Title | Slot::RequestId => text,
+        Slot::Reason | Slot::Message | Slot::DefaultMessage | Slot::Title | Slot::RequestId => text,
     }
 }

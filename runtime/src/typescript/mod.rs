@@ -381,6 +381,7 @@ fn slot_name(slot: Slot) -> &'static str {
         Slot::Code => "code",
         Slot::CodeString => "code_string",
         Slot::Message => "message",
+        Slot::DefaultMessage => "default_message",
         Slot::Title => "title",
         Slot::TypeUri => "type_uri",
         Slot::DocUrl => "doc_url",
