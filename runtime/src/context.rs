@@ -23,7 +23,7 @@ pub struct RenderContext<'a> {
     accept_language: Option<&'a str>,
     /// The index of the locale the body is written in, among those of the error's type: set
     /// where the response is built, from `accept_language`.
-    locale: u8,
+    locale: Option<u8>,
 }
 
 impl<'a> RenderContext<'a> {
@@ -33,7 +33,7 @@ impl<'a> RenderContext<'a> {
             request_id: None,
             instance: None,
             accept_language: None,
-            locale: 0,
+            locale: None,
         }
     }
 
@@ -76,17 +76,25 @@ impl<'a> RenderContext<'a> {
     /// This context with the locale at `index` among the error type's chosen.
     pub(crate) const fn in_locale(mut self, index: usize) -> Self {
         // A type declares a few locales; an index past a `u8` is the default's.
-        self.locale = if index <= u8::MAX as usize {
+        self.locale = Some(if index <= u8::MAX as usize {
             index as u8
         } else {
             0
-        };
+        });
         self
+    }
+
+    /// Whether the locale was chosen for the error's type.
+    pub(crate) const fn is_negotiated(&self) -> bool {
+        self.locale.is_some()
     }
 
     /// The index of the locale to write in among the error type's; `0`, its default, unless the
     /// response was built for an `Accept-Language`.
     pub(crate) const fn locale(&self) -> usize {
-        self.locale as usize
+        match self.locale {
+            Some(locale) => locale as usize,
+            None => 0,
+        }
     }
 }

@@ -262,7 +262,7 @@ export interface UnknownApiError {
 
 type Presence = "always" | "omit" | "null";
 type Slot =
-  | "status" | "status_string" | "reason" | "code" | "code_string" | "message" | "title"
+  | "status" | "status_string" | "reason" | "code" | "code_string" | "message" | "default_message" | "title"
   | "type_uri" | "doc_url" | "details" | "request_id" | "instance";
 type Template =
   | { object: (readonly [string, Template] | "..details")[] }
@@ -293,6 +293,8 @@ interface Entry {
 interface Parts {
   code?: string | number;
   message?: string;
+  /** Whether `message` is the default language's, which templates read. */
+  defaultMessage?: boolean;
   requestId?: string;
   details: Record<string, unknown>;
 }
@@ -332,10 +334,12 @@ function fill(slot: Slot, value: unknown, parts: Parts): boolean {
       return false;
     case "code_string":
     case "message":
+    case "default_message":
     case "request_id":
       if (typeof value !== "string") return false;
       if (slot === "code_string") parts.code = value;
-      else if (slot === "message") parts.message = value;
+      else if (slot === "default_message") [parts.message, parts.defaultMessage] = [value, true];
+      else if (slot === "message") parts.message = parts.defaultMessage === true ? parts.message : value;
       else parts.requestId = value;
       return true;
     case "details":
