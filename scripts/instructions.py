@@ -67,31 +67,27 @@ def instructions(binary: str, operation: str, side: str, runs: int) -> int:
     return int(match.group(1))
 
 
+def table(binary: str, runs: int, operations, sides, columns, digits: int) -> None:
+    """Prints the instructions of each operation on each of the two `sides`, and their ratio."""
+    print(f"| operation | {columns[0]} (Ir) | {columns[1]} (Ir) | ratio |")
+    print("|---|---:|---:|---:|")
+    for operation, label, errors in operations:
+        counts = []
+        for side in sides:
+            total = instructions(binary, operation, side, runs)
+            base = instructions(binary, operation, side, 0)
+            counts.append((total - base) / runs / errors)
+        ratio = counts[1] / counts[0]
+        print(f"| {label} | {counts[0]:,.0f} | {counts[1]:,.0f} | {ratio:.{digits}f} |")
+
+
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 200
     binary = bench_binary()
     subprocess.run([binary, "check", "-", "-"], check=True)
-    print("| operation | hand-written (Ir) | errwire (Ir) | ratio |")
-    print("|---|---:|---:|---:|")
-    for operation, label, errors in OPERATIONS:
-        counts = {}
-        for side in ("hand", "errwire"):
-            total = instructions(binary, operation, side, runs)
-            base = instructions(binary, operation, side, 0)
-            counts[side] = (total - base) / runs / errors
-        ratio = counts["errwire"] / counts["hand"]
-        print(f"| {label} | {counts['hand']:,.0f} | {counts['errwire']:,.0f} | {ratio:.2f} |")
+    table(binary, runs, OPERATIONS, ("hand", "errwire"), ("hand-written", "errwire"), 2)
     print()
-    print("| operation | default locale (Ir) | `fr` (Ir) | ratio |")
-    print("|---|---:|---:|---:|")
-    for operation, label, errors in LOCALE_OPERATIONS:
-        counts = {}
-        for side in ("default", "french"):
-            total = instructions(binary, operation, side, runs)
-            base = instructions(binary, operation, side, 0)
-            counts[side] = (total - base) / runs / errors
-        ratio = counts["french"] / counts["default"]
-        print(f"| {label} | {counts['default']:,.0f} | {counts['french']:,.0f} | {ratio:.3f} |")
+    table(binary, runs, LOCALE_OPERATIONS, ("default", "french"), ("default locale", "`fr`"), 3)
 
 
 if __name__ == "__main__":
