@@ -46,6 +46,7 @@ enum Key {
     Retry,
     Locales,
     Fluent,
+    Fallback,
 }
 
 /// A key of the attribute language: its name, where it may stand, and what to tell a user who
@@ -83,6 +84,7 @@ const KEYS: &[KeySpec] = &[
     key_spec("retired", Key::Retired, TYPE),
     key_spec("locales", Key::Locales, TYPE),
     key_spec("fluent", Key::Fluent, TYPE),
+    key_spec("fallback", Key::Fallback, TYPE),
     KeySpec {
         misplaced_hint: "; a field's value goes on the wire with `detail` or `header = \"Name\"`",
         ..key_spec("status", Key::Status, TYPE | VARIANT)
@@ -228,6 +230,8 @@ pub struct Attrs {
     pub locales: Attr<Vec<LitStr>>,
     /// `fluent = "locales/{locale}.ftl"`: where the translations of each locale are.
     pub fluent: Attr<LitStr>,
+    /// `fallback(fr_CA = "fr")`: the locales that may lack a message, and where they take it.
+    pub fallbacks: Vec<(LitStr, LitStr)>,
     /// `message(fr = "...")`: the message in other locales, as written.
     pub translations: Vec<(LitStr, Message)>,
     pub docs: String,
@@ -308,6 +312,7 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         retry: Attr::new("retry"),
         locales: Attr::new("locales"),
         fluent: Attr::new("fluent"),
+        fallbacks: Vec::new(),
         translations: Vec::new(),
         docs: String::new(),
     };
@@ -422,6 +427,7 @@ fn parse_key(
             .and_then(parse_locales)
             .map(|locales| attrs.locales.set(span, locales, errors)),
         Key::Fluent => value_str(meta, name).map(|path| attrs.fluent.set(span, path, errors)),
+        Key::Fallback => parse_fallbacks(meta).map(|found| attrs.fallbacks.extend(found)),
         Key::Title => parse_title(meta, name).map(|title| attrs.title.set(span, title, errors)),
         Key::Retry => parse_retry(meta).map(|retry| attrs.retry.set(span, retry, errors)),
         Key::SharedCode => flag(meta, name).map(|()| attrs.shared_code.set(span, (), errors)),
@@ -762,6 +768,26 @@ fn parse_locales(input: ParseStream) -> syn::Result<Vec<LitStr>> {
     syn::bracketed!(content in input);
     let locales = content.parse_terminated(<LitStr as syn::parse::Parse>::parse, Token![,])?;
     Ok(locales.into_iter().collect())
+}
+
+/// `fallback(fr_CA = "fr")`: a locale (`_` for `-`) and the locale it falls back to, each.
+fn parse_fallbacks(meta: &ParseNestedMeta) -> syn::Result<Vec<(LitStr, LitStr)>> {
+    if !meta.input.peek(syn::token::Paren) {
+        return Err(meta.error(
+            "`fallback` lists a locale and the locale it takes its messages from: `fallback(fr_CA = \"fr\")`",
+        ));
+    }
+    let mut found = Vec::new();
+    meta.parse_nested_meta(|inner| {
+        let locale = inner
+            .path
+            .get_ident()
+            .ok_or_else(|| inner.error("write a locale, as `fr_CA = \"fr\"`"))?;
+        let tag = LitStr::new(&locale.to_string().replace('_', "-"), locale.span());
+        found.push((tag, value_str(&inner, "fallback")?));
+        Ok(())
+    })?;
+    Ok(found)
 }
 
 /// `message(fr = "...", pt_BR = "...")`: a locale (`_` for `-`) and a message each.

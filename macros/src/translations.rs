@@ -70,6 +70,12 @@ pub fn load(input: &Input, errors: &mut Errors) -> Translations {
                 "`fluent` needs the type's locales, the default first: #[api(locales = [\"en\", \"fr\"])]",
             ));
         }
+        for (locale, _) in &input.attrs.fallbacks {
+            errors.push(syn::Error::new(
+                locale.span(),
+                "a fallback needs the type's locales, the default first: #[api(locales = [\"en\", \"fr\"])]",
+            ));
+        }
         return Translations::default();
     };
     let mut locales: Vec<String> = Vec::new();
@@ -126,20 +132,34 @@ pub fn load(input: &Input, errors: &mut Errors) -> Translations {
             )),
         }
     }
+    let fallbacks = fallbacks(input, &locales, errors);
     let mut files = Vec::new();
     if let Some(pattern) = input.attrs.fluent.get() {
-        files = read_fluent(input, pattern, &locales, &mut messages, errors);
+        files = read_fluent(input, pattern, &locales, &fallbacks, &mut messages, errors);
+    }
+    // A locale with a fallback takes what it lacks from there (the default: the message itself).
+    for row in &mut messages {
+        // As many rounds as fallbacks: a chain (`fr-CA` to `fr-FR` to `fr`) resolves in order.
+        for _ in 0..fallbacks.len() {
+            for (from, to) in &fallbacks {
+                if row[*from - 1].is_none() && *to > 0 {
+                    row[*from - 1] = row[*to - 1].clone();
+                }
+            }
+        }
     }
     for (variant, row) in input.variants.iter().zip(&mut messages) {
         if input.is_transparent(variant) {
             row.iter_mut().for_each(|message| *message = None);
             continue;
         }
-        for (locale, message) in locales[1..].iter().zip(row.iter()) {
+        for (index, (locale, message)) in locales[1..].iter().zip(row.iter()).enumerate() {
             match message {
                 Some(message) => {
                     crate::valid::check_placeholders(input, variant, message, Some(locale), errors)
                 }
+                // The default's message, at run time.
+                None if fallbacks.iter().any(|(from, _)| *from == index + 1) => {}
                 None => errors.push(syn::Error::new(
                     variant.ident.span(),
                     format!(
@@ -163,6 +183,47 @@ pub fn load(input: &Input, errors: &mut Errors) -> Translations {
         messages,
         files,
     }
+}
+
+/// The declared fallbacks, as (locale, the locale it falls back to) indices in `locales`.
+fn fallbacks(input: &Input, locales: &[String], errors: &mut Errors) -> Vec<(usize, usize)> {
+    let index_of = |tag: &LitStr| {
+        let text = tag.value();
+        locales
+            .iter()
+            .position(|known| known.eq_ignore_ascii_case(&text))
+    };
+    let undeclared = |tag: &LitStr| {
+        syn::Error::new(
+            tag.span(),
+            format!(
+                "`{}` is not one of the type's locales ({}); add it to #[api(locales = [...])]",
+                tag.value(),
+                locales.join(", ")
+            ),
+        )
+    };
+    let mut found = Vec::new();
+    for (from, to) in &input.attrs.fallbacks {
+        match (index_of(from), index_of(to)) {
+            (Some(0), _) => errors.push(syn::Error::new(
+                from.span(),
+                "the default locale has every message; give a fallback to another locale",
+            )),
+            (Some(from), Some(to)) if from != to => found.push((from, to)),
+            (Some(_), Some(_)) => errors.push(syn::Error::new(
+                to.span(),
+                "a locale cannot fall back to itself; name another",
+            )),
+            (None, _) => errors.push(undeclared(from)),
+            // The one mistake: not also every message the locale lacks.
+            (Some(from), None) => {
+                errors.push(undeclared(to));
+                found.push((from, 0));
+            }
+        }
+    }
+    found
 }
 
 /// Whether `tag` is a locale: a language of ISO 639-1, then a script (`Latn`) or a region
@@ -215,6 +276,7 @@ fn read_fluent(
     input: &Input,
     pattern: &LitStr,
     locales: &[String],
+    fallbacks: &[(usize, usize)],
     messages: &mut [Vec<Option<Message>>],
     errors: &mut Errors,
 ) -> Vec<String> {
@@ -240,6 +302,13 @@ fn read_fluent(
         };
         let text = match std::fs::read_to_string(Path::new(&root).join(&relative)) {
             Ok(text) => text,
+            // A locale with a fallback may have no file of its own.
+            Err(problem)
+                if problem.kind() == std::io::ErrorKind::NotFound
+                    && fallbacks.iter().any(|(from, _)| *from == index) =>
+            {
+                continue;
+            }
             Err(problem) => {
                 errors.push(error(
                     None,

@@ -44,16 +44,18 @@ pub fn negotiate(accept: &str, locales: &[&str]) -> usize {
             }
         }
     }
+    // The heaviest; between equals, the most specific match (`fr-CA` over `fr` for `fr-CA`),
+    // then the default, then the first declared.
     let mut chosen = 0;
-    let mut chosen_weight = best[0].map_or(0, |(_, weight)| weight);
+    let mut chosen_by = best[0].map_or((0, 0), |(specificity, weight)| (weight, specificity));
     for (index, best) in best.iter().enumerate().skip(1) {
-        if let Some((_, weight)) = best
-            && *weight > chosen_weight
+        if let Some((specificity, weight)) = *best
+            && (weight, specificity) > chosen_by
         {
-            (chosen, chosen_weight) = (index, *weight);
+            (chosen, chosen_by) = (index, (weight, specificity));
         }
     }
-    match chosen_weight {
+    match chosen_by.0 {
         0 => 0,
         _ => chosen,
     }
@@ -142,6 +144,14 @@ mod tests {
         assert_eq!(negotiate("fr, *;q=0", &LOCALES), 1);
         assert_eq!(negotiate("de, fr;q=0.001", &LOCALES), 1);
         assert_eq!(negotiate("fr;q=1.000", &LOCALES), 1);
+        let canadian = ["en", "fr", "fr-CA"];
+        assert_eq!(negotiate("fr-CA", &canadian), 2, "the exact match");
+        assert_eq!(negotiate("fr-BE", &canadian), 1, "the language");
+        assert_eq!(
+            negotiate("fr", &canadian),
+            1,
+            "the exact match over a longer tag"
+        );
     }
 
     #[test]

@@ -186,3 +186,57 @@ fn an_envelope_can_keep_its_message_in_the_default_language() {
     );
     assert!(matches!(received, Received::Known(Kept::NoRoom(room), _) if room == "math"));
 }
+
+/// Canadian French falls back to French where it has no message of its own, German to the
+/// default: neither needs every message.
+#[derive(Debug, ApiError)]
+#[api(
+    envelope = errwire::Flat,
+    locales = ["en", "fr", "fr-CA", "de"],
+    fallback(fr_CA = "fr", de = "en")
+)]
+enum WithFallbacks {
+    #[api(
+        status = 404,
+        message = "No room",
+        message(fr = "Aucune classe", fr_CA = "Pas de classe")
+    )]
+    NoRoom,
+    #[api(
+        status = 409,
+        message = "Room {0} is full",
+        message(fr = "La classe {0} est pleine")
+    )]
+    Full(#[api(detail = "room")] String),
+}
+
+#[test]
+fn a_locale_with_a_fallback_takes_what_it_lacks_from_there() {
+    let message = |error: &WithFallbacks, language: &str| {
+        let response = error.to_response_with(&RenderContext::new().with_accept_language(language));
+        (
+            body(&response)["message"].as_str().unwrap().to_owned(),
+            response.headers()["content-language"]
+                .to_str()
+                .unwrap()
+                .to_owned(),
+        )
+    };
+    let full = WithFallbacks::Full("math".into());
+    assert_eq!(
+        message(&WithFallbacks::NoRoom, "fr-CA"),
+        ("Pas de classe".into(), "fr-CA".into())
+    );
+    assert_eq!(
+        message(&full, "fr-CA"),
+        ("La classe math est pleine".into(), "fr-CA".into())
+    );
+    assert_eq!(
+        message(&full, "de"),
+        ("Room math is full".into(), "de".into())
+    );
+    assert_eq!(
+        WithFallbacks::catalog().entries[1].translations[1].message,
+        "La classe {0} est pleine"
+    );
+}
