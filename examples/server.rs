@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
-use axum::extract::{Json, Path, State};
+use axum::extract::{Json, Path, Query, State};
 use axum::http::{HeaderValue, Request, StatusCode};
 use axum::routing::{get, post};
 use axum::{Router, middleware};
@@ -515,6 +515,7 @@ impl MakeRequestId for Sequence {
 /// and request ids.
 pub fn app(classes: Classes) -> Router {
     let page = page();
+    let french = page.clone().in_locale("fr").html();
     let (html, json) = (page.html(), page.json());
     let openapi = openapi().to_string();
     let module = typescript();
@@ -527,7 +528,17 @@ pub fn app(classes: Classes) -> Router {
             "/openapi.json",
             get(|| async { ([("content-type", "application/json")], openapi) }),
         )
-        .route("/errors", get(|| async { axum::response::Html(html) }))
+        .route(
+            "/errors",
+            get(|Query(query): Query<HashMap<String, String>>| async move {
+                // `?lang=fr`: the page's language switch links each locale's page.
+                let page = match query.get("lang").map(String::as_str) {
+                    Some("fr") => french,
+                    _ => html,
+                };
+                axum::response::Html(page)
+            }),
+        )
         .route(
             "/errors.json",
             get(|| async { ([("content-type", "application/json")], json) }),

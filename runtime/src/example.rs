@@ -15,6 +15,8 @@ use crate::message::{Piece, template_pieces};
 
 pub(crate) struct Example<'a> {
     entry: &'a CatalogEntry,
+    /// The message template: the entry's, or one of its translations.
+    message: &'static str,
     status: http::StatusCode,
     type_base: Option<&'static str>,
     envelope: &'static dyn DynEnvelope,
@@ -56,12 +58,21 @@ impl<'a> Example<'a> {
         }
         Some(Example {
             entry,
+            message: entry.message,
             status: entry.status?,
             type_base,
             envelope,
             details,
             whole,
         })
+    }
+
+    /// This example with its message from `template`, a translation of the entry's.
+    pub(crate) fn with_message(self, template: &'static str) -> Self {
+        Example {
+            message: template,
+            ..self
+        }
     }
 
     /// The body, compact and indented, in the envelope's member order.
@@ -106,10 +117,10 @@ impl ApiError for Example<'_> {
     }
 
     fn fmt_message(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.entry.message.is_empty() {
+        if self.message.is_empty() {
             return f.write_str(self.status.canonical_reason().unwrap_or("Error"));
         }
-        for piece in template_pieces(self.entry.message) {
+        for piece in template_pieces(self.message) {
             match piece {
                 Piece::Text(text) => f.write_str(&text)?,
                 Piece::Field { name, spec } => {

@@ -395,6 +395,32 @@ async fn the_error_page_is_served_fresh_and_compatible() {
     let html = html.text().await.unwrap();
     assert_eq!(html, page.html());
     assert_sound_html(&html);
+    assert!(html.contains(r#"<html lang="en">"#));
+    assert!(html.contains(r#"<a href="?lang=fr" hreflang="fr" lang="fr">fr</a>"#));
+
+    // The page in French, which the language switch links.
+    let french = reqwest::get(format!("{base}/errors?lang=fr"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(french, page.clone().in_locale("fr").html());
+    assert_sound_html(&french);
+    assert!(french.contains(r#"<html lang="fr">"#));
+    assert!(
+        french.contains("<code>Classe introuvable</code>"),
+        "the message in French"
+    );
+    assert!(
+        french.contains("<td>Classe introuvable</td>"),
+        "the summary in French"
+    );
+    assert!(french.contains("<dt>Message</dt><dd><code>Classe introuvable</code></dd>"));
+    assert!(
+        french.contains("&quot;detail&quot;: &quot;Classe introuvable&quot;"),
+        "the example body in French"
+    );
 
     let json = reqwest::get(format!("{base}/errors.json")).await.unwrap();
     assert_eq!(json.headers()["content-type"], "application/json");

@@ -43,11 +43,41 @@ pre { background: var(--soft); padding: .75rem; border-radius: .4rem; overflow-x
 
 pub(super) fn render(document: &Document, intro: &str) -> String {
     let title = escape(&document.title);
+    let mut locales: Vec<&str> = Vec::new();
+    for locale in document.types.iter().flat_map(|doc| &doc.locales) {
+        if !locales.contains(&locale.as_str()) {
+            locales.push(locale);
+        }
+    }
+    let language = document
+        .language
+        .as_deref()
+        .or(locales.first().copied())
+        .unwrap_or("en");
     let mut out = format!(
-        "<!DOCTYPE html>\n{MARKER}\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n{MARKER}\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n"
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n<h1>{title}</h1>\n",
+        escape(language)
     );
+    // A language switch of plain links.
+    if locales.len() > 1 {
+        out.push_str("<nav class=\"languages\" aria-label=\"Languages\">");
+        for (index, locale) in locales.iter().enumerate() {
+            let separator = if index == 0 { "" } else { " · " };
+            let current = if *locale == language {
+                " aria-current=\"page\""
+            } else {
+                ""
+            };
+            let _ = write!(
+                out,
+                "{separator}<a href=\"?lang={0}\" hreflang=\"{0}\" lang=\"{0}\"{current}>{0}</a>",
+                escape(locale)
+            );
+        }
+        out.push_str("</nav>\n");
+    }
     out.push_str(&markdown(intro, 0));
     out.push_str(
         "<nav aria-label=\"Quick reference\">\n<div class=\"table\"><table>\n\
@@ -75,14 +105,19 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&doc.name));
         out.push_str(&markdown(&doc.description, 0));
         for error in &doc.errors {
-            entry(&mut out, error, doc.content_type.as_deref());
+            entry(
+                &mut out,
+                error,
+                doc.content_type.as_deref(),
+                document.language.as_deref(),
+            );
         }
     }
     out.push_str("</main>\n</body>\n</html>\n");
     out
 }
 
-fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
+fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>, language: Option<&str>) {
     let deprecated = match &error.deprecated {
         Some(_) => "<span class=\"deprecated\">deprecated</span>",
         None => "",
@@ -113,7 +148,12 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         "Message",
         format!("<code>{}</code>", escape(&error.shown_message())),
     );
-    for (locale, message) in &error.translations {
+    // Each other locale's message; the page's own is the one above.
+    let others = error
+        .translations
+        .iter()
+        .filter(|(locale, _)| Some(locale.as_str()) != language);
+    for (locale, message) in others {
         let name = format!("Message (<span lang=\"{0}\">{0}</span>)", escape(locale));
         let value = format!(
             "<code lang=\"{}\">{}</code>",

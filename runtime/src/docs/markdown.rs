@@ -38,13 +38,18 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
             out.push_str("\n\n");
         }
         for error in &doc.errors {
-            entry(&mut out, error, doc.content_type.as_deref());
+            entry(
+                &mut out,
+                error,
+                doc.content_type.as_deref(),
+                document.language.as_deref(),
+            );
         }
     }
     out
 }
 
-fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
+fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>, language: Option<&str>) {
     let heading = match &error.code {
         Some(wire) => code(&wire.to_string(), false),
         None => text(&error.name),
@@ -65,7 +70,12 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>) {
         row("Title", &text(title));
     }
     row("Message", &code(&error.shown_message(), true));
-    for (locale, message) in &error.translations {
+    // Each other locale's message; the page's own is the one above.
+    let others = error
+        .translations
+        .iter()
+        .filter(|(locale, _)| Some(locale.as_str()) != language);
+    for (locale, message) in others {
         row(&format!("Message ({})", text(locale)), &code(message, true));
     }
     if let Some(uri) = &error.type_uri {

@@ -62,6 +62,7 @@ pub struct Page {
     title: String,
     intro: String,
     catalogs: Vec<&'static Catalog>,
+    language: Option<String>,
 }
 
 impl Page {
@@ -71,6 +72,7 @@ impl Page {
             title: title.into(),
             intro: String::new(),
             catalogs: Vec::new(),
+            language: None,
         }
     }
 
@@ -95,19 +97,34 @@ impl Page {
         self
     }
 
+    /// The page in `locale`: the Markdown and HTML pages show each message, and write each
+    /// example body, in that language where the error's type has it (else in its default), and
+    /// the HTML page is marked with it. The JSON page, which has every translation, stays one.
+    #[must_use]
+    pub fn in_locale(mut self, locale: impl Into<String>) -> Self {
+        self.language = Some(locale.into());
+        self
+    }
+
     pub(crate) fn document(&self) -> model::Document {
-        model::document(&self.title, &self.catalogs)
+        model::document(&self.title, &self.catalogs, None)
+    }
+
+    fn shown(&self) -> model::Document {
+        model::document(&self.title, &self.catalogs, self.language.as_deref())
     }
 
     /// The page as Markdown.
     pub fn markdown(&self) -> String {
-        markdown::render(&self.document(), &self.intro)
+        markdown::render(&self.shown(), &self.intro)
     }
 
     /// The page as one HTML document with its own stylesheet, no script, readable on a phone and
-    /// printable.
+    /// printable. When its types' messages are translated, it links the page in each of their
+    /// locales (`?lang=fr`): a language switch that needs no script, for a server that serves
+    /// [`in_locale`](Self::in_locale) pages there, as the example server does.
     pub fn html(&self) -> String {
-        html::render(&self.document(), &self.intro)
+        html::render(&self.shown(), &self.intro)
     }
 
     /// The page as JSON: `{"format": "errwire-errors", "version": 1, "title": ..., "types": [...]}`,

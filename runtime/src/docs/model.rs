@@ -22,6 +22,10 @@ pub struct Document {
     pub format: String,
     pub version: u32,
     pub title: String,
+    /// The locale the page's messages are in, when it was asked for one; the JSON page, which
+    /// has every translation, never is.
+    #[serde(skip)]
+    pub language: Option<String>,
     pub types: Vec<TypeDoc>,
 }
 
@@ -177,8 +181,8 @@ pub struct DetailDoc {
     pub example: Box<RawValue>,
 }
 
-/// The page of `catalogs`.
-pub fn document(title: &str, catalogs: &[&'static Catalog]) -> Document {
+/// The page of `catalogs`, its messages and examples in `language` where a type has it.
+pub fn document(title: &str, catalogs: &[&'static Catalog], language: Option<&str>) -> Document {
     let mut anchors = HashSet::new();
     let mut seen = HashSet::new();
     let types = catalogs
@@ -187,6 +191,7 @@ pub fn document(title: &str, catalogs: &[&'static Catalog]) -> Document {
             let mut from = Source {
                 envelope: catalog.envelope,
                 anchors: &mut anchors,
+                language,
             };
             let errors = catalog
                 .errors()
@@ -221,6 +226,7 @@ pub fn document(title: &str, catalogs: &[&'static Catalog]) -> Document {
         format: FORMAT.to_owned(),
         version: VERSION,
         title: title.to_owned(),
+        language: language.map(str::to_owned),
         types,
     }
 }
@@ -230,6 +236,8 @@ struct Source<'s> {
     /// The envelope of the type listed: a forwarded error's body is in it, not its own.
     envelope: Option<&'static dyn DynEnvelope>,
     anchors: &'s mut HashSet<String>,
+    /// The locale to show messages in, where the declaring type has it.
+    language: Option<&'s str>,
 }
 
 impl Source<'_> {
@@ -266,9 +274,20 @@ impl Source<'_> {
                 example: example_of(field),
             })
             .collect();
+        // The message in the page's language, where the declaring type has it.
+        let translated = self.language.and_then(|language| {
+            let index = catalog
+                .locales
+                .iter()
+                .position(|locale| *locale == language)?;
+            let translation = entry.translations.get(index.checked_sub(1)?)?;
+            Some(translation.message).filter(|message| !message.is_empty())
+        });
+        let message = translated.unwrap_or(entry.message);
         let bodies = self
             .envelope
             .and_then(|envelope| Example::new(entry, catalog.type_base, envelope))
+            .map(|example| example.with_message(message))
             .and_then(|example| example.bodies());
         let (example, example_pretty) = bodies.unzip();
         ErrorDoc {
@@ -282,7 +301,7 @@ impl Source<'_> {
                 .map(|(base, code)| format!("{base}{code}")),
             code,
             title: entry.title.map(str::to_owned),
-            message: crate::message::reader_template(entry.message),
+            message: crate::message::reader_template(message),
             translations: catalog
                 .locales
                 .iter()
