@@ -23,7 +23,9 @@ pub struct RenderContext<'a> {
     accept_language: Option<&'a str>,
     /// The index of the locale the body is written in, among those of the error's type: set
     /// where the response is built, from `accept_language`.
-    locale: Option<u8>,
+    locale: u8,
+    /// Whether `locale` was chosen for the error's type.
+    negotiated: bool,
 }
 
 impl<'a> RenderContext<'a> {
@@ -33,7 +35,8 @@ impl<'a> RenderContext<'a> {
             request_id: None,
             instance: None,
             accept_language: None,
-            locale: None,
+            locale: 0,
+            negotiated: false,
         }
     }
 
@@ -76,25 +79,23 @@ impl<'a> RenderContext<'a> {
     /// This context with the locale at `index` among the error type's chosen.
     pub(crate) const fn in_locale(mut self, index: usize) -> Self {
         // A type declares a few locales; an index past a `u8` is the default's.
-        self.locale = Some(if index <= u8::MAX as usize {
+        self.locale = if index <= u8::MAX as usize {
             index as u8
         } else {
             0
-        });
+        };
+        self.negotiated = true;
         self
     }
 
     /// Whether the locale was chosen for the error's type.
     pub(crate) const fn is_negotiated(&self) -> bool {
-        self.locale.is_some()
+        self.negotiated
     }
 
     /// The index of the locale to write in among the error type's; `0`, its default, unless the
     /// response was built for an `Accept-Language`.
     pub(crate) const fn locale(&self) -> usize {
-        match self.locale {
-            Some(locale) => locale as usize,
-            None => 0,
-        }
+        self.locale as usize
     }
 }
