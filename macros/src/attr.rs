@@ -770,37 +770,37 @@ fn parse_locales(input: ParseStream) -> syn::Result<Vec<LitStr>> {
     Ok(locales.into_iter().collect())
 }
 
-/// `fallback(fr_CA = "fr")`: a locale (`_` for `-`) and the locale it falls back to, each.
+/// `fallback(fr_CA = "fr")`: a locale and the locale it falls back to, each.
 fn parse_fallbacks(meta: &ParseNestedMeta) -> syn::Result<Vec<(LitStr, LitStr)>> {
     if !meta.input.peek(syn::token::Paren) {
         return Err(meta.error(
             "`fallback` lists a locale and the locale it takes its messages from: `fallback(fr_CA = \"fr\")`",
         ));
     }
-    let mut found = Vec::new();
-    meta.parse_nested_meta(|inner| {
-        let locale = inner
-            .path
-            .get_ident()
-            .ok_or_else(|| inner.error("write a locale, as `fr_CA = \"fr\"`"))?;
-        let tag = LitStr::new(&locale.to_string().replace('_', "-"), locale.span());
-        found.push((tag, value_str(&inner, "fallback")?));
-        Ok(())
-    })?;
-    Ok(found)
+    by_locale(meta, "fallback", "write a locale, as `fr_CA = \"fr\"`")
 }
 
-/// `message(fr = "...", pt_BR = "...")`: a locale (`_` for `-`) and a message each.
+/// `message(fr = "...", pt_BR = "...")`: a locale and a message each.
 fn parse_translations(meta: &ParseNestedMeta) -> syn::Result<Vec<(LitStr, Message)>> {
+    let found = by_locale(
+        meta,
+        "message",
+        "write a locale, as `fr = \"...\"` (`pt_BR` for pt-BR)",
+    )?;
+    found
+        .into_iter()
+        .map(|(tag, lit)| Ok((tag, Message::parse(&lit)?)))
+        .collect()
+}
+
+/// `(fr = "...", pt_BR = "...")`: each locale, written as an identifier with `_` for `-`, as
+/// a tag at the identifier, and its string; `hint` says how to write a key that is no locale.
+fn by_locale(meta: &ParseNestedMeta, key: &str, hint: &str) -> syn::Result<Vec<(LitStr, LitStr)>> {
     let mut found = Vec::new();
     meta.parse_nested_meta(|inner| {
-        let locale = inner
-            .path
-            .get_ident()
-            .ok_or_else(|| inner.error("write a locale, as `fr = \"...\"` (`pt_BR` for pt-BR)"))?;
+        let locale = inner.path.get_ident().ok_or_else(|| inner.error(hint))?;
         let tag = LitStr::new(&locale.to_string().replace('_', "-"), locale.span());
-        let lit = value_str(&inner, "message")?;
-        found.push((tag, Message::parse(&lit)?));
+        found.push((tag, value_str(&inner, key)?));
         Ok(())
     })?;
     Ok(found)

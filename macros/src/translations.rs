@@ -46,35 +46,36 @@ impl Translations {
 
 /// Reads and checks the translations of `input`; every mistake goes to `errors`.
 pub fn load(input: &Input, errors: &mut Errors) -> Translations {
-    let inline: Vec<(&Variant, &LitStr, &Message)> = input
+    // Each translation written inline, with its variant's row.
+    let inline: Vec<(usize, &LitStr, &Message)> = input
         .variants
         .iter()
-        .flat_map(|variant| {
+        .enumerate()
+        .flat_map(|(row, variant)| {
             let attrs = input.attrs_of(variant);
             attrs
                 .translations
                 .iter()
-                .map(move |(locale, message)| (variant, locale, message))
+                .map(move |(locale, message)| (row, locale, message))
         })
         .collect();
     let Some(declared) = input.attrs.locales.get() else {
+        let needs = |what: &str, at: &LitStr, tail: &str| {
+            syn::Error::new(
+                at.span(),
+                format!(
+                    "{what} needs the type's locales, the default first: #[api(locales = [\"en\", \"fr\"])]{tail}"
+                ),
+            )
+        };
         for (_, locale, _) in &inline {
-            errors.push(syn::Error::new(
-                locale.span(),
-                "a translation needs the type's locales, the default first: #[api(locales = [\"en\", \"fr\"])] on the type",
-            ));
+            errors.push(needs("a translation", locale, " on the type"));
         }
         if let Some(path) = input.attrs.fluent.get() {
-            errors.push(syn::Error::new(
-                path.span(),
-                "`fluent` needs the type's locales, the default first: #[api(locales = [\"en\", \"fr\"])]",
-            ));
+            errors.push(needs("`fluent`", path, ""));
         }
         for (locale, _) in &input.attrs.fallbacks {
-            errors.push(syn::Error::new(
-                locale.span(),
-                "a fallback needs the type's locales, the default first: #[api(locales = [\"en\", \"fr\"])]",
-            ));
+            errors.push(needs("a fallback", locale, ""));
         }
         return Translations::default();
     };
@@ -106,14 +107,7 @@ pub fn load(input: &Input, errors: &mut Errors) -> Translations {
         .iter()
         .map(|_| (1..locales.len()).map(|_| None).collect())
         .collect();
-    let position = |variant: &Variant| {
-        input
-            .variants
-            .iter()
-            .position(|known| std::ptr::eq(known, variant))
-            .expect("a variant of the input")
-    };
-    for (variant, tag, message) in inline {
+    for (row, tag, message) in inline {
         let text = tag.value();
         match locales.iter().position(|known| known.eq_ignore_ascii_case(&text)) {
             Some(0) => errors.push(syn::Error::new(
@@ -121,7 +115,7 @@ pub fn load(input: &Input, errors: &mut Errors) -> Translations {
                 format!("`{text}` is the default locale, whose message is `message = \"...\"`"),
             )),
             Some(index) => {
-                messages[position(variant)][index - 1] = Some(message.clone());
+                messages[row][index - 1] = Some(message.clone());
             }
             None => errors.push(syn::Error::new(
                 tag.span(),
@@ -337,11 +331,9 @@ fn read_fluent(
             };
             let id = message.id.name;
             let line = line_of(id.as_ptr() as usize - text.as_ptr() as usize);
-            let Some(variant) = input
-                .variants
-                .iter()
-                .find(|variant| !input.is_transparent(variant) && fluent_id(input, variant) == id)
-            else {
+            let Some(row) = input.variants.iter().position(|variant| {
+                !input.is_transparent(variant) && fluent_id(input, variant) == id
+            }) else {
                 let ids: Vec<String> = input
                     .variants
                     .iter()
@@ -390,11 +382,6 @@ fn read_fluent(
             if template.is_empty() {
                 continue;
             }
-            let row = input
-                .variants
-                .iter()
-                .position(|known| std::ptr::eq(known, variant))
-                .expect("a variant of the input");
             if messages[row][index - 1].is_some() {
                 errors.push(error(
                     Some(line),

@@ -239,6 +239,9 @@ macro_rules! forward_api_error {
                 (**self).headers(headers)
             }
 
+            // Every method is forwarded, those with a default that reads another too: an impl
+            // may override either (the documentation page's examples override `envelope` and
+            // `__type_base`, and have no catalog).
             fn envelope(&self) -> &'static dyn DynEnvelope {
                 (**self).envelope()
             }
@@ -247,12 +250,12 @@ macro_rules! forward_api_error {
                 (**self).__type_catalog()
             }
 
-            fn __static_message(&self) -> Option<&'static str> {
-                (**self).__static_message()
-            }
-
             fn __type_base(&self) -> Option<&'static str> {
                 (**self).__type_base()
+            }
+
+            fn __static_message(&self) -> Option<&'static str> {
+                (**self).__static_message()
             }
 
             fn __fmt_message_in(&self, locale: usize, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -311,7 +314,7 @@ pub fn assert_impl<E: ApiError + ?Sized>(error: &E) {
         "ApiError::status is {status}, not an error status; return a 4xx or 5xx"
     );
     let code = error.code();
-    let catalog = error.type_catalog();
+    let catalog = error.__type_catalog();
     let listed = catalog.entries.iter().any(|entry| {
         entry.forwards_to.is_some() || (entry.status == Some(status) && entry.code == code)
     });

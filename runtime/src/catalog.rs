@@ -99,6 +99,20 @@ impl Catalog {
         }
     }
 
+    /// The template of `entry`, one of this catalog's, in `locale`: its translation there, else
+    /// its default message.
+    pub fn message_in(&self, entry: &CatalogEntry, locale: &str) -> &'static str {
+        let translation = self
+            .locales
+            .iter()
+            .position(|known| *known == locale)
+            .and_then(|index| entry.translations.get(index.checked_sub(1)?));
+        match translation {
+            Some(translation) if !translation.message.is_empty() => translation.message,
+            _ => entry.message,
+        }
+    }
+
     /// Why a client cannot read the error of `entry` back into its variant, so that it comes
     /// back as a generic [`ErrorResponse`](crate::client::ErrorResponse) only (a detail whose type
     /// is not `Deserialize`, a header field that is not `FromStr`, ...); `None` when it comes
@@ -113,12 +127,7 @@ impl Catalog {
 
 /// An error a catalog lists: a `transparent` variant's place is taken by the errors it forwards
 /// to, which are written in the listing type's envelope.
-#[cfg(any(
-    feature = "docs",
-    feature = "openapi",
-    feature = "client",
-    feature = "typescript"
-))]
+#[cfg(any(feature = "docs", feature = "openapi", feature = "typescript"))]
 #[derive(Clone, Copy)]
 pub(crate) struct Listed {
     pub entry: &'static CatalogEntry,
@@ -131,12 +140,7 @@ pub(crate) struct Listed {
     pub forwarded_by: Option<&'static str>,
 }
 
-#[cfg(any(
-    feature = "docs",
-    feature = "openapi",
-    feature = "client",
-    feature = "typescript"
-))]
+#[cfg(any(feature = "docs", feature = "openapi", feature = "typescript"))]
 impl Catalog {
     /// Every error of the type, in declaration order, `transparent` variants expanded.
     pub(crate) fn errors(&'static self) -> Vec<Listed> {
@@ -509,6 +513,17 @@ impl CatalogEntry {
             translations,
             ..self
         }
+    }
+
+    /// The message in each of the catalog's locales, the default first; a translation's
+    /// template is empty where it has none.
+    pub fn messages(&self) -> impl Iterator<Item = Translation> + use<> {
+        let default = Translation {
+            message: self.message,
+            static_message: self.static_message,
+        };
+        let translations: &'static [Translation] = self.translations;
+        std::iter::once(default).chain(translations.iter().copied())
     }
 
     /// Sets the retry class.

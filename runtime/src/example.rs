@@ -68,6 +68,7 @@ impl<'a> Example<'a> {
     }
 
     /// This example with its message from `template`, a translation of the entry's.
+    #[cfg(feature = "docs")]
     pub(crate) fn with_message(self, template: &'static str) -> Self {
         Example {
             message: template,

@@ -56,7 +56,15 @@ impl<E: ApiError + ?Sized> Serialize for Message<'_, E> {
 ))]
 pub(crate) enum Piece<'a> {
     Text(std::borrow::Cow<'a, str>),
-    Field { name: &'a str, spec: &'a str },
+    Field {
+        name: &'a str,
+        // Read where a message is written or read back, not where it is only listed.
+        #[cfg_attr(
+            not(any(feature = "docs", feature = "openapi", feature = "client")),
+            allow(dead_code)
+        )]
+        spec: &'a str,
+    },
 }
 
 /// The pieces of a message template the derive checked: text, `{name}`, `{0:?}`; `{{` is `{`.

@@ -90,15 +90,10 @@ impl<T: core::str::FromStr + fmt::Display> FromMessageText for &&Type<T> {
         name: &str,
     ) -> Option<T> {
         let message = response.message.as_deref()?;
-        let templates = std::iter::once(entry.message).chain(
-            entry
-                .translations
-                .iter()
-                .map(|translation| translation.message),
-        );
-        let fields = templates
-            .filter(|template| !template.is_empty())
-            .find_map(|template| crate::message::read_back(template, message))?;
+        let fields = entry
+            .messages()
+            .filter(|translation| !translation.message.is_empty())
+            .find_map(|translation| crate::message::read_back(translation.message, message))?;
         let (_, text) = fields.into_iter().find(|(field, _)| field == name)?;
         // Only a value that writes the same text back: `01` is not the integer `1`.
         let value: T = text.parse().ok()?;

@@ -11,7 +11,7 @@ use super::read::{Parts, read};
 use super::retry_after::RetryAfter;
 use crate::catalog::{Catalog, CatalogEntry, Retry};
 use crate::code::Code;
-use crate::envelope::{DynEnvelope, Envelope, Flat, JsonApi, Nested, Problem};
+use crate::envelope::{BUILTINS, DynEnvelope};
 
 /// An error response as a client received it: every fact it carried, the raw body, and how the
 /// body was read.
@@ -120,14 +120,6 @@ pub enum Incomplete {
     /// The connection failed while it was read; what came before is kept.
     Broken(String),
 }
-
-/// The built-in envelopes, tried in turn on a body the known envelope does not read.
-const BUILTINS: [(&str, &dyn DynEnvelope); 4] = [
-    ("Problem", Problem::DYN),
-    ("JsonApi", JsonApi::DYN),
-    ("Nested", Nested::DYN),
-    ("Flat", Flat::DYN),
-];
 
 impl ErrorResponse {
     /// Reads an error response of an API whose errors `catalog` describes
@@ -364,18 +356,11 @@ pub(crate) fn find(
     // The message may be in any of the catalog's locales.
     let reads = |fixed: bool| {
         (0..entries.len()).find(|&index| {
-            let entry = &entries[index];
-            let templates = std::iter::once((entry.message, entry.static_message)).chain(
-                entry
-                    .translations
-                    .iter()
-                    .map(|translation| (translation.message, translation.static_message)),
-            );
-            uncoded(entry)
-                && templates.into_iter().any(|(template, static_message)| {
-                    !template.is_empty()
-                        && static_message.is_some() == fixed
-                        && crate::message::read_back(template, message).is_some()
+            uncoded(&entries[index])
+                && entries[index].messages().any(|translation| {
+                    !translation.message.is_empty()
+                        && translation.static_message.is_some() == fixed
+                        && crate::message::read_back(translation.message, message).is_some()
                 })
         })
     };

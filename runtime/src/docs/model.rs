@@ -275,15 +275,10 @@ impl Source<'_> {
             })
             .collect();
         // The message in the page's language, where the declaring type has it.
-        let translated = self.language.and_then(|language| {
-            let index = catalog
-                .locales
-                .iter()
-                .position(|locale| *locale == language)?;
-            let translation = entry.translations.get(index.checked_sub(1)?)?;
-            Some(translation.message).filter(|message| !message.is_empty())
-        });
-        let message = translated.unwrap_or(entry.message);
+        let message = match self.language {
+            Some(language) => catalog.message_in(entry, language),
+            None => entry.message,
+        };
         let bodies = self
             .envelope
             .and_then(|envelope| Example::new(entry, catalog.type_base, envelope))

@@ -11,6 +11,16 @@ pub(crate) mod template;
 pub use builtin::{Flat, JsonApi, Nested, Problem};
 pub use node::{Member, Node, Presence, Slot};
 
+/// The built-in envelopes by name, in the order a reader tries them on a body its own
+/// envelope does not read (the Rust client's and the TypeScript module's).
+#[cfg(any(feature = "client", feature = "typescript"))]
+pub(crate) const BUILTINS: [(&str, &dyn DynEnvelope); 4] = [
+    ("Problem", Problem::DYN),
+    ("JsonApi", JsonApi::DYN),
+    ("Nested", Nested::DYN),
+    ("Flat", Flat::DYN),
+];
+
 use core::marker::PhantomData;
 
 use http::Response;

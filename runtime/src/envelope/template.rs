@@ -40,7 +40,8 @@ where
         Some(SlotValue::Number(number)) => map.serialize_entry(key, &number),
         Some(SlotValue::Code(Code::Str(code))) => map.serialize_entry(key, code),
         Some(SlotValue::Code(Code::Int(code))) => map.serialize_entry(key, &code),
-        // The default locale first: a type in one language never has another.
+        // The default locale apart: 5 instructions fewer on a fixed message (the instruction
+        // bench's `Flat` unit body), and the only arm a type in one language takes.
         Some(SlotValue::Message(error, 0)) => match error.__static_message() {
             Some(message) => map.serialize_entry(key, message),
             None => map.serialize_entry(key, &Message::new(error)),

@@ -35,9 +35,7 @@ use serde_json::{Value, json};
 use crate::api_error::ApiError;
 use crate::catalog::{Catalog, CatalogEntry, HeaderKind, Listed};
 use crate::code::Code;
-use crate::envelope::{
-    DynEnvelope, Envelope, Flat, JsonApi, Member, Nested, Node, Presence, Problem, Slot,
-};
+use crate::envelope::{BUILTINS, DynEnvelope, Member, Node, Presence, Slot};
 use crate::message::{Piece, template_pieces};
 
 /// The first line of every module: what lets `docs::assert_fresh` replace it.
@@ -149,102 +147,16 @@ impl Module {
         }
         out.push_str(";\n\n");
 
-        // The messages in every locale of the types, each type's default first.
-        let mut locales: Vec<&'static str> = Vec::new();
-        for catalog in &self.catalogs {
-            for locale in catalog.locales {
-                if !locales.contains(locale) {
-                    locales.push(locale);
-                }
-            }
-        }
-        let labels: Vec<String> = errors
-            .iter()
-            .map(|(listed, _)| listed.entry.label())
-            .collect();
-        let keys: Vec<&str> = labels
-            .iter()
-            .zip(&names)
-            .map(
-                |(label, name)| match labels.iter().filter(|other| *other == label).count() {
-                    1 => label.as_str(),
-                    _ => name.as_str(),
-                },
-            )
-            .collect();
-        let in_locale = |listed: &Listed, type_index: usize, locale: &str| -> &'static str {
-            let catalog = self.catalogs[type_index];
-            let position = catalog.locales.iter().position(|known| *known == locale);
-            match position {
-                Some(index) if index > 0 => listed
-                    .entry
-                    .translations
-                    .get(index - 1)
-                    .map(|translation| translation.message)
-                    .filter(|message| !message.is_empty())
-                    .unwrap_or(listed.entry.message),
-                _ => listed.entry.message,
-            }
-        };
-        let params: Vec<Vec<types::Param>> = errors
-            .iter()
-            .map(|(listed, type_index)| {
-                let mut templates = vec![listed.entry.message];
-                templates.extend(
-                    locales
-                        .iter()
-                        .map(|locale| in_locale(listed, *type_index, locale)),
-                );
-                types::message_params(listed.entry, &templates)
-            })
-            .collect();
-        let default = locales.first().copied();
-        for (index, locale) in std::iter::once(default)
-            .chain(locales.iter().skip(1).map(|locale| Some(*locale)))
-            .enumerate()
-        {
-            match (index, locale) {
-                (0, _) => out.push_str("/**\n * Each error's message, from its details: the text a user can be shown. By code, or by\n * the error's type name where errors share a code.\n */\nexport const messages = {\n"),
-                (_, Some(locale)) => {
-                    let _ = write!(out, "/** The messages in `{locale}`. */\nconst {}: typeof messages = {{\n", locale_const(locale));
-                }
-                (_, None) => unreachable!("every locale after the default is one"),
-            }
-            for (((listed, type_index), key), params) in errors.iter().zip(&keys).zip(&params) {
-                let template = match locale {
-                    Some(locale) => in_locale(listed, *type_index, locale),
-                    None => listed.entry.message,
-                };
-                types::write_message(&mut out, key, listed.entry, template, params);
-            }
-            out.push_str(match index {
-                0 => "} as const;\n\n",
-                _ => "};\n\n",
-            });
-        }
-        let tables: Vec<String> = locales
-            .iter()
-            .enumerate()
-            .map(|(index, locale)| match index {
-                0 => format!("[{}, messages]", json!(locale)),
-                _ => format!("[{}, {}]", json!(locale), locale_const(locale)),
-            })
-            .collect();
-        let _ = writeln!(
-            out,
-            "/** The locales of the messages, the default first. */\nexport const locales: readonly string[] = {};\n\nconst MESSAGES: (readonly [string, typeof messages])[] = [{}];\n",
-            json!(locales),
-            tables.join(", ")
-        );
+        self.write_messages(&mut out, &errors, &names);
 
         let _ = writeln!(
             out,
             "const ENVELOPES: Template[] = [{}];\n",
             envelopes.join(", ")
         );
-        let builtins: Vec<String> = [Problem::DYN, JsonApi::DYN, Nested::DYN, Flat::DYN]
+        let builtins: Vec<String> = BUILTINS
             .into_iter()
-            .filter_map(|envelope| {
+            .filter_map(|(_, envelope)| {
                 let template = template_json(envelope.template()?);
                 Some(json!([envelope.content_type(), template]).to_string())
             })
@@ -261,6 +173,87 @@ impl Module {
         out.push_str("];\n\n");
         out.push_str(RUNTIME);
         out
+    }
+}
+
+impl Module {
+    /// `messages`, the functions of each error's message in the default locale, a table like it
+    /// per other locale, `locales` and `messagesIn`'s table. Every locale's functions take the
+    /// same argument: the fields any of its messages names.
+    fn write_messages(&self, out: &mut String, errors: &[(Listed, usize)], names: &[String]) {
+        let mut locales: Vec<&'static str> = Vec::new();
+        for locale in self.catalogs.iter().flat_map(|catalog| catalog.locales) {
+            if !locales.contains(locale) {
+                locales.push(locale);
+            }
+        }
+        // By code, or by the type's name where errors share a code.
+        let labels: Vec<String> = errors
+            .iter()
+            .map(|(listed, _)| listed.entry.label())
+            .collect();
+        let keys: Vec<&str> = labels
+            .iter()
+            .zip(names)
+            .map(
+                |(label, name)| match labels.iter().filter(|other| *other == label).count() {
+                    1 => label.as_str(),
+                    _ => name.as_str(),
+                },
+            )
+            .collect();
+        let in_locale = |listed: &Listed, locale: Option<&str>| match locale {
+            Some(locale) => listed.declared_in.message_in(listed.entry, locale),
+            None => listed.entry.message,
+        };
+        let params: Vec<Vec<types::Param>> = errors
+            .iter()
+            .map(|(listed, _)| {
+                let templates: Vec<&str> = std::iter::once(None)
+                    .chain(locales.iter().map(|locale| Some(*locale)))
+                    .map(|locale| in_locale(listed, locale))
+                    .collect();
+                types::message_params(listed.entry, &templates)
+            })
+            .collect();
+        // The default's table, then one per other locale.
+        let others = locales.iter().skip(1).map(|locale| Some(*locale));
+        for locale in std::iter::once(None).chain(others) {
+            match locale {
+                None => out.push_str(
+                    "/**\n * Each error's message, from its details: the text a user can be shown. By code, or by\n * the error's type name where errors share a code.\n */\nexport const messages = {\n",
+                ),
+                Some(locale) => {
+                    let _ = write!(
+                        out,
+                        "/** The messages in `{locale}`. */\nconst {}: typeof messages = {{\n",
+                        locale_const(locale)
+                    );
+                }
+            }
+            for (((listed, _), key), params) in errors.iter().zip(&keys).zip(&params) {
+                types::write_message(out, key, listed.entry, in_locale(listed, locale), params);
+            }
+            out.push_str(if locale.is_none() {
+                "} as const;\n\n"
+            } else {
+                "};\n\n"
+            });
+        }
+        let tables: Vec<String> = locales
+            .iter()
+            .enumerate()
+            .map(|(index, locale)| match index {
+                0 => format!("[{}, messages]", json!(locale)),
+                _ => format!("[{}, {}]", json!(locale), locale_const(locale)),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "/** The locales of the messages, the default first. */\nexport const locales: readonly string[] = {};\n\nconst MESSAGES: (readonly [string, typeof messages])[] = [{}];\n",
+            json!(locales),
+            tables.join(", ")
+        );
     }
 }
 
