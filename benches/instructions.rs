@@ -6,6 +6,9 @@
 //! same bodies, and runs each operation under `valgrind --tool=callgrind`: the instructions of
 //! `N` runs less those of none, over `N`. Run by hand: `instructions OPERATION SIDE N`.
 
+#[path = "instructions/read.rs"]
+mod read;
+
 use std::collections::BTreeMap;
 use std::hint::black_box;
 
@@ -127,6 +130,25 @@ macro_rules! wide {
                 Wide::SeatTaken { .. } => http::StatusCode::CONFLICT,
                 Wide::Invalid { .. } => http::StatusCode::UNPROCESSABLE_ENTITY,
             }
+        }
+
+        /// `Wide` read back from its RFC 9457 body, as an expert writes it.
+        fn hand_read_problem(body: &[u8]) -> Option<Wide> {
+            let body: read::ProblemBody = serde_json::from_slice(body).ok()?;
+            Some(match &*body.code {
+                $($code => Wide::$variant,)*
+                "seat_taken" => Wide::SeatTaken {
+                    room: body.room?,
+                    seat: body.seat?,
+                    note: body.note,
+                },
+                "invalid_fields" => Wide::Invalid {
+                    fields: body.fields?,
+                    by_field: body.by_field?,
+                    strict: body.strict?,
+                },
+                _ => return None,
+            })
         }
 
         /// `code()`, as an expert writes it.
@@ -447,6 +469,7 @@ fn check() {
         assert_eq!(ours.headers(), theirs.headers(), "{error:?}");
         assert_eq!(ours.body(), theirs.body(), "{error:?}");
     }
+    read::check();
     let french = RenderContext::new().with_accept_language("fr");
     let seat = &localized_inputs("localized-struct")[0];
     let body = String::from_utf8(seat.to_response_with(&french).into_body()).unwrap();
@@ -472,6 +495,10 @@ fn main() {
     };
     if operation == "check" {
         check();
+        return;
+    }
+    if operation.starts_with("read-") {
+        read::run(operation, side, runs.parse().expect("a number of runs"));
         return;
     }
     let errors = inputs(operation);

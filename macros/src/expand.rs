@@ -144,6 +144,10 @@ impl<'a> Expander<'a> {
         let predicates = &self.predicates;
         let where_clause = self.where_clause();
         let client_impl = self.impl_from_response();
+        let code_index = match cfg!(feature = "client") {
+            true => crate::client::code_index(self.input),
+            false => TokenStream::new(),
+        };
         // impl ApiError for Type { fn status(&self) -> StatusCode { match self { .. } } .. }
         quote! {
             #[automatically_derived]
@@ -184,6 +188,7 @@ impl<'a> Expander<'a> {
                 #[doc(hidden)]
                 const __ERRWIRE_CATALOG: &'static #krate::catalog::Catalog = &#catalog;
                 #field_lists
+                #code_index
                 #index_fn
                 #facts_table
                 #schemas

@@ -34,6 +34,11 @@ pub struct Catalog {
     /// Why the client cannot read the entry at an index back into its variant (`None` when it
     /// can); `None` for a catalog that does not say. See [`Catalog::untyped`].
     pub untyped: Option<fn(usize) -> Option<&'static str>>,
+    /// The index of the entry a body's string code names, when exactly one entry that is not
+    /// `transparent` has that code (an integer code by its decimal text); `None` otherwise, and
+    /// for a catalog that does not say, whose entries the client then scans. The derive writes it
+    /// as a `match`, with the `client` feature.
+    pub code_index: Option<fn(&str) -> Option<usize>>,
 }
 
 impl Catalog {
@@ -47,6 +52,7 @@ impl Catalog {
         entries: &[],
         locales: &[],
         untyped: None,
+        code_index: None,
     };
 
     /// The catalog of the type `name` in `envelope`; the `with_*` methods add the rest, all
@@ -95,6 +101,14 @@ impl Catalog {
     pub const fn with_untyped(self, untyped: fn(usize) -> Option<&'static str>) -> Self {
         Catalog {
             untyped: Some(untyped),
+            ..self
+        }
+    }
+
+    /// Sets the lookup of an entry by its code; see [`code_index`](Self::code_index).
+    pub const fn with_code_index(self, code_index: fn(&str) -> Option<usize>) -> Self {
+        Catalog {
+            code_index: Some(code_index),
             ..self
         }
     }

@@ -36,6 +36,7 @@ pub mod client {
     pub use crate::client::choices::{
         FromDefault, FromForwarded, FromHeaderText, FromMessageText, FromWire, Unreadable,
     };
+    pub use crate::client::typed::Fields;
     pub use crate::client::{ErrorResponse, FromResponse, WireCode};
 
     /// The index of the entry of `catalog` the response is, by the client's one rule.
@@ -46,7 +47,7 @@ pub mod client {
         let found = crate::client::response::find(
             catalog,
             response.status,
-            response.code.as_ref(),
+            response.code.as_ref().map(WireCode::borrow),
             response.message.as_deref(),
         )?;
         Some(found.index)

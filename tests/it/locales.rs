@@ -133,12 +133,13 @@ enum Uncoded {
 
 #[test]
 fn a_client_reads_a_message_in_any_locale_back() {
-    use errwire::client::{FromResponse, Received};
+    use errwire::client::Received;
     let french = RenderContext::new().with_accept_language("fr");
     for error in [Uncoded::Organization, Uncoded::Classroom("math".into())] {
         let sent = error.to_response_with(&french);
-        let received = Uncoded::from_response(sent.status(), sent.headers(), sent.body());
-        assert_eq!(received.response().language.as_deref(), Some("fr"));
+        let received =
+            crate::client::read_both::<Uncoded>(sent.status(), sent.headers(), sent.body());
+        assert_eq!(received.language(), Some("fr"));
         match (&error, &received) {
             (Uncoded::Organization, Received::Known(Uncoded::Organization, _)) => {}
             (Uncoded::Classroom(_), Received::Known(Uncoded::Classroom(_), _)) => {}
@@ -172,18 +173,15 @@ enum Kept {
 
 #[test]
 fn an_envelope_can_keep_its_message_in_the_default_language() {
-    use errwire::client::{FromResponse, Received};
+    use errwire::client::Received;
     let error = Kept::NoRoom("math".into());
     let sent = error.to_response_with(&RenderContext::new().with_accept_language("fr"));
     let sent_body = body(&sent);
     assert_eq!(sent_body["message"], "Room math not found");
     assert_eq!(sent_body["localized_message"], "Classe math introuvable");
     assert_eq!(sent.headers()["content-language"], "fr");
-    let received = Kept::from_response(sent.status(), sent.headers(), sent.body());
-    assert_eq!(
-        received.response().message.as_deref(),
-        Some("Room math not found")
-    );
+    let received = crate::client::read_both::<Kept>(sent.status(), sent.headers(), sent.body());
+    assert_eq!(received.message(), Some("Room math not found"));
     assert!(matches!(received, Received::Known(Kept::NoRoom(room), _) if room == "math"));
 }
 

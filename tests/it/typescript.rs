@@ -5,7 +5,7 @@
 
 use std::fmt::Debug;
 
-use errwire::client::{FromResponse, Received};
+use errwire::client::{ErrorResponse, FromResponse, Received};
 use errwire::{ApiError, RenderContext};
 use serde_json::{Value, json};
 
@@ -24,7 +24,12 @@ fn cases<E: FromResponse + Debug>(errors: &[E]) -> Value {
                 .map(|(name, value)| [name.as_str(), value.to_str().unwrap()])
                 .collect();
             let read = E::from_response(sent.status(), sent.headers(), sent.body());
-            let response = read.response();
+            let response = ErrorResponse::parse(
+                sent.status(),
+                sent.headers(),
+                sent.body().clone(),
+                E::catalog(),
+            );
             let debug = format!("{error:?}");
             let name = debug.split(['(', ' ', '{']).next().unwrap_or_default();
             let code = match error.code() {

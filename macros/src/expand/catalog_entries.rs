@@ -124,12 +124,17 @@ impl<'a> Expander<'a> {
             .into_iter()
             .flatten()
             .map(|(code, _)| code_tokens(krate, code));
+        let code_index = match cfg!(feature = "client") {
+            true => quote!(.with_code_index(Self::__errwire_code_index)),
+            false => TokenStream::new(),
+        };
         let catalog = quote! {
             #krate::catalog::Catalog::new(#name, <#envelope as #krate::Envelope>::DYN)
                 .with_description(#description)
                 .with_entries(Self::__ERRWIRE_ENTRIES)
                 .with_retired(&[#(#retired),*])
                 .with_untyped(Self::__ERRWIRE_UNTYPED)
+                #code_index
                 #type_base
                 #locales
         };

@@ -3,6 +3,7 @@
 
 use core::fmt;
 
+use super::typed::Fields;
 use crate::dispatch::Type;
 
 /// Taken first: a field read back from the body's details, a `serde::Deserialize` type.
@@ -11,14 +12,10 @@ pub trait FromWire {
     type Value;
 
     /// The detail `name`; an absent one reads as `null`.
-    fn read_detail(
-        &self,
-        response: &super::response::ErrorResponse,
-        name: &str,
-    ) -> Option<Self::Value>;
+    fn read_detail(&self, fields: &Fields<'_>, name: &str) -> Option<Self::Value>;
 
     /// The whole details object.
-    fn read_details(&self, response: &super::response::ErrorResponse) -> Option<Self::Value>;
+    fn read_details(&self, fields: &Fields<'_>) -> Option<Self::Value>;
 }
 
 // `Deserialize<'static>`, read from owned values, rather than `DeserializeOwned`: a type that
@@ -27,13 +24,12 @@ pub trait FromWire {
 impl<T: serde::Deserialize<'static>> FromWire for &&Type<T> {
     type Value = T;
 
-    fn read_detail(&self, response: &super::response::ErrorResponse, name: &str) -> Option<T> {
-        let value = response.details.get(name).cloned().unwrap_or_default();
-        T::deserialize(value).ok()
+    fn read_detail(&self, fields: &Fields<'_>, name: &str) -> Option<T> {
+        fields.details.read(name)
     }
 
-    fn read_details(&self, response: &super::response::ErrorResponse) -> Option<T> {
-        T::deserialize(serde_json::Value::Object(response.details.clone())).ok()
+    fn read_details(&self, fields: &Fields<'_>) -> Option<T> {
+        T::deserialize(serde_json::Value::Object(fields.details.object()?)).ok()
     }
 }
 
@@ -43,25 +39,14 @@ pub trait FromHeaderText {
     type Value;
 
     /// The header `name`'s text, parsed.
-    fn read_header(
-        &self,
-        response: &super::response::ErrorResponse,
-        name: &str,
-    ) -> Option<Self::Value>;
+    fn read_header(&self, fields: &Fields<'_>, name: &str) -> Option<Self::Value>;
 }
 
 impl<T: core::str::FromStr> FromHeaderText for &&Type<T> {
     type Value = T;
 
-    fn read_header(&self, response: &super::response::ErrorResponse, name: &str) -> Option<T> {
-        response
-            .headers
-            .get(name)?
-            .to_str()
-            .ok()?
-            .trim()
-            .parse()
-            .ok()
+    fn read_header(&self, fields: &Fields<'_>, name: &str) -> Option<T> {
+        fields.headers.get(name)?.to_str().ok()?.trim().parse().ok()
     }
 }
 
@@ -74,7 +59,7 @@ pub trait FromMessageText {
     /// its locales, parsed.
     fn read_message(
         &self,
-        response: &super::response::ErrorResponse,
+        fields: &Fields<'_>,
         entry: &crate::catalog::CatalogEntry,
         name: &str,
     ) -> Option<Self::Value>;
@@ -85,11 +70,11 @@ impl<T: core::str::FromStr + fmt::Display> FromMessageText for &&Type<T> {
 
     fn read_message(
         &self,
-        response: &super::response::ErrorResponse,
+        fields: &Fields<'_>,
         entry: &crate::catalog::CatalogEntry,
         name: &str,
     ) -> Option<T> {
-        let message = response.message.as_deref()?;
+        let message = fields.message?;
         let fields = entry
             .messages()
             .filter(|translation| !translation.message.is_empty())
@@ -124,14 +109,14 @@ pub trait FromForwarded {
     type Value;
 
     /// The forwarded error, if the response is one of its type's.
-    fn read_forwarded(&self, response: &super::response::ErrorResponse) -> Option<Self::Value>;
+    fn read_forwarded(&self, fields: &Fields<'_>) -> Option<Self::Value>;
 }
 
 impl<T: super::typed::FromResponse> FromForwarded for &&Type<T> {
     type Value = T;
 
-    fn read_forwarded(&self, response: &super::response::ErrorResponse) -> Option<T> {
-        T::from_error_response(response)
+    fn read_forwarded(&self, fields: &Fields<'_>) -> Option<T> {
+        T::from_error_response(fields.response?)
     }
 }
 
@@ -141,24 +126,24 @@ pub trait Unreadable {
     type Value;
 
     /// None.
-    fn read_detail(&self, _: &super::response::ErrorResponse, _: &str) -> Option<Self::Value> {
+    fn read_detail(&self, _: &Fields<'_>, _: &str) -> Option<Self::Value> {
         None
     }
 
     /// None.
-    fn read_details(&self, _: &super::response::ErrorResponse) -> Option<Self::Value> {
+    fn read_details(&self, _: &Fields<'_>) -> Option<Self::Value> {
         None
     }
 
     /// None.
-    fn read_header(&self, _: &super::response::ErrorResponse, _: &str) -> Option<Self::Value> {
+    fn read_header(&self, _: &Fields<'_>, _: &str) -> Option<Self::Value> {
         None
     }
 
     /// None.
     fn read_message(
         &self,
-        _: &super::response::ErrorResponse,
+        _: &Fields<'_>,
         _: &crate::catalog::CatalogEntry,
         _: &str,
     ) -> Option<Self::Value> {
@@ -171,7 +156,7 @@ pub trait Unreadable {
     }
 
     /// None.
-    fn read_forwarded(&self, _: &super::response::ErrorResponse) -> Option<Self::Value> {
+    fn read_forwarded(&self, _: &Fields<'_>) -> Option<Self::Value> {
         None
     }
 }

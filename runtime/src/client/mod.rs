@@ -93,7 +93,7 @@
 //!     .retry(ExponentialBuilder::default().with_jitter())
 //!     .when(|error| matches!(error, SendError::Api(received) if received.retry() != Retry::Never))
 //!     .adjust(|error, backoff| match error {
-//!         SendError::Api(received) => received.response().retry_after.map(RetryAfter::delay).or(backoff),
+//!         SendError::Api(received) => received.retry_after().map(RetryAfter::delay).or(backoff),
 //!         SendError::Transport(_) | SendError::Timeout(_) => backoff,
 //!     })
 //!     .await?;
@@ -103,13 +103,15 @@
 //! ```
 
 pub(crate) mod choices;
+mod in_place;
 mod policy;
 mod read;
 #[cfg(feature = "reqwest")]
 mod reqwest_ext;
 pub(crate) mod response;
 mod retry_after;
-mod typed;
+pub(crate) mod typed;
+mod unborrowed;
 
 pub use crate::catalog::Retry;
 pub use policy::RetryPolicy;
@@ -117,4 +119,4 @@ pub use policy::RetryPolicy;
 pub use reqwest_ext::{BodyLimits, ResponseExt, SendError};
 pub use response::{ErrorResponse, Incomplete, Shape, WireCode};
 pub use retry_after::RetryAfter;
-pub use typed::{AnyError, FromResponse, Received};
+pub use typed::{AnyError, FromResponse, Received, ResponseInfo};

@@ -7,7 +7,8 @@ use std::time::Duration;
 use super::policy::RetryPolicy;
 use super::response::{ErrorResponse, Incomplete};
 use super::retry_after::RetryAfter;
-use super::typed::{FromResponse, Received};
+use super::typed::{FromResponse, Received, read_in_place};
+use crate::ApiError;
 use crate::catalog::Retry;
 
 /// How much of an error body is read, and for how long: an error body is small, and a server
@@ -82,6 +83,11 @@ impl ResponseExt for reqwest::Response {
         let status = self.status();
         let headers = self.headers().clone();
         let (body, incomplete) = read_body(self, limits).await;
+        if incomplete.is_none()
+            && let Some(received) = read_in_place(status, &headers, &body)
+        {
+            return received;
+        }
         let mut response = ErrorResponse::parse(status, &headers, body, E::catalog());
         response.incomplete = incomplete;
         Received::new(response)
@@ -132,7 +138,7 @@ pub enum SendError<E> {
     Timeout(Duration),
 }
 
-impl<E: fmt::Debug> fmt::Display for SendError<E> {
+impl<E: ApiError + fmt::Debug> fmt::Display for SendError<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SendError::Api(received) => fmt::Display::fmt(received, f),
@@ -142,7 +148,7 @@ impl<E: fmt::Debug> fmt::Display for SendError<E> {
     }
 }
 
-impl<E: fmt::Debug> std::error::Error for SendError<E> {
+impl<E: ApiError + fmt::Debug> std::error::Error for SendError<E> {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             SendError::Transport(error) => Some(error),
@@ -202,7 +208,7 @@ impl RetryPolicy {
     ///         |attempt, failure| match failure {
     ///             SendError::Api(received) => eprintln!(
     ///                 "attempt {attempt}: {received} (X-Request-Id {:?})",
-    ///                 received.response().request_id
+    ///                 received.request_id()
     ///             ),
     ///             other => eprintln!("attempt {attempt}: {other}"),
     ///         },
@@ -265,7 +271,7 @@ impl RetryPolicy {
             true => received.retry(),
             false => Retry::Never,
         };
-        let retry_after = received.response().retry_after;
+        let retry_after = received.retry_after();
         Err((SendError::Api(received), retry, retry_after))
     }
 }

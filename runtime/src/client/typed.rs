@@ -2,11 +2,19 @@
 
 use core::fmt;
 
-use http::{HeaderMap, StatusCode};
+use std::borrow::Cow;
+use std::time::Duration;
 
-use super::response::ErrorResponse;
+use http::{HeaderMap, HeaderValue, StatusCode, header};
+use serde_json::{Map, Value};
+
+use super::in_place;
+use super::response::{ErrorResponse, Shape, find};
+use super::retry_after::RetryAfter;
+use super::unborrowed::Unborrowed;
 use crate::api_error::ApiError;
 use crate::catalog::{Catalog, Retry};
+use crate::context::X_REQUEST_ID;
 
 /// An error type a client can read back from a response: the derive implements it with the
 /// `client` feature.
@@ -53,6 +61,9 @@ pub trait FromResponse: ApiError + Sized {
     /// assert!(received.known().is_none(), "a code this client does not know");
     /// ```
     fn from_response(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Received<Self> {
+        if let Some(received) = read_in_place(status, headers, body) {
+            return received;
+        }
         Received::new(ErrorResponse::parse(
             status,
             headers,
@@ -60,15 +71,186 @@ pub trait FromResponse: ApiError + Sized {
             Self::catalog(),
         ))
     }
+
+    /// The variant of the catalog entry at `index`, its fields read from `fields`; `None` for
+    /// a type that does not say (one written by hand), whose responses are then read through
+    /// [`from_error_response`](Self::from_error_response).
+    #[doc(hidden)]
+    fn __from_fields(index: usize, fields: &Fields<'_>) -> Option<Self> {
+        let _ = (index, fields);
+        None
+    }
+}
+
+/// The typed read of a body in `E`'s envelope, straight from its bytes: `None` where the generic
+/// reader must decide (a body of another shape, a `transparent` entry, a field that does not
+/// read).
+pub(crate) fn read_in_place<E: FromResponse>(
+    status: StatusCode,
+    headers: &HeaderMap,
+    body: &[u8],
+) -> Option<Received<E>> {
+    let catalog = E::catalog();
+    let mut slots = in_place::Slots::default();
+    in_place::read(catalog.envelope?.template()?, body, &mut slots)?;
+    let found = find(catalog, status, slots.code(), slots.message())?;
+    let entry = &catalog.entries[found.index];
+    if entry.forwards_to.is_some() {
+        return None;
+    }
+    let fields = Fields {
+        details: Details::InPlace(slots.details()),
+        headers,
+        message: slots.message(),
+        response: None,
+    };
+    let error = E::__from_fields(found.index, &fields)?;
+    // One pass over the headers rather than a lookup of each: a response has few.
+    let (mut retry_after, mut language, mut request_id) = (None, None, None);
+    for (name, value) in headers {
+        let place = match *name {
+            header::RETRY_AFTER => &mut retry_after,
+            header::CONTENT_LANGUAGE => &mut language,
+            _ if name == X_REQUEST_ID => &mut request_id,
+            _ => continue,
+        };
+        place.get_or_insert(value);
+    }
+    let text = |value: Option<&HeaderValue>| Some(value?.to_str().ok()?.to_owned());
+    let retry_after = retry_after.and_then(RetryAfter::parse).or_else(|| {
+        let (_, seconds) = slots
+            .details()
+            .iter()
+            .find(|(name, _)| *name == "retry_after")?;
+        let seconds = serde_json::from_str(seconds.get()).ok()?;
+        Some(RetryAfter::Delay(Duration::from_secs(seconds)))
+    });
+    let info = ResponseInfo {
+        status,
+        // A fixed message is the catalog's own text, which the value then borrows.
+        message: slots.message().map(|message| {
+            match entry
+                .messages()
+                .find_map(|known| known.static_message.filter(|known| *known == message))
+            {
+                Some(known) => Cow::Borrowed(known),
+                None => Cow::Owned(message.to_owned()),
+            }
+        }),
+        language: text(language),
+        request_id: text(request_id).or_else(|| slots.request_id.as_deref().map(str::to_owned)),
+        instance: slots.instance.as_deref().map(str::to_owned),
+        retry_after,
+        shape: Shape::Envelope,
+    };
+    Some(Received::Known(error, Box::new(info)))
+}
+
+/// Where the derive's `FromResponse` impl reads a variant's fields from: a body read in place,
+/// or a generic [`ErrorResponse`].
+#[doc(hidden)]
+pub struct Fields<'a> {
+    pub(crate) details: Details<'a>,
+    pub(crate) headers: &'a HeaderMap,
+    /// The message in the default language, which templates read.
+    pub(crate) message: Option<&'a str>,
+    /// The generic response, which a `transparent` variant's type reads.
+    pub(crate) response: Option<&'a ErrorResponse>,
+}
+
+impl<'a> Fields<'a> {
+    /// The fields of a generic response.
+    pub fn of(response: &'a ErrorResponse) -> Self {
+        Fields {
+            details: Details::Values(&response.details),
+            headers: &response.headers,
+            message: response.message.as_deref(),
+            response: Some(response),
+        }
+    }
+}
+
+/// The details a variant's fields are read from.
+pub(crate) enum Details<'a> {
+    /// As the body carries them.
+    InPlace(&'a [in_place::Detail<'a>]),
+    /// Read into values.
+    Values(&'a Map<String, Value>),
+}
+
+impl Details<'_> {
+    /// The detail `name` read as a `T`, an absent one as `null`.
+    pub(crate) fn read<T: serde::Deserialize<'static>>(&self, name: &str) -> Option<T> {
+        match self {
+            Details::Values(details) => {
+                T::deserialize(details.get(name).cloned().unwrap_or_default()).ok()
+            }
+            Details::InPlace(details) => {
+                let text = details
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map_or("null", |(_, raw)| raw.get());
+                let mut deserializer = serde_json::Deserializer::from_str(text);
+                T::deserialize(Unborrowed::new(&mut deserializer)).ok()
+            }
+        }
+    }
+
+    /// Every detail, as one object.
+    pub(crate) fn object(&self) -> Option<Map<String, Value>> {
+        match self {
+            Details::Values(details) => Some((*details).clone()),
+            Details::InPlace(details) => details
+                .iter()
+                .map(|(key, raw)| Some(((*key).to_owned(), serde_json::from_str(raw.get()).ok()?)))
+                .collect(),
+        }
+    }
+}
+
+/// What a response said beside the variant it was read back into: what the variant's own
+/// fields do not hold.
+#[derive(Clone, Debug)]
+#[non_exhaustive]
+pub struct ResponseInfo {
+    /// The response's status.
+    pub status: StatusCode,
+    /// The message (RFC 9457's `detail`); in the default language where the body carries that
+    /// beside a translation. A fixed message the error type declares is its `&'static str`.
+    pub message: Option<Cow<'static, str>>,
+    /// The language of the message, from `Content-Language`.
+    pub language: Option<String>,
+    /// The request's id: the `X-Request-Id` header, else the body's.
+    pub request_id: Option<String>,
+    /// The RFC 9457 `instance`.
+    pub instance: Option<String>,
+    /// The `Retry-After` header, else a `retry_after` detail in seconds.
+    pub retry_after: Option<RetryAfter>,
+    /// How the body was read.
+    pub shape: Shape,
+}
+
+impl From<ErrorResponse> for ResponseInfo {
+    fn from(response: ErrorResponse) -> Self {
+        ResponseInfo {
+            status: response.status,
+            message: response.message.map(Cow::Owned),
+            language: response.language,
+            request_id: response.request_id,
+            instance: response.instance,
+            retry_after: response.retry_after,
+            shape: response.shape,
+        }
+    }
 }
 
 /// An error response, read back: the variant of `E` it is, or the generic error.
 #[derive(Debug)]
 pub enum Received<E> {
-    /// A variant of `E`, its fields filled, and the response it was read from.
-    Known(E, Box<ErrorResponse>),
+    /// A variant of `E`, its fields filled, and what else the response said.
+    Known(E, Box<ResponseInfo>),
     /// Any other error response: a code `E` does not declare (a newer server's), the framework's
-    /// own errors, a body that is not JSON.
+    /// own errors, a body that is not JSON; everything it carried is kept.
     Unknown(Box<ErrorResponse>),
 }
 
@@ -76,25 +258,66 @@ impl<E: FromResponse> Received<E> {
     /// Reads `response` into a variant of `E` if it is one.
     pub fn new(response: ErrorResponse) -> Self {
         match E::from_error_response(&response) {
-            Some(error) => Received::Known(error, Box::new(response)),
+            Some(error) => Received::Known(error, Box::new(response.into())),
             None => Received::Unknown(Box::new(response)),
         }
     }
 }
 
 impl<E> Received<E> {
-    /// The response, whichever it is: status, code, message, request id, `Retry-After`, body.
-    pub fn response(&self) -> &ErrorResponse {
-        match self {
-            Received::Known(_, response) | Received::Unknown(response) => response,
-        }
-    }
-
     /// The variant, if it is one of `E`'s.
     pub fn known(&self) -> Option<&E> {
         match self {
             Received::Known(error, _) => Some(error),
             Received::Unknown(_) => None,
+        }
+    }
+
+    /// The generic error, if it is none of `E`'s.
+    pub fn unknown(&self) -> Option<&ErrorResponse> {
+        match self {
+            Received::Known(..) => None,
+            Received::Unknown(response) => Some(response),
+        }
+    }
+
+    /// The response's status.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Received::Known(_, info) => info.status,
+            Received::Unknown(response) => response.status,
+        }
+    }
+
+    /// The message as the response wrote it.
+    pub fn message(&self) -> Option<&str> {
+        match self {
+            Received::Known(_, info) => info.message.as_deref(),
+            Received::Unknown(response) => response.message.as_deref(),
+        }
+    }
+
+    /// The language of the message, from `Content-Language`.
+    pub fn language(&self) -> Option<&str> {
+        match self {
+            Received::Known(_, info) => info.language.as_deref(),
+            Received::Unknown(response) => response.language.as_deref(),
+        }
+    }
+
+    /// The request's id: the `X-Request-Id` header, else the body's.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Received::Known(_, info) => info.request_id.as_deref(),
+            Received::Unknown(response) => response.request_id.as_deref(),
+        }
+    }
+
+    /// When to retry, from `Retry-After` or a `retry_after` detail.
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        match self {
+            Received::Known(_, info) => info.retry_after,
+            Received::Unknown(response) => response.retry_after,
         }
     }
 
@@ -110,13 +333,25 @@ impl<E> Received<E> {
     }
 }
 
-impl<E> fmt::Display for Received<E> {
+impl<E: ApiError> fmt::Display for Received<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(self.response(), f)
+        match self {
+            Received::Known(error, info) => {
+                write!(f, "{}", info.status)?;
+                if let Some(code) = error.code() {
+                    write!(f, " {code}")?;
+                }
+                match &info.message {
+                    Some(message) => write!(f, ": {message}"),
+                    None => Ok(()),
+                }
+            }
+            Received::Unknown(response) => fmt::Display::fmt(response, f),
+        }
     }
 }
 
-impl<E: fmt::Debug> std::error::Error for Received<E> {}
+impl<E: ApiError + fmt::Debug> std::error::Error for Received<E> {}
 
 /// The error type of a client that knows no API's errors: every response is
 /// [`Received::Unknown`], read as a built-in shape, as JSON, or as bytes.

@@ -1,0 +1,392 @@
+//! An envelope's template read straight from a body's bytes, borrowing from them: the typed
+//! read, with no `Value` on the way and nothing allocated unless a string holds an escape.
+//!
+//! It accepts exactly what `read.rs` accepts with `strict`, or less: a body it does not read
+//! (another shape, a member twice, a slot filled twice, more details than it holds) goes to the
+//! generic reader, which then decides, so that the two readers cannot disagree.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::Deserialize as _;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+use super::response::CodeRef;
+use crate::envelope::{Member, Node, Presence, Slot};
+
+/// The most details a body read in place may carry; one with more is read the generic way.
+const MAX_DETAILS: usize = 8;
+
+/// A detail as the body carries it: its name (one without escapes), and its value's JSON text.
+pub(crate) type Detail<'a> = (&'a str, &'a RawValue);
+
+/// What a body's slots held, borrowed from it.
+pub(crate) struct Slots<'a> {
+    pub code: Option<Code<'a>>,
+    message: Option<Cow<'a, str>>,
+    default_message: Option<Cow<'a, str>>,
+    pub instance: Option<Cow<'a, str>>,
+    pub request_id: Option<Cow<'a, str>>,
+    details: [Detail<'a>; MAX_DETAILS],
+    count: usize,
+}
+
+impl Default for Slots<'_> {
+    fn default() -> Self {
+        Slots {
+            code: None,
+            message: None,
+            default_message: None,
+            instance: None,
+            request_id: None,
+            details: [("", RawValue::NULL); MAX_DETAILS],
+            count: 0,
+        }
+    }
+}
+
+/// A code as the body writes it.
+pub(crate) enum Code<'a> {
+    Str(Cow<'a, str>),
+    Int(i64),
+}
+
+impl<'a> Slots<'a> {
+    pub fn code(&self) -> Option<CodeRef<'_>> {
+        self.code.as_ref().map(|code| match code {
+            Code::Str(code) => CodeRef::Str(code),
+            Code::Int(code) => CodeRef::Int(*code),
+        })
+    }
+
+    /// The message in the default language where the body has one, else the message: what
+    /// templates read.
+    pub fn message(&self) -> Option<&str> {
+        self.default_message.as_deref().or(self.message.as_deref())
+    }
+
+    pub fn details(&self) -> &[Detail<'a>] {
+        &self.details[..self.count]
+    }
+
+    /// Adds a detail; an error for one named twice (which the generic reader takes the last of)
+    /// or one too many.
+    fn add_detail<E: de::Error>(
+        &mut self,
+        name: Cow<'a, str>,
+        value: &'a RawValue,
+    ) -> Result<(), E> {
+        let Cow::Borrowed(name) = name else {
+            return Err(refuse());
+        };
+        if self.count == MAX_DETAILS || self.details().iter().any(|(known, _)| *known == name) {
+            return Err(refuse());
+        }
+        self.details[self.count] = (name, value);
+        self.count += 1;
+        Ok(())
+    }
+}
+
+/// Reads `body` with `template` into `slots`, which start empty; `None` where the generic reader
+/// must decide.
+pub(crate) fn read<'a>(
+    template: &'static Node,
+    body: &'a [u8],
+    slots: &mut Slots<'a>,
+) -> Option<()> {
+    // Checked once here, rather than string by string: JSON text is UTF-8 whole.
+    let body = std::str::from_utf8(body).ok()?;
+    let mut deserializer = serde_json::Deserializer::from_str(body);
+    Walk {
+        node: template,
+        slots,
+    }
+    .deserialize(&mut deserializer)
+    .ok()?;
+    deserializer.end().ok()
+}
+
+/// Whether `a` is `b`, the first byte compared before the call that compares the rest: most
+/// members differ there.
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
+/// Not read in place; the generic reader decides. Only ever made on the way to the fallback.
+fn refuse<E: de::Error>() -> E {
+    E::custom("not read in place")
+}
+
+/// A node of the template, read against the value at the deserializer.
+struct Walk<'s, 'a> {
+    node: &'static Node,
+    slots: &'s mut Slots<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match *self.node {
+            Node::Object(members) => deserializer.deserialize_map(Object {
+                members,
+                slots: self.slots,
+            }),
+            Node::Array(elements) => deserializer.deserialize_seq(Array {
+                elements,
+                slots: self.slots,
+            }),
+            Node::Literal(json) => {
+                let value = Value::deserialize(deserializer)?;
+                match serde_json::from_str::<Value>(json) {
+                    Ok(literal) if literal == value => Ok(()),
+                    _ => Err(refuse()),
+                }
+            }
+            Node::Slot(slot, Presence::Null) => deserializer.deserialize_option(Nullable {
+                slot,
+                slots: self.slots,
+            }),
+            Node::Slot(slot, _) => fill(slot, self.slots, deserializer),
+        }
+    }
+}
+
+/// Puts the value at `deserializer` in `slot`; an error when it is not of the slot's type.
+fn fill<'de, D: Deserializer<'de>>(
+    slot: Slot,
+    slots: &mut Slots<'de>,
+    deserializer: D,
+) -> Result<(), D::Error> {
+    fn set<T, E: de::Error>(place: &mut Option<T>, value: T) -> Result<(), E> {
+        match place {
+            Some(_) => Err(refuse()),
+            None => {
+                *place = Some(value);
+                Ok(())
+            }
+        }
+    }
+    match slot {
+        Slot::Status => u64::deserialize(deserializer).map(drop),
+        Slot::StatusString | Slot::Reason | Slot::DocUrl | Slot::Title | Slot::TypeUri => {
+            deserializer.deserialize_str(AnyText)
+        }
+        Slot::Code => {
+            let code = deserializer.deserialize_any(CodeVisitor)?;
+            set(&mut slots.code, code)
+        }
+        Slot::CodeString => {
+            let code = deserializer.deserialize_str(Text)?;
+            set(&mut slots.code, Code::Str(code))
+        }
+        Slot::Message => set(&mut slots.message, deserializer.deserialize_str(Text)?),
+        Slot::DefaultMessage => set(
+            &mut slots.default_message,
+            deserializer.deserialize_str(Text)?,
+        ),
+        Slot::Instance => set(&mut slots.instance, deserializer.deserialize_str(Text)?),
+        Slot::RequestId => set(&mut slots.request_id, deserializer.deserialize_str(Text)?),
+        Slot::Details => deserializer.deserialize_map(Details { slots }),
+    }
+}
+
+/// A `slot | null` member.
+struct Nullable<'s, 'a> {
+    slot: Slot,
+    slots: &'s mut Slots<'a>,
+}
+
+impl<'de> Visitor<'de> for Nullable<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a slot's value or null")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        fill(self.slot, self.slots, deserializer)
+    }
+}
+
+struct Object<'s, 'a> {
+    members: &'static [Member],
+    slots: &'s mut Slots<'a>,
+}
+
+impl<'de> Visitor<'de> for Object<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of the template")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let Object { members, slots } = self;
+        if members.len() > 64 {
+            return Err(refuse());
+        }
+        let flattens = members
+            .iter()
+            .any(|member| matches!(member, Member::Details));
+        let mut seen = 0u64;
+        while let Some(key) = map.next_key_seed(Key)? {
+            let named = members
+                .iter()
+                .position(|member| matches!(member, Member::Entry(name, _) if same(name, &key)));
+            match named {
+                Some(at) => {
+                    if seen & (1 << at) != 0 {
+                        return Err(refuse());
+                    }
+                    seen |= 1 << at;
+                    let Member::Entry(_, node) = &members[at] else {
+                        unreachable!("found as an entry")
+                    };
+                    map.next_value_seed(Walk { node, slots })?;
+                }
+                None if flattens => {
+                    let value: &'de RawValue = map.next_value()?;
+                    slots.add_detail(key, value)?;
+                }
+                None => return Err(refuse()),
+            }
+        }
+        let missing = members.iter().enumerate().any(|(at, member)| {
+            matches!(member, Member::Entry(_, node)
+                if seen & (1 << at) == 0 && !matches!(node, Node::Slot(_, Presence::Omit)))
+        });
+        match missing {
+            true => Err(refuse()),
+            false => Ok(()),
+        }
+    }
+}
+
+struct Array<'s, 'a> {
+    elements: &'static [Node],
+    slots: &'s mut Slots<'a>,
+}
+
+impl<'de> Visitor<'de> for Array<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array of the template")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        for node in self.elements {
+            let slots = &mut *self.slots;
+            seq.next_element_seed(Walk { node, slots })?
+                .ok_or_else(refuse)?;
+        }
+        // Elements past the template's are the body's own, as the generic reader allows.
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+}
+
+/// The details object of a `details` slot.
+struct Details<'s, 'a> {
+    slots: &'s mut Slots<'a>,
+}
+
+impl<'de> Visitor<'de> for Details<'_, 'de> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of details")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key_seed(Key)? {
+            let value: &'de RawValue = map.next_value()?;
+            self.slots.add_detail(key, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// A member's name, borrowed unless it holds an escape.
+struct Key;
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Cow<'de, str>;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(Text)
+    }
+}
+
+/// A string, borrowed unless it holds an escape.
+struct Text;
+
+impl<'de> Visitor<'de> for Text {
+    type Value = Cow<'de, str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Cow::Borrowed(text))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Cow::Owned(text.to_owned()))
+    }
+}
+
+/// A string whose text no one reads.
+struct AnyText;
+
+impl<'de> Visitor<'de> for AnyText {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// A code: a string, or an integer that fits an `i64`.
+struct CodeVisitor;
+
+impl<'de> Visitor<'de> for CodeVisitor {
+    type Value = Code<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a code")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(Code::Str(Cow::Borrowed(text)))
+    }
+
+    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
+        Ok(Code::Str(Cow::Owned(text.to_owned())))
+    }
+
+    fn visit_i64<E: de::Error>(self, code: i64) -> Result<Self::Value, E> {
+        Ok(Code::Int(code))
+    }
+
+    fn visit_u64<E: de::Error>(self, code: u64) -> Result<Self::Value, E> {
+        i64::try_from(code).map(Code::Int).map_err(|_| refuse())
+    }
+}
