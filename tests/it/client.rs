@@ -260,7 +260,7 @@ fn a_body_in_another_shape_keeps_its_code() {
     let flat = br#"{"error":"quota","message":"Quota exceeded"}"#;
     let received = read_both::<UploadError>(StatusCode::BAD_REQUEST, &headers, flat);
     assert!(
-        matches!(&received, Received::Known(UploadError::Quota, info) if info.shape == Shape::Builtin("Flat")),
+        matches!(&received, Received::Known(UploadError::Quota, info) if info.shape() == Shape::Builtin("Flat")),
         "{received:?}"
     );
 
@@ -268,7 +268,7 @@ fn a_body_in_another_shape_keeps_its_code() {
     let own = br#"{"message":"Bad request","trace":"a1"}"#;
     let received = read_both::<UploadError>(StatusCode::BAD_REQUEST, &headers, own);
     assert!(
-        matches!(&received, Received::Known(UploadError::BadRequest, info) if info.shape == Shape::Envelope),
+        matches!(&received, Received::Known(UploadError::BadRequest, info) if info.shape() == Shape::Envelope),
         "{received:?}"
     );
 }

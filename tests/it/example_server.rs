@@ -175,7 +175,7 @@ async fn a_client_reads_every_curl_line_s_error_back() {
         let received = receive(&base, try_).await;
         let what = format!("{}: {received:?}", try_.error);
         let (shape, instance) = match &received {
-            Received::Known(_, info) => (info.shape, info.instance.as_deref()),
+            Received::Known(_, info) => (info.shape(), info.instance()),
             Received::Unknown(response) => (response.shape, response.instance.as_deref()),
         };
         assert_eq!(received.status(), try_.status, "{what}");

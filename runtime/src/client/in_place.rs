@@ -81,7 +81,7 @@ impl<'a> Slots<'a> {
         let Cow::Borrowed(name) = name else {
             return Err(refuse());
         };
-        if self.count == MAX_DETAILS || self.details().iter().any(|(known, _)| *known == name) {
+        if self.count == MAX_DETAILS || self.details().iter().any(|(known, _)| same(known, name)) {
             return Err(refuse());
         }
         self.details[self.count] = (name, value);
@@ -109,10 +109,10 @@ pub(crate) fn read<'a>(
     deserializer.end().ok()
 }
 
-/// Whether `a` is `b`, the first byte compared before the call that compares the rest: most
-/// members differ there.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+/// Whether `a` is `b`, compared in line: member names are short, and most differ in their
+/// length or first byte, where a call to compare them would cost more than the comparison.
+pub(crate) fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(a, b)| a == b)
 }
 
 /// Not read in place; the generic reader decides. Only ever made on the way to the fallback.
@@ -156,6 +156,7 @@ impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
 }
 
 /// Puts the value at `deserializer` in `slot`; an error when it is not of the slot's type.
+#[inline]
 fn fill<'de, D: Deserializer<'de>>(
     slot: Slot,
     slots: &mut Slots<'de>,

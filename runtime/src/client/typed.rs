@@ -125,8 +125,15 @@ pub(crate) fn read_in_place<E: FromResponse>(
         let seconds = serde_json::from_str(seconds.get()).ok()?;
         Some(RetryAfter::Delay(Duration::from_secs(seconds)))
     });
+    let rest = Rest {
+        language: text(language),
+        request_id: text(request_id).or_else(|| slots.request_id.as_deref().map(str::to_owned)),
+        instance: slots.instance.as_deref().map(str::to_owned),
+        retry_after,
+    };
     let info = ResponseInfo {
         status,
+        shape: Shape::Envelope,
         // A fixed message is the catalog's own text, which the value then borrows.
         message: slots.message().map(|message| {
             match entry
@@ -137,13 +144,9 @@ pub(crate) fn read_in_place<E: FromResponse>(
                 None => Cow::Owned(message.to_owned()),
             }
         }),
-        language: text(language),
-        request_id: text(request_id).or_else(|| slots.request_id.as_deref().map(str::to_owned)),
-        instance: slots.instance.as_deref().map(str::to_owned),
-        retry_after,
-        shape: Shape::Envelope,
+        rest: rest.boxed(),
     };
-    Some(Received::Known(error, Box::new(info)))
+    Some(Received::Known(error, info))
 }
 
 /// Where the derive's `FromResponse` impl reads a variant's fields from: a body read in place,
@@ -188,7 +191,7 @@ impl Details<'_> {
             Details::InPlace(details) => {
                 let text = details
                     .iter()
-                    .find(|(key, _)| *key == name)
+                    .find(|(key, _)| in_place::same(key, name))
                     .map_or("null", |(_, raw)| raw.get());
                 let mut deserializer = serde_json::Deserializer::from_str(text);
                 T::deserialize(Unborrowed::new(&mut deserializer)).ok()
@@ -210,36 +213,87 @@ impl Details<'_> {
 
 /// What a response said beside the variant it was read back into: what the variant's own
 /// fields do not hold.
+///
+/// Nothing in it is allocated for a response with a fixed message and no request id, language,
+/// instance or `Retry-After`.
 #[derive(Clone, Debug)]
-#[non_exhaustive]
 pub struct ResponseInfo {
+    status: StatusCode,
+    shape: Shape,
+    message: Option<Cow<'static, str>>,
+    /// What a response carries less often; `None` when it carries none of it.
+    rest: Option<Box<Rest>>,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Rest {
+    language: Option<String>,
+    request_id: Option<String>,
+    instance: Option<String>,
+    retry_after: Option<RetryAfter>,
+}
+
+impl Rest {
+    fn boxed(self) -> Option<Box<Rest>> {
+        let none = self.language.is_none()
+            && self.request_id.is_none()
+            && self.instance.is_none()
+            && self.retry_after.is_none();
+        (!none).then(|| Box::new(self))
+    }
+}
+
+impl ResponseInfo {
     /// The response's status.
-    pub status: StatusCode,
-    /// The message (RFC 9457's `detail`); in the default language where the body carries that
-    /// beside a translation. A fixed message the error type declares is its `&'static str`.
-    pub message: Option<Cow<'static, str>>,
-    /// The language of the message, from `Content-Language`.
-    pub language: Option<String>,
-    /// The request's id: the `X-Request-Id` header, else the body's.
-    pub request_id: Option<String>,
-    /// The RFC 9457 `instance`.
-    pub instance: Option<String>,
-    /// The `Retry-After` header, else a `retry_after` detail in seconds.
-    pub retry_after: Option<RetryAfter>,
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
     /// How the body was read.
-    pub shape: Shape,
+    pub fn shape(&self) -> Shape {
+        self.shape
+    }
+
+    /// The message (RFC 9457's `detail`); in the default language where the body carries that
+    /// beside a translation.
+    pub fn message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The language of the message, from `Content-Language`.
+    pub fn language(&self) -> Option<&str> {
+        self.rest.as_ref()?.language.as_deref()
+    }
+
+    /// The request's id: the `X-Request-Id` header, else the body's.
+    pub fn request_id(&self) -> Option<&str> {
+        self.rest.as_ref()?.request_id.as_deref()
+    }
+
+    /// The RFC 9457 `instance`.
+    pub fn instance(&self) -> Option<&str> {
+        self.rest.as_ref()?.instance.as_deref()
+    }
+
+    /// The `Retry-After` header, else a `retry_after` detail in seconds.
+    pub fn retry_after(&self) -> Option<RetryAfter> {
+        self.rest.as_ref()?.retry_after
+    }
 }
 
 impl From<ErrorResponse> for ResponseInfo {
     fn from(response: ErrorResponse) -> Self {
-        ResponseInfo {
-            status: response.status,
-            message: response.message.map(Cow::Owned),
+        let rest = Rest {
             language: response.language,
             request_id: response.request_id,
             instance: response.instance,
             retry_after: response.retry_after,
+        };
+        ResponseInfo {
+            status: response.status,
             shape: response.shape,
+            message: response.message.map(Cow::Owned),
+            rest: rest.boxed(),
         }
     }
 }
@@ -248,7 +302,7 @@ impl From<ErrorResponse> for ResponseInfo {
 #[derive(Debug)]
 pub enum Received<E> {
     /// A variant of `E`, its fields filled, and what else the response said.
-    Known(E, Box<ResponseInfo>),
+    Known(E, ResponseInfo),
     /// Any other error response: a code `E` does not declare (a newer server's), the framework's
     /// own errors, a body that is not JSON; everything it carried is kept.
     Unknown(Box<ErrorResponse>),
@@ -258,7 +312,7 @@ impl<E: FromResponse> Received<E> {
     /// Reads `response` into a variant of `E` if it is one.
     pub fn new(response: ErrorResponse) -> Self {
         match E::from_error_response(&response) {
-            Some(error) => Received::Known(error, Box::new(response.into())),
+            Some(error) => Received::Known(error, response.into()),
             None => Received::Unknown(Box::new(response)),
         }
     }
@@ -284,7 +338,7 @@ impl<E> Received<E> {
     /// The response's status.
     pub fn status(&self) -> StatusCode {
         match self {
-            Received::Known(_, info) => info.status,
+            Received::Known(_, info) => info.status(),
             Received::Unknown(response) => response.status,
         }
     }
@@ -292,7 +346,7 @@ impl<E> Received<E> {
     /// The message as the response wrote it.
     pub fn message(&self) -> Option<&str> {
         match self {
-            Received::Known(_, info) => info.message.as_deref(),
+            Received::Known(_, info) => info.message(),
             Received::Unknown(response) => response.message.as_deref(),
         }
     }
@@ -300,7 +354,7 @@ impl<E> Received<E> {
     /// The language of the message, from `Content-Language`.
     pub fn language(&self) -> Option<&str> {
         match self {
-            Received::Known(_, info) => info.language.as_deref(),
+            Received::Known(_, info) => info.language(),
             Received::Unknown(response) => response.language.as_deref(),
         }
     }
@@ -308,7 +362,7 @@ impl<E> Received<E> {
     /// The request's id: the `X-Request-Id` header, else the body's.
     pub fn request_id(&self) -> Option<&str> {
         match self {
-            Received::Known(_, info) => info.request_id.as_deref(),
+            Received::Known(_, info) => info.request_id(),
             Received::Unknown(response) => response.request_id.as_deref(),
         }
     }
@@ -316,7 +370,7 @@ impl<E> Received<E> {
     /// When to retry, from `Retry-After` or a `retry_after` detail.
     pub fn retry_after(&self) -> Option<RetryAfter> {
         match self {
-            Received::Known(_, info) => info.retry_after,
+            Received::Known(_, info) => info.retry_after(),
             Received::Unknown(response) => response.retry_after,
         }
     }
