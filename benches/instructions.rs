@@ -8,6 +8,8 @@
 
 #[path = "instructions/read.rs"]
 mod read;
+#[path = "instructions/serve.rs"]
+mod serve;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -470,6 +472,7 @@ fn check() {
         assert_eq!(ours.body(), theirs.body(), "{error:?}");
     }
     read::check();
+    serve::check();
     let french = RenderContext::new().with_accept_language("fr");
     let seat = &localized_inputs("localized-struct")[0];
     let body = String::from_utf8(seat.to_response_with(&french).into_body()).unwrap();
@@ -497,8 +500,13 @@ fn main() {
         check();
         return;
     }
+    let count = || runs.parse().expect("a number of runs");
     if operation.starts_with("read-") {
-        read::run(operation, side, runs.parse().expect("a number of runs"));
+        read::run(operation, side, count());
+        return;
+    }
+    if operation.starts_with("axum-") {
+        serve::run(operation, side, count());
         return;
     }
     let errors = inputs(operation);

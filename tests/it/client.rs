@@ -84,7 +84,7 @@ fn round_trip<E: FromResponse + std::fmt::Debug>(errors: Vec<E>, unreadable: &[&
         );
         match received {
             Received::Known(again, response) => {
-                assert_eq!(response.shape, Shape::Envelope, "{name}");
+                assert_eq!(response.shape(), Shape::Envelope, "{name}");
                 let resent = again.to_response_with(&cx);
                 assert_eq!(resent.status(), sent.status(), "{name}");
                 assert_eq!(resent.headers(), sent.headers(), "{name}");

@@ -22,15 +22,33 @@
 //!   response keeps every header but those that describe the replaced body; a 4xx body is read
 //!   within 4 KiB and 1 s, a 5xx body never (the README has the details).
 
+use std::future::{Future, poll_fn};
+use std::pin::pin;
+
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::{InternalError, JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::uri::PathAndQuery;
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 
-use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered, RequestValues};
+use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered};
+use crate::context::RenderContext;
+
+type RequestValues = scope::RequestValues<HeaderValue, PathAndQuery>;
+
+impl scope::Path for PathAndQuery {
+    fn path(&self) -> &str {
+        PathAndQuery::path(self)
+    }
+}
+
+scoped_tls::scoped_thread_local! {
+    /// The values of the request [`envelope_errors`] is polling the handler of.
+    static CURRENT: RequestValues
+}
 use crate::api_error::ApiError;
 use crate::envelope::Envelope;
 use crate::request_error::RequestError;
@@ -48,7 +66,11 @@ fn actix_status(status: http::StatusCode) -> StatusCode {
 /// The actix-web response of `error` in the envelope `Env`, with the current request's context
 /// inside [`envelope_errors`]: what the derived `ResponseError` returns.
 pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> HttpResponse {
-    convert(scope::respond::<Env, E>(error))
+    let response = match CURRENT.is_set() {
+        true => CURRENT.with(|values| scope::respond::<Env, E>(error, &values.context())),
+        false => scope::respond::<Env, E>(error, &RenderContext::new()),
+    };
+    convert(response)
 }
 
 fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
@@ -74,13 +96,24 @@ pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let headers = request.headers();
-    let values = RequestValues::new(
-        headers.get("x-request-id").map(|id| id.as_bytes()),
-        headers.get("accept-language").map(|value| value.as_bytes()),
-        request.path(),
-    );
-    match scope::scope(values.clone(), next.call(request)).await {
+    // One pass over the headers rather than a lookup of each: a request has few.
+    let mut values = RequestValues {
+        path: request.uri().path_and_query().cloned(),
+        ..RequestValues::default()
+    };
+    for (name, value) in request.headers() {
+        let place = match name.as_str() {
+            "accept-language" => &mut values.accept_language,
+            "x-request-id" => &mut values.request_id,
+            _ => continue,
+        };
+        if place.is_none() {
+            *place = Some(value.clone());
+        }
+    }
+    let mut running = pin!(next.call(request));
+    let result = poll_fn(|cx| CURRENT.set(&values, || running.as_mut().poll(cx))).await;
+    match result {
         Ok(response) => {
             let (request, response) = response.map_into_boxed_body().into_parts();
             let response = in_envelope::<Env>(response, &values).await;
@@ -99,8 +132,11 @@ async fn in_envelope<Env: Envelope>(
     response: HttpResponse,
     values: &RequestValues,
 ) -> HttpResponse {
-    let rendered = response.extensions().get::<Rendered>().is_some();
     let status = response.status().as_u16();
+    if !scope::is_error(status) {
+        return response;
+    }
+    let rendered = response.extensions().get::<Rendered>().is_some();
     let content_type = response
         .headers()
         .get("content-type")
@@ -133,7 +169,7 @@ async fn in_envelope<Env: Envelope>(
         status,
         text.as_deref(),
         &headers,
-        values,
+        &values.context(),
     ))
 }
 

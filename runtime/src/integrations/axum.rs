@@ -23,23 +23,47 @@
 //!   response keeps every header but those that describe the replaced body; a 4xx body is read
 //!   within 4 KiB and 1 s, a 5xx body never (the README has the details).
 
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
+
 use axum::body::Body;
 use axum::extract::Request;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use http::HeaderValue;
 use http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE};
+use http::uri::PathAndQuery;
 
-use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered, RequestValues};
+use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered};
 use crate::api_error::ApiError;
-use crate::context::X_REQUEST_ID;
+use crate::context::{RenderContext, X_REQUEST_ID};
 use crate::envelope::Envelope;
 use crate::request_error::RequestError;
+
+type RequestValues = scope::RequestValues<HeaderValue, PathAndQuery>;
+
+impl scope::Path for PathAndQuery {
+    fn path(&self) -> &str {
+        PathAndQuery::path(self)
+    }
+}
+
+scoped_tls::scoped_thread_local! {
+    /// The values of the request [`envelope_errors`] is polling the handler of.
+    static CURRENT: RequestValues
+}
 
 /// The axum response of `error` in the envelope `Env`, with the current request's context inside
 /// [`envelope_errors`]: what the derived `IntoResponse` returns.
 pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> Response {
-    mark(scope::respond::<Env, E>(error).map(Body::from))
+    let response = match CURRENT.is_set() {
+        true => CURRENT.with(|values| scope::respond::<Env, E>(error, &values.context())),
+        false => scope::respond::<Env, E>(error, &RenderContext::new()),
+    };
+    mark(response.map(Body::from))
 }
 
 fn mark(mut response: Response) -> Response {
@@ -50,24 +74,89 @@ fn mark(mut response: Response) -> Response {
 /// The errwire middleware for axum: renders handlers' errors with the request's id and path,
 /// and puts the framework's own error responses in the API's envelope `Env`. Use it with
 /// `axum::middleware::from_fn(errwire::axum::envelope_errors::<Env>)`.
-pub async fn envelope_errors<Env: Envelope>(request: Request, next: Next) -> Response {
-    let headers = request.headers();
-    let values = RequestValues::new(
-        headers.get(X_REQUEST_ID).map(|id| id.as_bytes()),
-        headers.get(ACCEPT_LANGUAGE).map(|value| value.as_bytes()),
-        request.uri().path(),
-    );
-    let response = scope::scope(values.clone(), next.run(request)).await;
-    let rendered = response.extensions().get::<Rendered>().is_some();
-    let content_type = response
-        .headers()
-        .get(CONTENT_TYPE)
-        .map(|value| value.as_bytes());
-    let Handling::Envelope { read_body } =
-        scope::handling(response.status().as_u16(), rendered, content_type)
-    else {
-        return response;
+///
+/// What it keeps of each request is the handles on its id, language and path, which it clones by
+/// a reference count; nothing is allocated unless an error is rendered.
+pub fn envelope_errors<Env: Envelope>(
+    request: Request,
+    next: Next,
+) -> impl Future<Output = Response> + Send + use<Env> {
+    // One pass over the headers rather than a lookup of each: a request has few.
+    let mut values = RequestValues {
+        path: request.uri().path_and_query().cloned(),
+        ..RequestValues::default()
     };
+    for (name, value) in request.headers() {
+        let place = match *name {
+            ACCEPT_LANGUAGE => &mut values.accept_language,
+            _ if name == X_REQUEST_ID => &mut values.request_id,
+            _ => continue,
+        };
+        if place.is_none() {
+            *place = Some(value.clone());
+        }
+    }
+    Running::<_, Env> {
+        values,
+        handler: next.run(request),
+        enveloping: None,
+        envelope: PhantomData,
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The future of [`envelope_errors`]: the handler's, polled with the request's values as the
+    /// current ones; then, for an error of the framework's, the work of putting it in the
+    /// envelope, boxed so that every request's future stays the size of the handler's and the
+    /// values (reading a body takes a timer).
+    struct Running<F, Env> {
+        values: RequestValues,
+        #[pin]
+        handler: F,
+        enveloping: Option<Pin<Box<dyn Future<Output = Response> + Send>>>,
+        envelope: PhantomData<fn() -> Env>,
+    }
+}
+
+impl<F: Future<Output = Response>, Env: Envelope> Future for Running<F, Env> {
+    type Output = Response;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
+        let this = self.project();
+        if let Some(enveloping) = this.enveloping {
+            return enveloping.as_mut().poll(cx);
+        }
+        let values = &*this.values;
+        let mut handler = this.handler;
+        let response = ready!(CURRENT.set(values, || handler.as_mut().poll(cx)));
+        let status = response.status().as_u16();
+        if !scope::is_error(status) {
+            return Poll::Ready(response);
+        }
+        let rendered = response.extensions().get::<Rendered>().is_some();
+        let content_type = response
+            .headers()
+            .get(CONTENT_TYPE)
+            .map(|value| value.as_bytes());
+        let Handling::Envelope { read_body } = scope::handling(status, rendered, content_type)
+        else {
+            return Poll::Ready(response);
+        };
+        let values = std::mem::take(this.values);
+        let enveloping = this
+            .enveloping
+            .insert(Box::pin(in_envelope::<Env>(response, read_body, values)));
+        enveloping.as_mut().poll(cx)
+    }
+}
+
+/// The framework's own error response `response` in the envelope `Env`, its body read first
+/// when `read_body`.
+async fn in_envelope<Env: Envelope>(
+    response: Response,
+    read_body: bool,
+    values: RequestValues,
+) -> Response {
     let (parts, body) = response.into_parts();
     let text = match read_body {
         true => tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY))
@@ -80,7 +169,7 @@ pub async fn envelope_errors<Env: Envelope>(request: Request, next: Next) -> Res
         parts.status.as_u16(),
         text.as_deref(),
         &parts.headers,
-        &values,
+        &values.context(),
     );
     mark(response.map(Body::from))
 }

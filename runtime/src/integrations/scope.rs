@@ -1,9 +1,7 @@
-//! What both frameworks' middleware do alike: run the request inside its render context, for
-//! the conversions that cannot see the request (`IntoResponse::into_response`,
-//! `ResponseError::error_response`), and put the framework's own error responses in the API's
-//! envelope.
+//! What both frameworks' middleware do alike: keep the request's values for the conversions
+//! that cannot see the request (`IntoResponse::into_response`, `ResponseError::error_response`),
+//! and put the framework's own error responses in the API's envelope.
 
-use std::future::Future;
 use std::time::Duration;
 
 use http::header::{self, HeaderMap, HeaderName};
@@ -24,62 +22,62 @@ pub(crate) const BODY_TIMEOUT: Duration = Duration::from_secs(1);
 #[derive(Clone, Copy)]
 pub(crate) struct Rendered;
 
-/// The per-request values, owned for the length of the request.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct RequestValues {
-    pub request_id: Option<String>,
-    pub instance: Option<String>,
-    pub accept_language: Option<String>,
+/// A request's values, as its framework holds them: the `x-request-id` and `accept-language`
+/// headers and the path, each a handle on the request's own bytes (`V` a header value, `P` a
+/// path and query), cloned by a reference count on every request and read as text only when an
+/// error is rendered.
+#[derive(Clone, Debug)]
+pub(crate) struct RequestValues<V, P> {
+    pub request_id: Option<V>,
+    pub accept_language: Option<V>,
+    pub path: Option<P>,
 }
 
-impl RequestValues {
-    /// The values of a request with these `x-request-id` and `accept-language` headers and this
-    /// path; an id longer than [`MAX_REQUEST_ID`], or a language longer than
-    /// [`MAX_ACCEPT_LANGUAGE`], is not taken.
-    pub fn new(request_id: Option<&[u8]>, accept_language: Option<&[u8]>, path: &str) -> Self {
-        let text = |value: Option<&[u8]>, max: usize| {
-            value
-                .filter(|value| value.len() <= max)
-                .and_then(|value| std::str::from_utf8(value).ok())
-                .map(str::to_owned)
-        };
+impl<V, P> Default for RequestValues<V, P> {
+    fn default() -> Self {
         RequestValues {
-            request_id: text(request_id, MAX_REQUEST_ID),
-            instance: Some(path.to_owned()),
-            accept_language: text(accept_language, MAX_ACCEPT_LANGUAGE),
+            request_id: None,
+            accept_language: None,
+            path: None,
         }
     }
+}
 
+/// The path of a framework's path-and-query.
+pub(crate) trait Path {
+    fn path(&self) -> &str;
+}
+
+impl<V: AsRef<[u8]>, P: Path> RequestValues<V, P> {
+    /// The render context of the request: an id longer than [`MAX_REQUEST_ID`], or a language
+    /// longer than [`MAX_ACCEPT_LANGUAGE`], is not taken.
     pub fn context(&self) -> RenderContext<'_> {
+        fn text<V: AsRef<[u8]>>(value: &Option<V>, max: usize) -> Option<&str> {
+            let value = value.as_ref()?.as_ref();
+            (value.len() <= max).then_some(())?;
+            std::str::from_utf8(value).ok()
+        }
         let mut cx = RenderContext::new();
-        if let Some(request_id) = &self.request_id {
+        if let Some(request_id) = text(&self.request_id, MAX_REQUEST_ID) {
             cx = cx.with_request_id(request_id);
         }
-        if let Some(instance) = &self.instance {
-            cx = cx.with_instance(instance);
+        if let Some(path) = &self.path {
+            cx = cx.with_instance(path.path());
         }
-        if let Some(accept_language) = &self.accept_language {
+        if let Some(accept_language) = text(&self.accept_language, MAX_ACCEPT_LANGUAGE) {
             cx = cx.with_accept_language(accept_language);
         }
         cx
     }
 }
 
-tokio::task_local! {
-    static CURRENT: RequestValues;
-}
-
-/// Runs `future` with `values` as the current request's.
-pub(crate) async fn scope<F: Future>(values: RequestValues, future: F) -> F::Output {
-    CURRENT.scope(values, future).await
-}
-
-/// The response of `error` in the envelope `Env`, with the current request's context if there is
-/// one; with the `tracing` feature, logged, as it is about to be sent.
-pub(crate) fn respond<Env: Envelope, E: ApiError>(error: &E) -> Response<Vec<u8>> {
-    let response = CURRENT
-        .try_with(|values| Env::response(error, &values.context()))
-        .unwrap_or_else(|_| Env::response(error, &RenderContext::new()));
+/// The response of `error` in the envelope `Env` with the context `cx`; with the `tracing`
+/// feature, logged, as it is about to be sent.
+pub(crate) fn respond<Env: Envelope, E: ApiError>(
+    error: &E,
+    cx: &RenderContext<'_>,
+) -> Response<Vec<u8>> {
+    let response = Env::response(error, cx);
     #[cfg(feature = "tracing")]
     crate::log::response(error, response.status());
     response
@@ -99,7 +97,7 @@ pub(crate) enum Handling {
 /// 405); any other body (JSON, HTML, ...) is the handler's and passes through untouched. A 5xx
 /// body is never read: its text would not be sent.
 pub(crate) fn handling(status: u16, rendered: bool, content_type: Option<&[u8]>) -> Handling {
-    if rendered || !(400..600).contains(&status) {
+    if rendered || !is_error(status) {
         return Handling::Keep;
     }
     let plain = content_type.is_none_or(|content_type| {
@@ -113,6 +111,11 @@ pub(crate) fn handling(status: u16, rendered: bool, content_type: Option<&[u8]>)
         },
         false => Handling::Keep,
     }
+}
+
+/// Whether a response of `status` is an error, which the middleware looks at further.
+pub(crate) fn is_error(status: u16) -> bool {
+    (400..600).contains(&status)
 }
 
 /// Whether a header of the framework's response describes its body, which the envelope replaces.
@@ -144,16 +147,14 @@ pub(crate) fn framework_error<Env: Envelope>(
     status: u16,
     body: Option<&[u8]>,
     headers: &HeaderMap,
-    values: &RequestValues,
+    cx: &RenderContext<'_>,
 ) -> Response<Vec<u8>> {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let reason = body
         .and_then(|body| std::str::from_utf8(body).ok())
         .map(str::to_owned);
     let error = RequestError::<Env>::new(status, reason);
-    let mut response = Env::response(&error, &values.context());
-    #[cfg(feature = "tracing")]
-    crate::log::response(&error, response.status());
+    let mut response = respond::<Env, _>(&error, cx);
     let own: Vec<HeaderName> = response.headers().keys().cloned().collect();
     for (name, value) in headers {
         if !describes_body(name) && !own.contains(name) {
