@@ -6,6 +6,8 @@
 //! same bodies, and runs each operation under `valgrind --tool=callgrind`: the instructions of
 //! `N` runs less those of none, over `N`. Run by hand: `instructions OPERATION SIDE N`.
 
+#[path = "instructions/actix.rs"]
+mod actix;
 #[path = "instructions/read.rs"]
 mod read;
 #[path = "instructions/serve.rs"]
@@ -325,6 +327,13 @@ impl<T: std::fmt::Display> Serialize for Collected<T> {
     }
 }
 
+/// What actix-web's `ResponseError` asks of an error besides `Debug`.
+impl std::fmt::Display for Wide {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.fmt_message(f)
+    }
+}
+
 /// The same kind of errors in two languages, for the cost of a message in another locale.
 #[derive(Debug, ApiError)]
 #[api(locales = ["en", "fr"])]
@@ -473,6 +482,7 @@ fn check() {
     }
     read::check();
     serve::check();
+    actix::run("", "", None);
     let french = RenderContext::new().with_accept_language("fr");
     let seat = &localized_inputs("localized-struct")[0];
     let body = String::from_utf8(seat.to_response_with(&french).into_body()).unwrap();
@@ -503,6 +513,10 @@ fn main() {
     let count = || runs.parse().expect("a number of runs");
     if operation.starts_with("read-") {
         read::run(operation, side, count());
+        return;
+    }
+    if operation.starts_with("actix-") {
+        actix::run(operation, side, Some(count()));
         return;
     }
     if operation.starts_with("axum-") {

@@ -42,6 +42,33 @@ LOCALE_OPERATIONS = [
 ]
 
 
+# Reading a response back into the typed variant (`from_response`), against a
+# `#[derive(Deserialize)]` of the envelope's members and a `match` on the code.
+READ_OPERATIONS = [
+    (f"read-{envelope}-{kind}", f"{label}, {what}", 1)
+    for envelope, label in [
+        ("problem", "RFC 9457 (100 variants)"),
+        ("flat", "`Flat`"),
+        ("nested", "`Nested`"),
+        ("jsonapi", "`JsonApi`"),
+        ("legacy", "a custom envelope"),
+    ]
+    for kind, what in [("unit", "unit variant"), ("struct", "3-field variant")]
+]
+
+# A request through the middleware, against a pass-through middleware whose handlers write the
+# same error responses by hand.
+SERVE_OPERATIONS = [
+    (f"{framework}-{kind}", f"{name}, {what}", 1)
+    for framework, name in [("axum", "axum"), ("actix", "actix-web")]
+    for kind, what in [
+        ("ok", "a handler's 200"),
+        ("error", "a handler's error"),
+        ("404", "a path no route has (the framework's 404)"),
+    ]
+]
+
+
 def bench_binary() -> str:
     output = subprocess.run(
         ["cargo", "bench", "--bench", "instructions", "--no-run", "--message-format=json"],
@@ -88,6 +115,10 @@ def main() -> None:
     table(binary, runs, OPERATIONS, ("hand", "errwire"), ("hand-written", "errwire"), 2)
     print()
     table(binary, runs, LOCALE_OPERATIONS, ("default", "french"), ("default locale", "`fr`"), 3)
+    print()
+    table(binary, runs, READ_OPERATIONS, ("hand", "errwire"), ("hand-written", "errwire"), 2)
+    print()
+    table(binary, runs, SERVE_OPERATIONS, ("hand", "errwire"), ("hand-written", "errwire"), 3)
 
 
 if __name__ == "__main__":

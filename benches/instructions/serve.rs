@@ -47,10 +47,10 @@ fn router(operation: &str, side: &str) -> Router {
 
 /// An RFC 9457 body with the request's instance and id, written by hand.
 #[derive(Serialize)]
-struct HandProblem<'a> {
+pub struct HandProblem<'a> {
     r#type: &'static str,
     title: &'static str,
-    status: u16,
+    pub status: u16,
     detail: &'static str,
     instance: &'a str,
     code: &'static str,
@@ -58,18 +58,51 @@ struct HandProblem<'a> {
     request_id: Option<&'a str>,
 }
 
+/// The fixed members of a hand-written problem body.
+pub struct Fixed {
+    r#type: &'static str,
+    detail: &'static str,
+    code: &'static str,
+}
+
+/// The handler's error, `Wide::U03`.
+pub const MISSING: Fixed = Fixed {
+    r#type: "https://errors.example.com/u03",
+    detail: "Message 03.",
+    code: "u03",
+};
+
+/// The 404 of a path no route has.
+pub const NOT_FOUND: Fixed = Fixed {
+    r#type: "about:blank",
+    detail: "Not Found",
+    code: "not_found",
+};
+
+impl Fixed {
+    /// The body for a request of this path and id.
+    pub fn with<'a>(&self, instance: &'a str, request_id: Option<&'a str>) -> HandProblem<'a> {
+        HandProblem {
+            r#type: self.r#type,
+            title: "Not Found",
+            status: 404,
+            detail: self.detail,
+            instance,
+            code: self.code,
+            request_id,
+        }
+    }
+}
+
 /// The response of `problem` for `request`, as a hand-written handler builds it: the body, the
 /// content type, and the request's id echoed.
-fn hand_response(
-    request: &Request,
-    problem: impl for<'a> FnOnce(&'a str, Option<&'a str>) -> HandProblem<'a>,
-) -> Response {
+fn hand_response(request: &Request, problem: Fixed) -> Response {
     let request_id = request
         .headers()
         .get("x-request-id")
         .filter(|id| id.len() <= errwire::MAX_REQUEST_ID)
         .and_then(|id| id.to_str().ok());
-    let problem = problem(request.uri().path(), request_id);
+    let problem = problem.with(request.uri().path(), request_id);
     let mut bytes = Vec::with_capacity(512);
     serde_json::to_writer(&mut bytes, &problem).unwrap();
     let mut response = (http::StatusCode::from_u16(problem.status).unwrap(), bytes).into_response();
@@ -84,35 +117,18 @@ fn hand_response(
     response
 }
 
-/// The handler's error, written by hand.
 async fn hand_missing(request: Request) -> Response {
-    hand_response(&request, |instance, request_id| HandProblem {
-        r#type: "https://errors.example.com/u03",
-        title: "Not Found",
-        status: 404,
-        detail: "Message 03.",
-        instance,
-        code: "u03",
-        request_id,
-    })
+    hand_response(&request, MISSING)
 }
 
-/// The 404 the middleware sends for a path no route has, written by hand.
 async fn hand_not_found(request: Request) -> Response {
-    hand_response(&request, |instance, request_id| HandProblem {
-        r#type: "about:blank",
-        title: "Not Found",
-        status: 404,
-        detail: "Not Found",
-        instance,
-        code: "not_found",
-        request_id,
-    })
+    hand_response(&request, NOT_FOUND)
 }
 
-/// A request as hyper makes one: its path and header values are slices of the connection's
-/// read buffer, which a clone shares rather than copies.
-fn request(operation: &str) -> Request {
+/// The path and `x-request-id` of the request of `operation` (`ok`, `error`, `404`), as a
+/// server's parser makes them: slices of the connection's read buffer, which a clone shares
+/// rather than copies.
+pub fn shared_head(operation: &str) -> (bytes::Bytes, bytes::Bytes) {
     static HEAD: std::sync::OnceLock<bytes::Bytes> = std::sync::OnceLock::new();
     const PATHS: &str = "/rooms/math-101/missing/nowhere";
     let head = HEAD.get_or_init(|| {
@@ -121,17 +137,22 @@ fn request(operation: &str) -> Request {
         std::mem::forget(head.clone());
         head
     });
-    let path = match operation {
-        "axum-ok" => 0..15,
-        "axum-error" => 15..23,
+    let path = match operation.rsplit('-').next() {
+        Some("ok") => 0..15,
+        Some("error") => 15..23,
         _ => 23..31,
     };
-    let id = PATHS.len()..PATHS.len() + 6;
-    let uri = http::Uri::from_maybe_shared(head.slice(path)).unwrap();
-    let id = http::HeaderValue::from_maybe_shared(head.slice(id)).unwrap();
+    (head.slice(path), head.slice(PATHS.len()..PATHS.len() + 6))
+}
+
+fn request(operation: &str) -> Request {
+    let (path, id) = shared_head(operation);
     Request::builder()
-        .uri(uri)
-        .header("x-request-id", id)
+        .uri(http::Uri::from_maybe_shared(path).unwrap())
+        .header(
+            "x-request-id",
+            http::HeaderValue::from_maybe_shared(id).unwrap(),
+        )
         .body(Body::empty())
         .unwrap()
 }

@@ -273,6 +273,161 @@ fn a_body_in_another_shape_keeps_its_code() {
     );
 }
 
+/// Mutations of the bodies errwire sends, for the two readers to agree on: one member of the
+/// body's objects removed, repeated, retyped, written with escapes, or one added, at any depth.
+mod mutated {
+    use errwire::ApiError;
+    use errwire::client::FromResponse;
+    use errwire::http::{HeaderMap, StatusCode};
+    use proptest::prelude::*;
+    use serde_json::{Map, Value, json};
+
+    use super::{gateway, read_both, server, verilock, verriflo, verto};
+
+    /// Every error of the example and the seeds, as (status, headers, body).
+    fn sent() -> Vec<(StatusCode, HeaderMap, Value)> {
+        fn of<E: ApiError>(errors: Vec<E>) -> Vec<(StatusCode, HeaderMap, Value)> {
+            let cx = errwire::RenderContext::new()
+                .with_request_id("req-42")
+                .with_instance("/rooms/math-101");
+            errors
+                .iter()
+                .map(|error| {
+                    let sent = error.to_response_with(&cx);
+                    let body = serde_json::from_slice(sent.body()).unwrap();
+                    (sent.status(), sent.headers().clone(), body)
+                })
+                .collect()
+        }
+        let mut all = of(server::errors());
+        all.extend(of(verriflo::errors()));
+        all.extend(of(verilock::errors()));
+        all.extend(of(gateway::errors()));
+        all.extend(of(verto::errors()));
+        all
+    }
+
+    #[derive(Clone, Debug)]
+    enum Mutation {
+        Remove,
+        Retype(Value),
+        Add(String, Value),
+        Escape,
+        Repeat,
+    }
+
+    fn mutation() -> impl Strategy<Value = Mutation> {
+        let value = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            Just(json!(1e300)),
+            Just(json!(18446744073709551615u64)),
+            "[a-z\\\"é ]{0,8}".prop_map(Value::from),
+            Just(json!({"room": "x", "seat": -1})),
+            Just(json!([{"code": "x"}])),
+        ];
+        prop_oneof![
+            Just(Mutation::Remove),
+            value.clone().prop_map(Mutation::Retype),
+            ("[a-z_]{1,10}", value).prop_map(|(key, value)| Mutation::Add(key, value)),
+            Just(Mutation::Escape),
+            Just(Mutation::Repeat),
+        ]
+    }
+
+    /// Calls `change` on the `at`-th object of `value`, depth first, if it has that many;
+    /// whether it did.
+    fn in_object(
+        value: &mut Value,
+        at: &mut usize,
+        change: &mut dyn FnMut(&mut Map<String, Value>),
+    ) -> bool {
+        match value {
+            Value::Object(map) if *at == 0 => {
+                change(map);
+                true
+            }
+            Value::Object(map) => {
+                *at -= 1;
+                map.values_mut().any(|member| in_object(member, at, change))
+            }
+            Value::Array(items) => items.iter_mut().any(|item| in_object(item, at, change)),
+            _ => false,
+        }
+    }
+
+    /// `body` written as text with `mutation` applied to one member of its `at`-th object.
+    fn mutate(mut body: Value, at: usize, member: usize, mutation: &Mutation) -> String {
+        let mut key = None;
+        in_object(&mut body, &mut { at }, &mut |object| {
+            let Some(name) = object.keys().nth(member % object.len().max(1)).cloned() else {
+                return;
+            };
+            match mutation {
+                Mutation::Remove => {
+                    object.shift_remove(&name);
+                }
+                Mutation::Retype(value) => {
+                    object.insert(name.clone(), value.clone());
+                }
+                Mutation::Add(added, value) => {
+                    object.insert(added.clone(), value.clone());
+                }
+                Mutation::Escape | Mutation::Repeat => {}
+            }
+            key = Some(name);
+        });
+        let Some(key) = key else {
+            return body.to_string();
+        };
+        let text = body.to_string();
+        let quoted = format!("\"{key}\":");
+        match mutation {
+            // The same key, written with a JSON escape: the same member to a JSON reader.
+            Mutation::Escape => {
+                let escaped: String = key
+                    .chars()
+                    .map(|c| format!("\\u{:04x}", c as u32))
+                    .collect();
+                text.replacen(&quoted, &format!("\"{escaped}\":"), 1)
+            }
+            // The member twice: a JSON reader takes the last.
+            Mutation::Repeat => text.replacen(&quoted, &format!("{quoted}null,{quoted}"), 1),
+            _ => text,
+        }
+    }
+
+    fn agree<E: FromResponse + std::fmt::Debug>(
+        status: StatusCode,
+        headers: &HeaderMap,
+        body: &str,
+    ) {
+        read_both::<E>(status, headers, body.as_bytes());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_typed_read_and_the_generic_read_agree_on_any_change_to_a_body(
+            error in any::<prop::sample::Index>(),
+            at in 0usize..8,
+            member in 0usize..16,
+            mutation in mutation(),
+        ) {
+            let all = sent();
+            let (status, headers, body) = all[error.index(all.len())].clone();
+            let text = mutate(body, at, member, &mutation);
+            agree::<server::ClassError>(status, &headers, &text);
+            agree::<verriflo::VerrifloError>(status, &headers, &text);
+            agree::<verilock::VerilockError>(status, &headers, &text);
+            agree::<gateway::GatewayError>(status, &headers, &text);
+            agree::<verto::VertoError>(status, &headers, &text);
+        }
+    }
+}
+
 mod hostile {
     use errwire::catalog::Catalog;
     use errwire::client::{ErrorResponse, Received, Shape};

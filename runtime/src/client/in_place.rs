@@ -139,6 +139,12 @@ impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
                 elements,
                 slots: self.slots,
             }),
+            // The literals templates hold most, read as themselves; any other as a value.
+            Node::Literal(json @ ("true" | "false")) => match bool::deserialize(deserializer)? {
+                value if value == (json == "true") => Ok(()),
+                _ => Err(refuse()),
+            },
+            Node::Literal("null") => <()>::deserialize(deserializer),
             Node::Literal(json) => {
                 let value = Value::deserialize(deserializer)?;
                 match serde_json::from_str::<Value>(json) {
