@@ -25,11 +25,11 @@
 //! let sent = RoomError::RoomNotFound { room_id: "math-101".into() }.to_response();
 //! // ...is read back by a client that declares it too.
 //! let received = RoomError::from_response(sent.status(), sent.headers(), sent.body());
-//! let Received::Known(RoomError::RoomNotFound { room_id }, response) = received else {
+//! let Received::Known(RoomError::RoomNotFound { room_id }, info) = received else {
 //!     panic!("not read back");
 //! };
 //! assert_eq!(room_id, "math-101");
-//! assert_eq!(response.message.as_deref(), Some("Room math-101 not found"));
+//! assert_eq!(info.message(), Some("Room math-101 not found"));
 //! ```
 //!
 //! Retries follow the seed APIs' rules: a `throttle` error (429, 503) after its `Retry-After`, a

@@ -57,7 +57,7 @@ pub trait FromResponse: ApiError + Sized {
     ///
     /// let body = br#"{"error": "room_full", "message": "The room is full"}"#;
     /// let received = RoomError::from_response(StatusCode::CONFLICT, &HeaderMap::new(), body);
-    /// assert_eq!(received.response().message.as_deref(), Some("The room is full"));
+    /// assert_eq!(received.message(), Some("The room is full"));
     /// assert!(received.known().is_none(), "a code this client does not know");
     /// ```
     fn from_response(status: StatusCode, headers: &HeaderMap, body: &[u8]) -> Received<Self> {
