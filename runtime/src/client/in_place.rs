@@ -201,6 +201,21 @@ fn fill<'de, D: Deserializer<'de>>(
     }
 }
 
+/// A slot's value.
+struct Fill<'s, 'a> {
+    slot: Slot,
+    slots: &'s mut Slots<'a>,
+}
+
+impl<'de> DeserializeSeed<'de> for Fill<'_, 'de> {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        fill(self.slot, self.slots, deserializer)
+    }
+}
+
 /// A `slot | null` member.
 struct Nullable<'s, 'a> {
     slot: Slot,
@@ -261,7 +276,13 @@ impl<'de> Visitor<'de> for Object<'_, 'de> {
                     let Member::Entry(_, node) = &members[at] else {
                         unreachable!("found as an entry")
                     };
-                    map.next_value_seed(Walk { node, slots })?;
+                    match *node {
+                        // A slot's value read here, rather than through another `Walk`.
+                        Node::Slot(slot, presence) if presence != Presence::Null => {
+                            map.next_value_seed(Fill { slot, slots })?;
+                        }
+                        _ => map.next_value_seed(Walk { node, slots })?,
+                    }
                 }
                 None if flattens => {
                     let value: &'de RawValue = map.next_value()?;

@@ -116,35 +116,46 @@ pub(crate) fn read_in_place<E: FromResponse>(
         };
         place.get_or_insert(value);
     }
-    let text = |value: Option<&HeaderValue>| Some(value?.to_str().ok()?.to_owned());
-    let retry_after = retry_after.and_then(RetryAfter::parse).or_else(|| {
-        let (_, seconds) = slots
-            .details()
-            .iter()
-            .find(|(name, _)| *name == "retry_after")?;
-        let seconds = serde_json::from_str(seconds.get()).ok()?;
-        Some(RetryAfter::Delay(Duration::from_secs(seconds)))
-    });
-    let rest = Rest {
-        language: text(language),
-        request_id: text(request_id).or_else(|| slots.request_id.as_deref().map(str::to_owned)),
-        instance: slots.instance.as_deref().map(str::to_owned),
-        retry_after,
+    let retry_after_detail = slots
+        .details()
+        .iter()
+        .find(|(name, _)| *name == "retry_after");
+    // Most responses carry none of these: then nothing is built, nor allocated.
+    let rest = match (retry_after, language, request_id, retry_after_detail) {
+        (None, None, None, None) if slots.request_id.is_none() && slots.instance.is_none() => None,
+        _ => {
+            let text = |value: Option<&HeaderValue>| Some(value?.to_str().ok()?.to_owned());
+            let retry_after = retry_after.and_then(RetryAfter::parse).or_else(|| {
+                let seconds = serde_json::from_str(retry_after_detail?.1.get()).ok()?;
+                Some(RetryAfter::Delay(Duration::from_secs(seconds)))
+            });
+            Rest {
+                language: text(language),
+                request_id: text(request_id)
+                    .or_else(|| slots.request_id.as_deref().map(str::to_owned)),
+                instance: slots.instance.as_deref().map(str::to_owned),
+                retry_after,
+            }
+            .boxed()
+        }
     };
+    // A fixed message is the catalog's own text, which the value then borrows.
+    let message = slots.message().map(|message| {
+        let fixed = |known: Option<&'static str>| known.filter(|known| *known == message);
+        let translated = || {
+            let mut translations = entry.translations.iter();
+            translations.find_map(|translation| fixed(translation.static_message))
+        };
+        match fixed(entry.static_message).or_else(translated) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(message.to_owned()),
+        }
+    });
     let info = ResponseInfo {
         status,
         shape: Shape::Envelope,
-        // A fixed message is the catalog's own text, which the value then borrows.
-        message: slots.message().map(|message| {
-            match entry
-                .messages()
-                .find_map(|known| known.static_message.filter(|known| *known == message))
-            {
-                Some(known) => Cow::Borrowed(known),
-                None => Cow::Owned(message.to_owned()),
-            }
-        }),
-        rest: rest.boxed(),
+        message,
+        rest,
     };
     Some(Received::Known(error, info))
 }
