@@ -35,7 +35,6 @@ use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
 
 use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered};
-use crate::context::RenderContext;
 
 type RequestValues = scope::RequestValues<HeaderValue, PathAndQuery>;
 
@@ -66,10 +65,7 @@ fn actix_status(status: http::StatusCode) -> StatusCode {
 /// The actix-web response of `error` in the envelope `Env`, with the current request's context
 /// inside [`envelope_errors`]: what the derived `ResponseError` returns.
 pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> HttpResponse {
-    let response = match CURRENT.is_set() {
-        true => CURRENT.with(|values| scope::respond::<Env, E>(error, &values.context())),
-        false => scope::respond::<Env, E>(error, &RenderContext::new()),
-    };
+    let response = scope::respond_current::<Env, E, _, _>(&CURRENT, error);
     convert(response)
 }
 

@@ -39,7 +39,7 @@ use http::uri::PathAndQuery;
 
 use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered};
 use crate::api_error::ApiError;
-use crate::context::{RenderContext, X_REQUEST_ID};
+use crate::context::X_REQUEST_ID;
 use crate::envelope::Envelope;
 use crate::request_error::RequestError;
 
@@ -59,10 +59,7 @@ scoped_tls::scoped_thread_local! {
 /// The axum response of `error` in the envelope `Env`, with the current request's context inside
 /// [`envelope_errors`]: what the derived `IntoResponse` returns.
 pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> Response {
-    let response = match CURRENT.is_set() {
-        true => CURRENT.with(|values| scope::respond::<Env, E>(error, &values.context())),
-        false => scope::respond::<Env, E>(error, &RenderContext::new()),
-    };
+    let response = scope::respond_current::<Env, E, _, _>(&CURRENT, error);
     mark(response.map(Body::from))
 }
 

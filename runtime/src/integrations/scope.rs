@@ -71,6 +71,24 @@ impl<V: AsRef<[u8]>, P: Path> RequestValues<V, P> {
     }
 }
 
+/// The response of `error` in the envelope `Env`, with the context of the request `current`
+/// holds while its middleware polls the handler, else with none.
+pub(crate) fn respond_current<Env, E, V, P>(
+    current: &'static scoped_tls::ScopedKey<RequestValues<V, P>>,
+    error: &E,
+) -> Response<Vec<u8>>
+where
+    Env: Envelope,
+    E: ApiError,
+    V: AsRef<[u8]>,
+    P: Path,
+{
+    match current.is_set() {
+        true => current.with(|values| respond::<Env, E>(error, &values.context())),
+        false => respond::<Env, E>(error, &RenderContext::new()),
+    }
+}
+
 /// The response of `error` in the envelope `Env` with the context `cx`; with the `tracing`
 /// feature, logged, as it is about to be sent.
 pub(crate) fn respond<Env: Envelope, E: ApiError>(
