@@ -326,6 +326,8 @@ mod mutated {
             "[a-z\\\"é ]{0,8}".prop_map(Value::from),
             Just(json!({"room": "x", "seat": -1})),
             Just(json!([{"code": "x"}])),
+            // Deeper than a JSON reader reads with the rest of the body around it, or just not.
+            (120usize..130).prop_map(nested),
         ];
         prop_oneof![
             Just(Mutation::Remove),
@@ -334,6 +336,11 @@ mod mutated {
             Just(Mutation::Escape),
             Just(Mutation::Repeat),
         ]
+    }
+
+    /// Arrays `depth` deep.
+    fn nested(depth: usize) -> Value {
+        (0..depth).fold(Value::Null, |inner, _| Value::Array(vec![inner]))
     }
 
     /// Calls `change` on the `at`-th object of `value`, depth first, if it has that many;
@@ -407,7 +414,7 @@ mod mutated {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: 5000, ..ProptestConfig::default() })]
 
         #[test]
         fn the_typed_read_and_the_generic_read_agree_on_any_change_to_a_body(

@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::Deserialize as _;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use serde_json::value::RawValue;
 
@@ -31,6 +31,8 @@ pub(crate) struct Slots<'a> {
     pub request_id: Option<Cow<'a, str>>,
     details: [Detail<'a>; MAX_DETAILS],
     count: usize,
+    /// How many objects and arrays enclose the value being read.
+    depth: usize,
 }
 
 impl Default for Slots<'_> {
@@ -43,6 +45,7 @@ impl Default for Slots<'_> {
             request_id: None,
             details: [("", RawValue::NULL); MAX_DETAILS],
             count: 0,
+            depth: 0,
         }
     }
 }
@@ -81,6 +84,7 @@ impl<'a> Slots<'a> {
         let Cow::Borrowed(name) = name else {
             return Err(refuse());
         };
+        self.check_depth(value)?;
         if self.count == MAX_DETAILS || self.details().iter().any(|(known, _)| same(known, name)) {
             return Err(refuse());
         }
@@ -88,6 +92,50 @@ impl<'a> Slots<'a> {
         self.count += 1;
         Ok(())
     }
+}
+
+impl Slots<'_> {
+    /// An error for a value nested deeper than the generic reader reads (127 levels in all),
+    /// which this reader skips over without a limit.
+    fn check_depth<E: de::Error>(&self, value: &RawValue) -> Result<(), E> {
+        match self.depth + nesting(value.get()) > MAX_DEPTH {
+            true => Err(refuse()),
+            false => Ok(()),
+        }
+    }
+}
+
+/// The most objects and arrays `serde_json` reads one inside the other.
+const MAX_DEPTH: usize = 127;
+
+/// How deep the objects and arrays of the JSON text `json` go: 0 for a scalar.
+fn nesting(json: &str) -> usize {
+    let bytes = json.as_bytes();
+    if !matches!(bytes.first(), Some(b'[' | b'{')) {
+        return 0;
+    }
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for &byte in bytes {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
 }
 
 /// Reads `body` with `template` into `slots`, which start empty; `None` where the generic reader
@@ -259,6 +307,7 @@ impl<'de> Visitor<'de> for Object<'_, 'de> {
         if members.len() > 64 {
             return Err(refuse());
         }
+        slots.depth += 1;
         let flattens = members
             .iter()
             .any(|member| matches!(member, Member::Details));
@@ -291,6 +340,7 @@ impl<'de> Visitor<'de> for Object<'_, 'de> {
                 None => return Err(refuse()),
             }
         }
+        slots.depth -= 1;
         let missing = members.iter().enumerate().any(|(at, member)| {
             matches!(member, Member::Entry(_, node)
                 if seen & (1 << at) == 0 && !matches!(node, Node::Slot(_, Presence::Omit)))
@@ -315,13 +365,17 @@ impl<'de> Visitor<'de> for Array<'_, 'de> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.slots.depth += 1;
         for node in self.elements {
             let slots = &mut *self.slots;
             seq.next_element_seed(Walk { node, slots })?
                 .ok_or_else(refuse)?;
         }
         // Elements past the template's are the body's own, as the generic reader allows.
-        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        while let Some(element) = seq.next_element::<&RawValue>()? {
+            self.slots.check_depth(element)?;
+        }
+        self.slots.depth -= 1;
         Ok(())
     }
 }
@@ -339,10 +393,12 @@ impl<'de> Visitor<'de> for Details<'_, 'de> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.slots.depth += 1;
         while let Some(key) = map.next_key_seed(Key)? {
             let value: &'de RawValue = map.next_value()?;
             self.slots.add_detail(key, value)?;
         }
+        self.slots.depth -= 1;
         Ok(())
     }
 }
