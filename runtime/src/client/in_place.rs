@@ -159,6 +159,7 @@ pub(crate) fn read<'a>(
 
 /// Whether `a` is `b`, compared in line: member names are short, and most differ in their
 /// length or first byte, where a call to compare them would cost more than the comparison.
+#[inline]
 pub(crate) fn same(a: &str, b: &str) -> bool {
     a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(a, b)| a == b)
 }

@@ -85,6 +85,7 @@ pub trait FromResponse: ApiError + Sized {
 /// The typed read of a body in `E`'s envelope, straight from its bytes: `None` where the generic
 /// reader must decide (a body of another shape, a `transparent` entry, a field that does not
 /// read).
+#[inline]
 pub(crate) fn read_in_place<E: FromResponse>(
     status: StatusCode,
     headers: &HeaderMap,
