@@ -115,7 +115,12 @@ impl<'a, E: ApiError> SlotValue<'a, E> {
             Slot::Reason => SlotValue::Text(error.status().canonical_reason()?),
             Slot::Code => SlotValue::Code(error.code()?),
             Slot::CodeString => SlotValue::CodeString(error.code()?),
-            Slot::Message => SlotValue::Message(error, cx.locale()),
+            // A derived type's locales are a constant: one in one language writes its default
+            // message without reading the context's locale.
+            Slot::Message => match error.__type_catalog().locales.len() > 1 {
+                true => SlotValue::Message(error, cx.locale()),
+                false => SlotValue::Message(error, 0),
+            },
             Slot::DefaultMessage => SlotValue::Message(error, 0),
             Slot::Title => SlotValue::Text(
                 error
