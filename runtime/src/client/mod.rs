@@ -110,6 +110,7 @@ mod read;
 mod reqwest_ext;
 pub(crate) mod response;
 mod retry_after;
+mod scalar;
 pub(crate) mod typed;
 mod unborrowed;
 

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 use super::in_place;
 use super::response::{ErrorResponse, Shape, find};
 use super::retry_after::RetryAfter;
+use super::scalar::Scalar;
 use super::unborrowed::Unborrowed;
 use crate::api_error::ApiError;
 use crate::catalog::{Catalog, Retry};
@@ -205,6 +206,9 @@ impl Details<'_> {
                     .iter()
                     .find(|(key, _)| in_place::same(key, name))
                     .map_or("null", |(_, raw)| raw.get());
+                if let Some(scalar) = Scalar::of(text) {
+                    return T::deserialize(scalar).ok();
+                }
                 let mut deserializer = serde_json::Deserializer::from_str(text);
                 T::deserialize(Unborrowed::new(&mut deserializer)).ok()
             }
