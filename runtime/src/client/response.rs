@@ -329,7 +329,27 @@ pub(crate) struct Found {
 /// else an entry of a type a `transparent` entry forwards to. Without a code: the only entry
 /// without one at this status, else the first whose message template reads the message, fixed
 /// messages before templates with fields (which could read a fixed one too).
+#[inline]
 pub(crate) fn find(
+    catalog: &'static Catalog,
+    status: StatusCode,
+    code: Option<CodeRef<'_>>,
+    message: Option<&str>,
+) -> Option<Found> {
+    // The derive's `match` on the codes no two entries share: the scan, done faster.
+    if let (Some(CodeRef::Str(code)), Some(index_of)) = (code, catalog.code_index)
+        && let Some(index) = index_of(code)
+    {
+        return Some(Found {
+            index,
+            entry: &catalog.entries[index],
+        });
+    }
+    scan(catalog, status, code, message)
+}
+
+/// [`find`], by scanning the entries.
+fn scan(
     catalog: &'static Catalog,
     status: StatusCode,
     code: Option<CodeRef<'_>>,
@@ -340,12 +360,6 @@ pub(crate) fn find(
         index,
         entry: &entries[index],
     };
-    // The derive's `match` on the codes no two entries share: the scan below, done faster.
-    if let (Some(CodeRef::Str(code)), Some(index_of)) = (code, catalog.code_index)
-        && let Some(index) = index_of(code)
-    {
-        return Some(at(index));
-    }
     fn only(mut matching: impl Iterator<Item = usize>) -> Option<usize> {
         match (matching.next(), matching.next()) {
             (Some(index), None) => Some(index),
