@@ -57,6 +57,7 @@ pub(crate) enum Code<'a> {
 }
 
 impl<'a> Slots<'a> {
+    #[inline]
     pub fn code(&self) -> Option<CodeRef<'_>> {
         self.code.as_ref().map(|code| match code {
             Code::Str(code) => CodeRef::Str(code),
@@ -66,10 +67,12 @@ impl<'a> Slots<'a> {
 
     /// The message in the default language where the body has one, else the message: what
     /// templates read.
+    #[inline]
     pub fn message(&self) -> Option<&str> {
         self.default_message.as_deref().or(self.message.as_deref())
     }
 
+    #[inline]
     pub fn details(&self) -> &[Detail<'a>] {
         &self.details[..self.count]
     }

@@ -107,16 +107,17 @@ pub(crate) fn read_in_place<E: FromResponse>(
         response: None,
     };
     let error = E::__from_fields(found.index, &fields)?;
-    // One pass over the headers rather than a lookup of each: a response has few.
+    // One pass over the headers' names rather than a lookup of each (a response has few), and
+    // a lookup only for the names the response has.
     let (mut retry_after, mut language, mut request_id) = (None, None, None);
-    for (name, value) in headers {
+    for name in headers.keys() {
         let place = match *name {
             header::RETRY_AFTER => &mut retry_after,
             header::CONTENT_LANGUAGE => &mut language,
             _ if name == X_REQUEST_ID => &mut request_id,
             _ => continue,
         };
-        place.get_or_insert(value);
+        *place = headers.get(name);
     }
     let retry_after_detail = slots
         .details()
