@@ -160,6 +160,13 @@ pub(crate) fn read<'a>(
     deserializer.end().ok()
 }
 
+/// The text of the detail `name` among `details`.
+#[inline]
+pub(crate) fn find<'a>(details: &[Detail<'a>], name: &str) -> Option<&'a RawValue> {
+    let (_, value) = details.iter().find(|(known, _)| same(known, name))?;
+    Some(value)
+}
+
 /// Whether `a` is `b`, compared in line: member names are short, and most differ in their
 /// length or first byte, where a call to compare them would cost more than the comparison.
 #[inline]

@@ -4,13 +4,14 @@
 use core::fmt;
 use std::time::Duration;
 
-use http::{HeaderMap, StatusCode, header};
+use http::{HeaderMap, HeaderValue, StatusCode, header};
 use serde_json::{Map, Value};
 
 use super::read::{Parts, read};
 use super::retry_after::RetryAfter;
 use crate::catalog::{Catalog, CatalogEntry, Retry};
 use crate::code::Code;
+use crate::context::X_REQUEST_ID;
 use crate::envelope::{BUILTINS, DynEnvelope};
 
 /// An error response as a client received it: every fact it carried, the raw body, and how the
@@ -171,19 +172,8 @@ impl ErrorResponse {
         catalog: &'static Catalog,
     ) -> ErrorResponse {
         let (shape, parts) = shape(headers, &body, catalog.envelope);
-        let header_text = |name| {
-            headers
-                .get(name)
-                .and_then(|value| value.to_str().ok())
-                .map(str::to_owned)
-        };
-        let retry_after = headers
-            .get(header::RETRY_AFTER)
-            .and_then(RetryAfter::parse)
-            .or_else(|| {
-                let seconds = parts.details.get("retry_after")?.as_u64()?;
-                Some(RetryAfter::Delay(Duration::from_secs(seconds)))
-            });
+        let facts = HeaderFacts::of(headers);
+        let retry_after = facts.retry_after(|| parts.details.get("retry_after")?.as_u64());
         let retry = find(
             catalog,
             status,
@@ -193,9 +183,9 @@ impl ErrorResponse {
         .map_or_else(|| Retry::for_status(status), |found| found.entry.retry);
         ErrorResponse {
             status,
-            request_id: header_text(crate::context::X_REQUEST_ID).or(parts.request_id),
+            request_id: facts.request_id().or(parts.request_id),
             code: parts.code,
-            language: header_text(header::CONTENT_LANGUAGE),
+            language: facts.language(),
             message: parts.message,
             title: parts.title,
             type_uri: parts.type_uri,
@@ -214,6 +204,67 @@ impl ErrorResponse {
     pub fn body_text(&self) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(&self.body)
     }
+}
+
+/// The headers a response's facts are read from, found in one pass over its header names (a
+/// response has few) with a lookup only for those it has: what both readers read them from.
+pub(crate) struct HeaderFacts<'h> {
+    retry_after: Option<&'h HeaderValue>,
+    language: Option<&'h HeaderValue>,
+    request_id: Option<&'h HeaderValue>,
+}
+
+impl<'h> HeaderFacts<'h> {
+    #[inline]
+    pub(crate) fn of(headers: &'h HeaderMap) -> Self {
+        let mut facts = HeaderFacts {
+            retry_after: None,
+            language: None,
+            request_id: None,
+        };
+        for name in headers.keys() {
+            let place = match *name {
+                header::RETRY_AFTER => &mut facts.retry_after,
+                header::CONTENT_LANGUAGE => &mut facts.language,
+                _ if name == X_REQUEST_ID => &mut facts.request_id,
+                _ => continue,
+            };
+            *place = headers.get(name);
+        }
+        facts
+    }
+
+    /// The `Retry-After` header where it reads, else the `retry_after` detail in seconds that
+    /// `detail` reads.
+    #[inline]
+    pub(crate) fn retry_after(&self, detail: impl FnOnce() -> Option<u64>) -> Option<RetryAfter> {
+        self.retry_after
+            .and_then(RetryAfter::parse)
+            .or_else(|| Some(RetryAfter::Delay(Duration::from_secs(detail()?))))
+    }
+
+    /// Whether the response has a `Content-Language` or an `X-Request-Id`.
+    #[inline]
+    pub(crate) fn has_text(&self) -> bool {
+        self.language.is_some() || self.request_id.is_some()
+    }
+
+    /// The `Content-Language`, where it is text.
+    #[inline]
+    pub(crate) fn language(&self) -> Option<String> {
+        text(self.language)
+    }
+
+    /// The `X-Request-Id`, where it is text.
+    #[inline]
+    pub(crate) fn request_id(&self) -> Option<String> {
+        text(self.request_id)
+    }
+}
+
+#[inline]
+fn text(value: Option<&HeaderValue>) -> Option<String> {
+    Some(value?.to_str().ok()?.to_owned())
 }
 
 /// The shape of `body` and what it holds.

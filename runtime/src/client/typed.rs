@@ -3,19 +3,18 @@
 use core::fmt;
 
 use std::borrow::Cow;
-use std::time::Duration;
 
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use http::{HeaderMap, StatusCode};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
 use super::in_place;
-use super::response::{ErrorResponse, Shape, find};
+use super::response::{ErrorResponse, HeaderFacts, Shape, find};
 use super::retry_after::RetryAfter;
 use super::scalar::Scalar;
 use super::unborrowed::Unborrowed;
 use crate::api_error::ApiError;
 use crate::catalog::{Catalog, Retry};
-use crate::context::X_REQUEST_ID;
 
 /// An error type a client can read back from a response: the derive implements it with the
 /// `client` feature.
@@ -107,41 +106,23 @@ pub(crate) fn read_in_place<E: FromResponse>(
         response: None,
     };
     let error = E::__from_fields(found.index, &fields)?;
-    // One pass over the headers' names rather than a lookup of each (a response has few), and
-    // a lookup only for the names the response has.
-    let (mut retry_after, mut language, mut request_id) = (None, None, None);
-    for name in headers.keys() {
-        let place = match *name {
-            header::RETRY_AFTER => &mut retry_after,
-            header::CONTENT_LANGUAGE => &mut language,
-            _ if name == X_REQUEST_ID => &mut request_id,
-            _ => continue,
-        };
-        *place = headers.get(name);
-    }
-    let retry_after_detail = slots
-        .details()
-        .iter()
-        .find(|(name, _)| *name == "retry_after");
-    // Most responses carry none of these: then nothing is built, nor allocated.
-    let rest = match (retry_after, language, request_id, retry_after_detail) {
-        (None, None, None, None) if slots.request_id.is_none() && slots.instance.is_none() => None,
-        _ => {
-            let text = |value: Option<&HeaderValue>| Some(value?.to_str().ok()?.to_owned());
-            let retry_after = retry_after.and_then(RetryAfter::parse).or_else(|| {
-                let seconds = serde_json::from_str(retry_after_detail?.1.get()).ok()?;
-                Some(RetryAfter::Delay(Duration::from_secs(seconds)))
-            });
-            Rest {
-                language: text(language),
-                request_id: text(request_id)
-                    .or_else(|| slots.request_id.as_deref().map(str::to_owned)),
-                instance: slots.instance.as_deref().map(str::to_owned),
-                retry_after,
-            }
-            .boxed()
-        }
-    };
+    let facts = HeaderFacts::of(headers);
+    let details = slots.details();
+    let retry_after = facts
+        .retry_after(|| serde_json::from_str(in_place::find(details, "retry_after")?.get()).ok());
+    // Most responses carry none of the rest: then nothing is built, nor allocated.
+    let some_rest = retry_after.is_some()
+        || facts.has_text()
+        || slots.request_id.is_some()
+        || slots.instance.is_some();
+    let rest = some_rest.then(|| Rest {
+        retry_after,
+        language: facts.language(),
+        request_id: facts
+            .request_id()
+            .or_else(|| slots.request_id.as_deref().map(str::to_owned)),
+        instance: slots.instance.as_deref().map(str::to_owned),
+    });
     // A fixed message is the catalog's own text, which the value then borrows.
     let message = slots.message().map(|message| {
         let fixed = |known: Option<&'static str>| known.filter(|known| *known == message);
@@ -158,7 +139,7 @@ pub(crate) fn read_in_place<E: FromResponse>(
         status,
         shape: Shape::Envelope,
         message,
-        rest,
+        rest: rest.and_then(Rest::boxed),
     };
     Some(Received::Known(error, info))
 }
@@ -203,10 +184,7 @@ impl Details<'_> {
                 T::deserialize(details.get(name).cloned().unwrap_or_default()).ok()
             }
             Details::InPlace(details) => {
-                let text = details
-                    .iter()
-                    .find(|(key, _)| in_place::same(key, name))
-                    .map_or("null", |(_, raw)| raw.get());
+                let text = in_place::find(details, name).map_or("null", RawValue::get);
                 if let Some(scalar) = Scalar::of(text) {
                     return T::deserialize(scalar).ok();
                 }
@@ -242,7 +220,7 @@ pub struct ResponseInfo {
     rest: Option<Box<Rest>>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 struct Rest {
     language: Option<String>,
     request_id: Option<String>,
@@ -251,6 +229,8 @@ struct Rest {
 }
 
 impl Rest {
+    /// Boxed, unless it holds nothing: most responses carry none of it.
+    #[inline]
     fn boxed(self) -> Option<Box<Rest>> {
         let none = self.language.is_none()
             && self.request_id.is_none()

@@ -92,21 +92,11 @@ pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    // One pass over the headers rather than a lookup of each: a request has few.
-    let mut values = RequestValues {
-        path: request.uri().path_and_query().cloned(),
-        ..RequestValues::default()
-    };
-    for (name, value) in request.headers() {
-        let place = match name.as_str() {
-            "accept-language" => &mut values.accept_language,
-            "x-request-id" => &mut values.request_id,
-            _ => continue,
-        };
-        if place.is_none() {
-            *place = Some(value.clone());
-        }
-    }
+    let headers = request.headers().iter();
+    let values = RequestValues::new(
+        headers.map(|(name, value)| (name.as_str(), value)),
+        request.uri().path_and_query(),
+    );
     let mut running = pin!(next.call(request));
     let result = poll_fn(|cx| CURRENT.set(&values, || running.as_mut().poll(cx))).await;
     match result {

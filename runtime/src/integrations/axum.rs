@@ -34,12 +34,11 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use http::HeaderValue;
-use http::header::{ACCEPT_LANGUAGE, CONTENT_TYPE};
+use http::header::CONTENT_TYPE;
 use http::uri::PathAndQuery;
 
 use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered};
 use crate::api_error::ApiError;
-use crate::context::X_REQUEST_ID;
 use crate::envelope::Envelope;
 use crate::request_error::RequestError;
 
@@ -78,21 +77,11 @@ pub fn envelope_errors<Env: Envelope>(
     request: Request,
     next: Next,
 ) -> impl Future<Output = Response> + Send + use<Env> {
-    // One pass over the headers rather than a lookup of each: a request has few.
-    let mut values = RequestValues {
-        path: request.uri().path_and_query().cloned(),
-        ..RequestValues::default()
-    };
-    for (name, value) in request.headers() {
-        let place = match *name {
-            ACCEPT_LANGUAGE => &mut values.accept_language,
-            _ if name == X_REQUEST_ID => &mut values.request_id,
-            _ => continue,
-        };
-        if place.is_none() {
-            *place = Some(value.clone());
-        }
-    }
+    let headers = request.headers().iter();
+    let values = RequestValues::new(
+        headers.map(|(name, value)| (name.as_str(), value)),
+        request.uri().path_and_query(),
+    );
     Running::<_, Env> {
         values,
         handler: next.run(request),

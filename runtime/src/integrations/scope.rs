@@ -48,6 +48,33 @@ pub(crate) trait Path {
     fn path(&self) -> &str;
 }
 
+impl<V: Clone, P: Clone> RequestValues<V, P> {
+    /// The values of a request with these `headers` (names in lower case, as both frameworks
+    /// hold them) and this path, found in one pass over the headers rather than a lookup of
+    /// each: a request has few. The first of a header's values is taken.
+    #[inline]
+    pub fn new<'h>(headers: impl Iterator<Item = (&'h str, &'h V)>, path: Option<&P>) -> Self
+    where
+        V: 'h,
+    {
+        let mut values = RequestValues {
+            path: path.cloned(),
+            ..RequestValues::default()
+        };
+        for (name, value) in headers {
+            let place = match name {
+                "accept-language" => &mut values.accept_language,
+                "x-request-id" => &mut values.request_id,
+                _ => continue,
+            };
+            if place.is_none() {
+                *place = Some(value.clone());
+            }
+        }
+        values
+    }
+}
+
 impl<V: AsRef<[u8]>, P: Path> RequestValues<V, P> {
     /// The render context of the request: an id longer than [`MAX_REQUEST_ID`], or a language
     /// longer than [`MAX_ACCEPT_LANGUAGE`], is not taken.
