@@ -92,8 +92,9 @@ pub fn insert(headers: &mut HeaderMap, name: HeaderName, value: Option<HeaderVal
     }
 }
 
+/// Logs, with the `tracing` feature, that the header `name` was left out.
 #[cold]
-fn dropped(name: &HeaderName) {
+pub(crate) fn dropped(name: &HeaderName) {
     #[cfg(feature = "tracing")]
     tracing::warn!(header = %name, "header left out of an error response: its value is not a valid header value");
     #[cfg(not(feature = "tracing"))]

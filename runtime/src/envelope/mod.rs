@@ -5,7 +5,7 @@ mod builtin;
 mod declare;
 pub(crate) mod flatten;
 mod node;
-mod response;
+pub(crate) mod response;
 pub(crate) mod template;
 
 pub use builtin::{Flat, JsonApi, Nested, Problem};
@@ -118,8 +118,12 @@ pub trait Envelope: Sized + 'static {
     ///
     /// If the body cannot be serialized (a detail whose `Serialize` fails), the response is a 500
     /// with [`FAILSAFE_BODY`](Self::FAILSAFE_BODY) and none of the error's own headers.
+    ///
+    /// Not meant to be overridden: the axum and actix-web responses are built by the same code
+    /// without calling it. The body is the envelope's to shape, in
+    /// [`serialize_error`](Self::serialize_error).
     fn response<E: ApiError>(error: &E, cx: &RenderContext<'_>) -> Response<Vec<u8>> {
-        response::build::<Self, E>(error, cx)
+        response::build::<Self, E, _>(error, cx)
     }
 }
 

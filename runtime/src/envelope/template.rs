@@ -148,7 +148,7 @@ impl<E: ApiError> Serialize for SlotValue<'_, E> {
             SlotValue::CodeString(code) => serializer.collect_str(code),
             SlotValue::Message(error, locale) => Message(*error, *locale).serialize(serializer),
             SlotValue::TypeUri(base, code) => serializer.collect_str(&TypeUri { base, code }),
-            SlotValue::UriReference(text) => serializer.collect_str(&UriReference(text)),
+            SlotValue::UriReference(text) => UriReference(text).serialize(serializer),
             SlotValue::Details(error) => {
                 let mut map = serializer.serialize_map(None)?;
                 ApiError::__write_details(
@@ -183,27 +183,78 @@ impl fmt::Display for TypeUri<'_> {
 /// which would start an authority, becomes `/%2F`.
 struct UriReference<'a>(&'a str);
 
-impl fmt::Display for UriReference<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// The bytes a URI reference holds as they are but `%`, `#`, `[`, `]` and `/`, which
+/// [`UriReference::encoded`] looks at in their place: the unreserved and the sub-delimiters, `:`,
+/// `?` and `@`.
+const URI: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        table[byte] = b.is_ascii_alphanumeric()
+            || matches!(
+                b,
+                b'-' | b'.'
+                    | b'_'
+                    | b'~'
+                    | b':'
+                    | b'?'
+                    | b'@'
+                    | b'!'
+                    | b'$'
+                    | b'&'
+                    | b'\''
+                    | b'('
+                    | b')'
+                    | b'*'
+                    | b'+'
+                    | b','
+                    | b';'
+                    | b'='
+            );
+        byte += 1;
+    }
+    table
+};
+
+impl UriReference<'_> {
+    /// Where the bytes that must be percent-encoded are.
+    fn encoded(&self) -> impl Iterator<Item = usize> + '_ {
         let bytes = self.0.as_bytes();
         let path = bytes.first() == Some(&b'/');
         let is_hex = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_hexdigit);
         let mut fragment = false;
-        let mut run = 0;
-        for (at, &byte) in bytes.iter().enumerate() {
+        bytes.iter().enumerate().filter_map(move |(at, &byte)| {
             let kept = match byte {
                 b'%' => is_hex(at + 1) && is_hex(at + 2),
                 b'#' => !std::mem::replace(&mut fragment, true),
                 b'[' | b']' => !path,
                 b'/' => !(path && at == 1),
-                _ => byte.is_ascii_alphanumeric() || b"-._~:?@!$&'()*+,;=".contains(&byte),
+                _ => URI[usize::from(byte)],
             };
-            if !kept {
-                // A kept run is ASCII, so it starts and ends on character boundaries.
-                f.write_str(self.0.get(run..at).unwrap_or_default())?;
-                write!(f, "%{byte:02X}")?;
-                run = at + 1;
-            }
+            (!kept).then_some(at)
+        })
+    }
+}
+
+impl Serialize for UriReference<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // A request's path is nearly always a URI reference already: then it is the text.
+        match self.encoded().next() {
+            None => serializer.serialize_str(self.0),
+            Some(_) => serializer.collect_str(self),
+        }
+    }
+}
+
+impl fmt::Display for UriReference<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut run = 0;
+        for at in self.encoded() {
+            // A kept run is ASCII, so it starts and ends on character boundaries.
+            f.write_str(self.0.get(run..at).unwrap_or_default())?;
+            write!(f, "%{:02X}", self.0.as_bytes()[at])?;
+            run = at + 1;
         }
         f.write_str(self.0.get(run..).unwrap_or_default())
     }
@@ -223,5 +274,13 @@ mod tests {
         assert_eq!(encode("\u{0}\r\n"), "%00%0D%0A");
         assert_eq!(encode("//evil/[x]#a#b"), "/%2Fevil/%5Bx%5D#a%23b");
         assert_eq!(encode("http://[::1]:8080/a b"), "http://[::1]:8080/a%20b");
+    }
+
+    #[test]
+    fn a_body_holds_the_text_as_it_is_only_when_nothing_needs_encoding() {
+        let json = |text| serde_json::to_string(&UriReference(text)).unwrap();
+        assert_eq!(json("/rooms/math-101?q=1#top"), r#""/rooms/math-101?q=1#top""#);
+        assert_eq!(json("/rooms/café"), r#""/rooms/caf%C3%A9""#);
+        assert_eq!(json("//evil#a#b"), r#""/%2Fevil#a%23b""#);
     }
 }

@@ -23,13 +23,13 @@
 //!   within 4 KiB and 1 s, a 5xx body never (the README has the details).
 
 use std::future::{Future, poll_fn};
-use std::pin::pin;
+use std::pin::{Pin, pin};
 
-use actix_web::body::{BoxBody, MessageBody};
+use actix_web::body::{BoxBody, EitherBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::{InternalError, JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::http::uri::PathAndQuery;
 use actix_web::middleware::Next;
 use actix_web::{HttpResponse, ResponseError};
@@ -50,6 +50,7 @@ scoped_tls::scoped_thread_local! {
 }
 use crate::api_error::ApiError;
 use crate::envelope::Envelope;
+use crate::envelope::response::{self, Head, Set};
 use crate::request_error::RequestError;
 
 /// The actix-web status of `error`: what the derived `ResponseError` returns.
@@ -65,24 +66,67 @@ fn actix_status(status: http::StatusCode) -> StatusCode {
 /// The actix-web response of `error` in the envelope `Env`, with the current request's context
 /// inside [`envelope_errors`]: what the derived `ResponseError` returns.
 pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> HttpResponse {
-    let response = scope::respond_current::<Env, E, _, _>(&CURRENT, error);
-    convert(response)
+    mark(scope::respond_current::<Env, E, _, _, _>(&CURRENT, error))
 }
 
-fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
-    let (parts, body) = response.into_parts();
-    let mut builder = HttpResponse::build(actix_status(parts.status));
-    for (name, value) in &parts.headers {
-        // Both were valid `http` 1 names and values, so they are valid `http` 0.2 ones.
-        if let (Ok(name), Ok(value)) = (
-            HeaderName::from_bytes(name.as_str().as_bytes()),
-            HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            builder.append_header((name, value));
+fn mark(mut response: HttpResponse) -> HttpResponse {
+    response.extensions_mut().insert(Rendered);
+    response
+}
+
+/// actix-web's response is built as it is, not converted from an `http` 1 one: only an error's
+/// own headers (`Retry-After`, ...) are, from the `http` 1 map `ApiError::headers` writes.
+impl Head for HttpResponse {
+    fn new(status: http::StatusCode, body: Vec<u8>) -> Self {
+        HttpResponse::with_body(actix_status(status), BoxBody::new(body))
+    }
+
+    fn status(&self) -> http::StatusCode {
+        http::StatusCode::from_u16(HttpResponse::status(self).as_u16())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    fn error_headers<E: ApiError>(&mut self, error: &E) {
+        let headers = response::error_headers(error);
+        for (name, value) in &headers {
+            // Both were valid `http` 1 names and values, so they are valid `http` 0.2 ones.
+            if let (Ok(name), Ok(value)) = (
+                HeaderName::from_bytes(name.as_str().as_bytes()),
+                HeaderValue::from_bytes(value.as_bytes()),
+            ) {
+                self.headers_mut().append(name, value);
+            }
         }
     }
-    builder.extensions_mut().insert(Rendered);
-    builder.body(body)
+
+    fn set(&mut self, name: Set, value: &str) {
+        match HeaderValue::from_str(value) {
+            Ok(value) => {
+                self.headers_mut().insert(actix_name(name), value);
+            }
+            Err(_) => crate::headers::dropped(&name.name()),
+        }
+    }
+
+    fn content_type<Env: Envelope>(&mut self) {
+        let value = const { HeaderValue::from_static(Env::CONTENT_TYPE) };
+        self.headers_mut().insert(header::CONTENT_TYPE, value);
+    }
+
+    fn append(&mut self, name: Set, value: &str) {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            self.headers_mut().append(actix_name(name), value);
+        }
+    }
+}
+
+/// The name of a header errwire sets, as actix-web's `http` 0.2 has it.
+fn actix_name(name: Set) -> HeaderName {
+    match name {
+        Set::RequestId => const { HeaderName::from_static("x-request-id") },
+        Set::ContentLanguage => header::CONTENT_LANGUAGE,
+        Set::Vary => header::VARY,
+    }
 }
 
 /// The errwire middleware for actix-web: renders handlers' errors with the request's id and
@@ -91,7 +135,7 @@ fn convert(response: http::Response<Vec<u8>>) -> HttpResponse {
 pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
-) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
     let headers = request.headers().iter();
     let values = RequestValues::new(
         headers.map(|(name, value)| (name.as_str(), value)),
@@ -100,63 +144,75 @@ pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     let mut running = pin!(next.call(request));
     let result = poll_fn(|cx| CURRENT.set(&values, || running.as_mut().poll(cx))).await;
     match result {
-        Ok(response) => {
-            let (request, response) = response.map_into_boxed_body().into_parts();
-            let response = in_envelope::<Env>(response, &values).await;
-            Ok(ServiceResponse::new(request, response))
+        Ok(response) if !scope::is_error(response.status().as_u16()) => {
+            Ok(response.map_into_left_body())
         }
+        Ok(response) => match handling(response.response()) {
+            Handling::Keep => Ok(response.map_into_left_body()),
+            Handling::Envelope { read_body } => {
+                let (request, response) = response.map_into_boxed_body().into_parts();
+                let response = in_envelope::<Env>(response, read_body, &values).await;
+                Ok(ServiceResponse::new(request, response).map_into_right_body())
+            }
+        },
         // An inner middleware failed: its error becomes a response only after this one.
         Err(error) => {
-            let response = in_envelope::<Env>(error.error_response(), &values).await;
+            let response = error.error_response();
+            let response = match handling(&response) {
+                Handling::Keep => response,
+                Handling::Envelope { read_body } => {
+                    in_envelope::<Env>(response, read_body, &values).await
+                }
+            };
             Err(InternalError::from_response(error, response).into())
         }
     }
 }
 
-/// `response` itself, unless the middleware's rule puts it in the envelope `Env`.
-async fn in_envelope<Env: Envelope>(
-    response: HttpResponse,
-    values: &RequestValues,
-) -> HttpResponse {
+/// What the middleware's rule does with `response`.
+fn handling<B>(response: &HttpResponse<B>) -> Handling {
     let status = response.status().as_u16();
     if !scope::is_error(status) {
-        return response;
+        return Handling::Keep;
     }
     let rendered = response.extensions().get::<Rendered>().is_some();
     let content_type = response
         .headers()
-        .get("content-type")
+        .get(header::CONTENT_TYPE)
         .map(|value| value.as_bytes());
-    let Handling::Envelope { read_body } = scope::handling(status, rendered, content_type) else {
-        return response;
-    };
-    let mut headers = http::HeaderMap::new();
-    for (name, value) in response.headers() {
-        // Valid `http` 0.2 names and values are valid `http` 1 ones.
-        if let (Ok(name), Ok(value)) = (
-            http::HeaderName::from_bytes(name.as_str().as_bytes()),
-            http::HeaderValue::from_bytes(value.as_bytes()),
-        ) {
-            headers.append(name, value);
+    scope::handling(status, rendered, content_type)
+}
+
+/// The framework's own error response `response` in the envelope `Env`, its body read first
+/// when `read_body`. Boxed, so that every request's future stays the size of the handler's and
+/// the values: this takes a timer and a body read.
+fn in_envelope<'a, Env: Envelope>(
+    response: HttpResponse,
+    read_body: bool,
+    values: &'a RequestValues,
+) -> Pin<Box<dyn Future<Output = HttpResponse> + 'a>> {
+    Box::pin(async move {
+        let status = response.status().as_u16();
+        let (head, body) = response.into_parts();
+        let text = match read_body {
+            true => tokio::time::timeout(
+                BODY_TIMEOUT,
+                actix_web::body::to_bytes_limited(body, MAX_BODY),
+            )
+            .await
+            .ok()
+            .and_then(Result::ok)
+            .and_then(Result::ok),
+            false => None,
+        };
+        let mut response: HttpResponse =
+            scope::framework_error::<Env, _>(status, text.as_deref(), &values.context());
+        let own: Vec<_> = response.headers().keys().cloned().collect();
+        for (name, value) in scope::carried(head.headers(), &own) {
+            response.headers_mut().append(name.clone(), value.clone());
         }
-    }
-    let text = match read_body {
-        true => tokio::time::timeout(
-            BODY_TIMEOUT,
-            actix_web::body::to_bytes_limited(response.into_body(), MAX_BODY),
-        )
-        .await
-        .ok()
-        .and_then(Result::ok)
-        .and_then(Result::ok),
-        false => None,
-    };
-    convert(scope::framework_error::<Env>(
-        status,
-        text.as_deref(),
-        &headers,
-        &values.context(),
-    ))
+        mark(response)
+    })
 }
 
 impl<Env: Envelope> ResponseError for RequestError<Env> {

@@ -58,7 +58,8 @@ scoped_tls::scoped_thread_local! {
 /// The axum response of `error` in the envelope `Env`, with the current request's context inside
 /// [`envelope_errors`]: what the derived `IntoResponse` returns.
 pub(crate) fn response<Env: Envelope, E: ApiError>(error: &E) -> Response {
-    let response = scope::respond_current::<Env, E, _, _>(&CURRENT, error);
+    let response: http::Response<Vec<u8>> =
+        scope::respond_current::<Env, E, _, _, _>(&CURRENT, error);
     mark(response.map(Body::from))
 }
 
@@ -151,12 +152,12 @@ async fn in_envelope<Env: Envelope>(
             .and_then(Result::ok),
         false => None,
     };
-    let response = scope::framework_error::<Env>(
-        parts.status.as_u16(),
-        text.as_deref(),
-        &parts.headers,
-        &values.context(),
-    );
+    let mut response: http::Response<Vec<u8>> =
+        scope::framework_error::<Env, _>(parts.status.as_u16(), text.as_deref(), &values.context());
+    let own: Vec<_> = response.headers().keys().cloned().collect();
+    for (name, value) in scope::carried(&parts.headers, &own) {
+        response.headers_mut().append(name, value.clone());
+    }
     mark(response.map(Body::from))
 }
 

@@ -4,12 +4,12 @@
 
 use std::time::Duration;
 
-use http::header::{self, HeaderMap, HeaderName};
-use http::{Response, StatusCode};
+use http::StatusCode;
 
 use crate::api_error::ApiError;
 use crate::context::{MAX_REQUEST_ID, RenderContext};
 use crate::envelope::Envelope;
+use crate::envelope::response::{self, Head};
 use crate::locale::MAX_ACCEPT_LANGUAGE;
 use crate::request_error::RequestError;
 
@@ -100,29 +100,27 @@ impl<V: AsRef<[u8]>, P: Path> RequestValues<V, P> {
 
 /// The response of `error` in the envelope `Env`, with the context of the request `current`
 /// holds while its middleware polls the handler, else with none.
-pub(crate) fn respond_current<Env, E, V, P>(
+pub(crate) fn respond_current<Env, E, H, V, P>(
     current: &'static scoped_tls::ScopedKey<RequestValues<V, P>>,
     error: &E,
-) -> Response<Vec<u8>>
+) -> H
 where
     Env: Envelope,
     E: ApiError,
+    H: Head,
     V: AsRef<[u8]>,
     P: Path,
 {
     match current.is_set() {
-        true => current.with(|values| respond::<Env, E>(error, &values.context())),
-        false => respond::<Env, E>(error, &RenderContext::new()),
+        true => current.with(|values| respond::<Env, E, H>(error, &values.context())),
+        false => respond::<Env, E, H>(error, &RenderContext::new()),
     }
 }
 
 /// The response of `error` in the envelope `Env` with the context `cx`; with the `tracing`
 /// feature, logged, as it is about to be sent.
-pub(crate) fn respond<Env: Envelope, E: ApiError>(
-    error: &E,
-    cx: &RenderContext<'_>,
-) -> Response<Vec<u8>> {
-    let response = Env::response(error, cx);
+pub(crate) fn respond<Env: Envelope, E: ApiError, H: Head>(error: &E, cx: &RenderContext<'_>) -> H {
+    let response = response::build::<Env, E, H>(error, cx);
     #[cfg(feature = "tracing")]
     crate::log::response(error, response.status());
     response
@@ -163,48 +161,55 @@ pub(crate) fn is_error(status: u16) -> bool {
     (400..600).contains(&status)
 }
 
-/// Whether a header of the framework's response describes its body, which the envelope replaces.
-fn describes_body(name: &HeaderName) -> bool {
-    const BODY: &[HeaderName] = &[
-        header::CONTENT_TYPE,
-        header::CONTENT_LENGTH,
-        header::CONTENT_ENCODING,
-        header::CONTENT_LANGUAGE,
-        header::CONTENT_LOCATION,
-        header::CONTENT_RANGE,
-        header::CONTENT_DISPOSITION,
-        header::TRANSFER_ENCODING,
-        header::ETAG,
-        header::LAST_MODIFIED,
-        header::ACCEPT_RANGES,
-    ];
-    BODY.contains(name)
-        || matches!(
-            name.as_str(),
-            "content-md5" | "content-digest" | "repr-digest" | "digest"
-        )
-}
-
-/// The framework's own error response, of `status` with the text `body` and the headers
-/// `headers`, as a [`RequestError`] in the envelope `Env`: every header is kept but those that
-/// describe the replaced body, and those errwire sets itself.
-pub(crate) fn framework_error<Env: Envelope>(
+/// The framework's own error response, of `status` with the text `body`, as a [`RequestError`]
+/// in the envelope `Env`, without the framework's headers: [`carried`] says which of those it
+/// keeps.
+pub(crate) fn framework_error<Env: Envelope, H: Head>(
     status: u16,
     body: Option<&[u8]>,
-    headers: &HeaderMap,
     cx: &RenderContext<'_>,
-) -> Response<Vec<u8>> {
+) -> H {
     let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let reason = body
         .and_then(|body| std::str::from_utf8(body).ok())
         .map(str::to_owned);
-    let error = RequestError::<Env>::new(status, reason);
-    let mut response = respond::<Env, _>(&error, cx);
-    let own: Vec<HeaderName> = response.headers().keys().cloned().collect();
-    for (name, value) in headers {
-        if !describes_body(name) && !own.contains(name) {
-            response.headers_mut().append(name, value.clone());
-        }
-    }
-    response
+    respond::<Env, _, H>(&RequestError::<Env>::new(status, reason), cx)
+}
+
+/// The headers of the framework's error response that its envelope keeps: every one but those
+/// that describe the replaced body, and those errwire set itself (`own`, the names the envelope
+/// has before any is carried over).
+pub(crate) fn carried<'h, N, V>(
+    headers: impl IntoIterator<Item = (&'h N, &'h V)>,
+    own: &[N],
+) -> impl Iterator<Item = (&'h N, &'h V)>
+where
+    N: AsRef<str> + PartialEq + 'h,
+    V: 'h,
+{
+    headers
+        .into_iter()
+        .filter(move |(name, _)| !describes_body(name.as_ref()) && !own.contains(name))
+}
+
+/// Whether a header of the framework's response describes its body, which the envelope replaces.
+fn describes_body(name: &str) -> bool {
+    matches!(
+        name,
+        "content-type"
+            | "content-length"
+            | "content-encoding"
+            | "content-language"
+            | "content-location"
+            | "content-range"
+            | "content-disposition"
+            | "transfer-encoding"
+            | "etag"
+            | "last-modified"
+            | "accept-ranges"
+            | "content-md5"
+            | "content-digest"
+            | "repr-digest"
+            | "digest"
+    )
 }
