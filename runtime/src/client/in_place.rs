@@ -8,6 +8,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use arrayvec::ArrayVec;
+
 use serde::Deserialize as _;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
@@ -29,8 +31,7 @@ pub(crate) struct Slots<'a> {
     default_message: Option<Cow<'a, str>>,
     pub instance: Option<Cow<'a, str>>,
     pub request_id: Option<Cow<'a, str>>,
-    details: [Detail<'a>; MAX_DETAILS],
-    count: usize,
+    details: ArrayVec<Detail<'a>, MAX_DETAILS>,
     /// How many objects and arrays enclose the value being read.
     depth: usize,
 }
@@ -43,8 +44,7 @@ impl Default for Slots<'_> {
             default_message: None,
             instance: None,
             request_id: None,
-            details: [("", RawValue::NULL); MAX_DETAILS],
-            count: 0,
+            details: ArrayVec::new(),
             depth: 0,
         }
     }
@@ -74,7 +74,7 @@ impl<'a> Slots<'a> {
 
     #[inline]
     pub fn details(&self) -> &[Detail<'a>] {
-        &self.details[..self.count]
+        &self.details
     }
 
     /// Adds a detail; an error for one named twice (which the generic reader takes the last of)
@@ -88,12 +88,10 @@ impl<'a> Slots<'a> {
             return Err(refuse());
         };
         self.check_depth(value)?;
-        if self.count == MAX_DETAILS || self.details().iter().any(|(known, _)| same(known, name)) {
+        if self.details.iter().any(|(known, _)| same(known, name)) {
             return Err(refuse());
         }
-        self.details[self.count] = (name, value);
-        self.count += 1;
-        Ok(())
+        self.details.try_push((name, value)).map_err(|_| refuse())
     }
 }
 
@@ -319,9 +317,16 @@ impl<'de> Visitor<'de> for Object<'_, 'de> {
             return Err(refuse());
         }
         slots.depth += 1;
-        let flattens = members
-            .iter()
-            .any(|member| matches!(member, Member::Details));
+        // One look at the members: whether the details are flattened here, and which members
+        // must be present (all but `omit` slots).
+        let (mut flattens, mut required) = (false, 0u64);
+        for (at, member) in members.iter().enumerate() {
+            match member {
+                Member::Details => flattens = true,
+                Member::Entry(_, Node::Slot(_, Presence::Omit)) => {}
+                Member::Entry(..) => required |= 1 << at,
+            }
+        }
         let mut seen = 0u64;
         while let Some(key) = map.next_key_seed(Key)? {
             let named = members
@@ -352,13 +357,9 @@ impl<'de> Visitor<'de> for Object<'_, 'de> {
             }
         }
         slots.depth -= 1;
-        let missing = members.iter().enumerate().any(|(at, member)| {
-            matches!(member, Member::Entry(_, node)
-                if seen & (1 << at) == 0 && !matches!(node, Node::Slot(_, Presence::Omit)))
-        });
-        match missing {
-            true => Err(refuse()),
-            false => Ok(()),
+        match required & !seen {
+            0 => Ok(()),
+            _ => Err(refuse()),
         }
     }
 }

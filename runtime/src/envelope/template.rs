@@ -279,7 +279,10 @@ mod tests {
     #[test]
     fn a_body_holds_the_text_as_it_is_only_when_nothing_needs_encoding() {
         let json = |text| serde_json::to_string(&UriReference(text)).unwrap();
-        assert_eq!(json("/rooms/math-101?q=1#top"), r#""/rooms/math-101?q=1#top""#);
+        assert_eq!(
+            json("/rooms/math-101?q=1#top"),
+            r#""/rooms/math-101?q=1#top""#
+        );
         assert_eq!(json("/rooms/café"), r#""/rooms/caf%C3%A9""#);
         assert_eq!(json("//evil#a#b"), r#""/%2Fevil#a%23b""#);
     }
