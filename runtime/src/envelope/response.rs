@@ -101,6 +101,7 @@ impl Set {
 }
 
 impl Head for Response<Vec<u8>> {
+    #[inline]
     fn new(status: StatusCode, body: Vec<u8>) -> Self {
         let mut response = Response::new(body);
         *response.status_mut() = status;
@@ -123,6 +124,7 @@ impl Head for Response<Vec<u8>> {
         );
     }
 
+    #[inline]
     fn content_type<Env: Envelope>(&mut self) {
         let value = const { HeaderValue::from_static(Env::CONTENT_TYPE) };
         self.headers_mut().insert(CONTENT_TYPE, value);
