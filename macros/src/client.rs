@@ -46,7 +46,6 @@ pub fn from_error_response(input: &Input, krate: &TokenStream) -> TokenStream {
             Self::__from_fields(__index, &#krate::__private::client::Fields::of(__response))
         }
 
-        #[inline]
         fn __from_fields(
             __index: usize,
             __fields: &#krate::__private::client::Fields<'_>,
