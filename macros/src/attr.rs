@@ -47,6 +47,9 @@ enum Key {
     Locales,
     Fluent,
     Fallback,
+    Domain,
+    Grpc,
+    Reason,
 }
 
 /// A key of the attribute language: its name, where it may stand, and what to tell a user who
@@ -85,6 +88,7 @@ const KEYS: &[KeySpec] = &[
     key_spec("locales", Key::Locales, TYPE),
     key_spec("fluent", Key::Fluent, TYPE),
     key_spec("fallback", Key::Fallback, TYPE),
+    key_spec("domain", Key::Domain, TYPE),
     KeySpec {
         misplaced_hint: "; a field's value goes on the wire with `detail` or `header = \"Name\"`",
         ..key_spec("status", Key::Status, TYPE | VARIANT)
@@ -97,6 +101,8 @@ const KEYS: &[KeySpec] = &[
     variant_key("expose", Key::Expose),
     variant_key("transparent", Key::Transparent),
     variant_key("retry", Key::Retry),
+    variant_key("grpc", Key::Grpc),
+    variant_key("reason", Key::Reason),
     KeySpec {
         misplaced_hint: "; mark each field that goes on the wire",
         ..key_spec("detail", Key::Detail, FIELD)
@@ -226,6 +232,12 @@ pub struct Attrs {
     pub example: Attr<Example>,
     pub retired: Attr<Vec<(CodeValue, Span)>>,
     pub retry: Attr<Retry>,
+    /// `domain = "rooms.example.com"`: the type is a gRPC error, in this `ErrorInfo` domain.
+    pub domain: Attr<String>,
+    /// `grpc = "FAILED_PRECONDITION"`: the variant's gRPC code, one of `grpc::NAMES`.
+    pub grpc: Attr<&'static str>,
+    /// `reason = "SEAT_TAKEN"`: the variant's `ErrorInfo` reason.
+    pub reason: Attr<String>,
     /// `locales = ["en", "fr"]`: the messages' locales, the default first.
     pub locales: Attr<Vec<LitStr>>,
     /// `fluent = "locales/{locale}.ftl"`: where the translations of each locale are.
@@ -283,6 +295,8 @@ impl Attrs {
             self.details.key_span(),
             self.header.key_span(),
             self.retry.key_span(),
+            self.grpc.key_span(),
+            self.reason.key_span(),
         ];
         keys.into_iter().flatten().collect()
     }
@@ -310,6 +324,9 @@ pub fn parse(attrs: &[Attribute], position: Position, errors: &mut Errors) -> At
         example: Attr::new("example"),
         retired: Attr::new("retired"),
         retry: Attr::new("retry"),
+        domain: Attr::new("domain"),
+        grpc: Attr::new("grpc"),
+        reason: Attr::new("reason"),
         locales: Attr::new("locales"),
         fluent: Attr::new("fluent"),
         fallbacks: Vec::new(),
@@ -403,8 +420,11 @@ fn parse_key(
         return skip_value(meta);
     }
     let (name, key) = (spec.name, spec.key);
-    if let Key::Status = key {
-        attrs.status.written = true;
+    match key {
+        Key::Status => attrs.status.written = true,
+        Key::Grpc => attrs.grpc.written = true,
+        Key::Reason => attrs.reason.written = true,
+        _ => {}
     }
     let result = match key {
         Key::Envelope => value_path(meta, name).map(|path| attrs.envelope.set(span, path, errors)),
@@ -430,6 +450,9 @@ fn parse_key(
         Key::Fallback => parse_fallbacks(meta).map(|found| attrs.fallbacks.extend(found)),
         Key::Title => parse_title(meta, name).map(|title| attrs.title.set(span, title, errors)),
         Key::Retry => parse_retry(meta).map(|retry| attrs.retry.set(span, retry, errors)),
+        Key::Domain => parse_domain(meta).map(|domain| attrs.domain.set(span, domain, errors)),
+        Key::Grpc => parse_grpc(meta).map(|code| attrs.grpc.set(span, code, errors)),
+        Key::Reason => parse_reason(meta).map(|reason| attrs.reason.set(span, reason, errors)),
         Key::SharedCode => flag(meta, name).map(|()| attrs.shared_code.set(span, (), errors)),
         Key::Expose => flag(meta, name).map(|()| attrs.expose.set(span, (), errors)),
         Key::Transparent => flag(meta, name).map(|()| attrs.transparent.set(span, (), errors)),
@@ -619,6 +642,43 @@ fn parse_rename_all(meta: &ParseNestedMeta) -> syn::Result<RenameRule> {
             ),
         )
     })
+}
+
+fn parse_domain(meta: &ParseNestedMeta) -> syn::Result<String> {
+    let lit = value_str(meta, "domain")?;
+    let domain = lit.value();
+    match crate::grpc::domain_fault(&domain) {
+        Some(fault) => Err(syn::Error::new(lit.span(), fault)),
+        None => Ok(domain),
+    }
+}
+
+fn parse_grpc(meta: &ParseNestedMeta) -> syn::Result<&'static str> {
+    let lit = value_str(meta, "grpc")?;
+    let written = lit.value();
+    if let Some(name) = crate::grpc::NAMES.iter().find(|name| **name == written) {
+        return Ok(name);
+    }
+    let hint = match crate::suggest::nearest(&written, crate::grpc::NAMES.iter().copied()) {
+        Some(name) => format!("did you mean \"{name}\"?"),
+        None => format!("use one of: {}", crate::grpc::NAMES.join(", ")),
+    };
+    Err(syn::Error::new(
+        lit.span(),
+        format!("\"{written}\" is not a gRPC error code; {hint}"),
+    ))
+}
+
+fn parse_reason(meta: &ParseNestedMeta) -> syn::Result<String> {
+    let lit = value_str(meta, "reason")?;
+    let reason = lit.value();
+    match crate::grpc::reason_fault(&reason) {
+        Some(fault) => Err(syn::Error::new(
+            lit.span(),
+            format!("{fault}; write it such as \"SEAT_TAKEN\""),
+        )),
+        None => Ok(reason),
+    }
 }
 
 fn parse_type_base(meta: &ParseNestedMeta) -> syn::Result<String> {

@@ -128,6 +128,7 @@ impl<'a> Expander<'a> {
         let localized = self.fn_localized_messages();
         let included = self.included_files();
         let retry = self.fn_retry();
+        let grpc = self.fn_grpc();
         let type_uri = self.fn_type_uri();
         let details = self.fn_details();
         let write_details = self.fn_write_details();
@@ -161,6 +162,7 @@ impl<'a> Expander<'a> {
                 #title
                 #type_uri
                 #retry
+                #grpc
                 #details
                 #write_details
                 #headers

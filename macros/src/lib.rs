@@ -13,6 +13,7 @@ mod expand;
 mod fallback;
 #[cfg(test)]
 mod fuzz;
+mod grpc;
 mod header;
 mod message;
 mod status;

@@ -27,6 +27,48 @@ pub fn validate(input: &Input, errors: &mut Errors) {
     check_type_headers(input, errors);
     check_codes(input, errors);
     check_retired(input, errors);
+    check_grpc(input, errors);
+}
+
+/// On a type with a `domain`, each variant's gRPC code and reason, a reason to each; on one
+/// without, no variant says either.
+fn check_grpc(input: &Input, errors: &mut Errors) {
+    if input.attrs.domain.get().is_none() {
+        for variant in &input.variants {
+            if let Some((key, span)) = crate::grpc::without_domain(input, variant) {
+                errors.push(syn::Error::new(
+                    span,
+                    format!("`{key}` is what a variant is over gRPC, and the type is not a gRPC error; add #[api(domain = \"rooms.example.com\")] to the type (AIP-193's ErrorInfo.domain)"),
+                ));
+            }
+        }
+        return;
+    }
+    let mut reasons: HashMap<String, &Variant> = HashMap::new();
+    for variant in &input.variants {
+        let attrs = input.attrs_of(variant);
+        // A rejected `grpc` or `reason` is the one mistake: not also a variant without one.
+        let rejected = |written: bool, set: bool| written && !set;
+        if input.is_transparent(variant)
+            || rejected(attrs.grpc.is_written(), attrs.grpc.is_set())
+            || rejected(attrs.reason.is_written(), attrs.reason.is_set())
+        {
+            continue;
+        }
+        match crate::grpc::of(input, variant) {
+            Err(error) => errors.push(error),
+            Ok((_, reason)) => {
+                if let Some(first) = reasons.get(&reason) {
+                    errors.push(syn::Error::new(
+                        variant.ident.span(),
+                        format!("`{}` has the gRPC reason \"{reason}\" that `{}` has, and a client tells errors apart by their reason; give one of them #[api(reason = \"...\")]", variant.ident, first.ident),
+                    ));
+                } else {
+                    reasons.insert(reason, variant);
+                }
+            }
+        }
+    }
 }
 
 fn check_status(input: &Input, variant: &Variant, errors: &mut Errors) {

@@ -171,6 +171,14 @@ pub trait ApiError: TypeCatalog {
         None
     }
 
+    /// The gRPC code and reason of this error: its catalog entry's, on a type with a gRPC
+    /// [`domain`](Catalog::domain); `None` for one written by hand, whose code then comes from
+    /// its status.
+    #[doc(hidden)]
+    fn __grpc(&self) -> Option<crate::grpc::Grpc> {
+        None
+    }
+
     /// Writes the details into `entries`, each entry by its own type: the derive writes a call
     /// per detail; otherwise they come from [`details`](Self::details). Envelopes call it on
     /// the concrete type, so a trait object's details go through `details`.
@@ -268,6 +276,10 @@ macro_rules! forward_api_error {
 
             fn __type_uri(&self) -> Option<&'static str> {
                 (**self).__type_uri()
+            }
+
+            fn __grpc(&self) -> Option<crate::grpc::Grpc> {
+                (**self).__grpc()
             }
         }
     )*};

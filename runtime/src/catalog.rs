@@ -7,6 +7,7 @@ use http::StatusCode;
 
 use crate::code::Code;
 use crate::envelope::DynEnvelope;
+use crate::grpc::{Grpc, GrpcCode};
 
 /// What the documentation of an error type says: its envelope, its errors, the codes it retired.
 ///
@@ -39,6 +40,9 @@ pub struct Catalog {
     /// for a catalog that does not say, whose entries the client then scans. The derive writes it
     /// as a `match`, with the `client` feature.
     pub code_index: Option<fn(&str) -> Option<usize>>,
+    /// The domain its errors name over gRPC (`ErrorInfo.domain`), `#[api(domain = "...")]`: a
+    /// type with one is a gRPC error, each entry with its [`grpc`](CatalogEntry::grpc).
+    pub domain: Option<&'static str>,
 }
 
 impl Catalog {
@@ -53,6 +57,7 @@ impl Catalog {
         locales: &[],
         untyped: None,
         code_index: None,
+        domain: None,
     };
 
     /// The catalog of the type `name` in `envelope`; the `with_*` methods add the rest, all
@@ -74,6 +79,14 @@ impl Catalog {
     /// [`translations`](CatalogEntry::translations) are in the others, in this order.
     pub const fn with_locales(self, locales: &'static [&'static str]) -> Self {
         Catalog { locales, ..self }
+    }
+
+    /// Sets the gRPC domain.
+    pub const fn with_domain(self, domain: &'static str) -> Self {
+        Catalog {
+            domain: Some(domain),
+            ..self
+        }
     }
 
     /// Sets the retired codes.
@@ -228,6 +241,8 @@ pub struct CatalogEntry {
     pub forwards_to: Option<fn() -> &'static Catalog>,
     /// Whether a client retries the request: `#[api(retry = "...")]`, else by status.
     pub retry: Retry,
+    /// The gRPC code and reason, in a catalog with a [`domain`](Catalog::domain).
+    pub grpc: Option<Grpc>,
 }
 
 /// The message of an entry in one locale.
@@ -469,6 +484,7 @@ impl CatalogEntry {
             fields: &[],
             forwards_to: None,
             retry: Retry::for_status(status),
+            grpc: None,
         }
     }
 
@@ -479,6 +495,14 @@ impl CatalogEntry {
             forwards_to: Some(forwards_to),
             retry: Retry::Never,
             ..CatalogEntry::new(name, StatusCode::INTERNAL_SERVER_ERROR)
+        }
+    }
+
+    /// Sets the gRPC code and reason.
+    pub const fn with_grpc(self, code: GrpcCode, reason: &'static str) -> Self {
+        CatalogEntry {
+            grpc: Some(Grpc { code, reason }),
+            ..self
         }
     }
 

@@ -214,6 +214,7 @@ pub mod docs;
 pub mod envelope;
 #[cfg(any(feature = "docs", feature = "openapi"))]
 mod example;
+pub mod grpc;
 mod headers;
 mod integrations;
 #[cfg(feature = "openapi")]
@@ -249,3 +250,5 @@ pub use http;
 pub use crate::integrations::actix;
 #[cfg(feature = "axum")]
 pub use crate::integrations::axum;
+#[cfg(feature = "tonic")]
+pub use crate::integrations::tonic;

@@ -27,6 +27,8 @@ pub use aide;
 #[cfg(feature = "axum")]
 pub use axum;
 pub use errwire_macros::envelope;
+#[cfg(feature = "tonic")]
+pub use tonic;
 #[cfg(feature = "utoipa")]
 pub use utoipa;
 
@@ -168,6 +170,7 @@ pub const fn catalog_entry(
         fields,
         forwards_to,
         retry,
+        grpc: None,
     }
 }
 
@@ -253,7 +256,15 @@ macro_rules! __feature_impls {
         $crate::__actix_impl! { $($input)* }
         $crate::__aide_impl! { $($input)* }
         $crate::__utoipa_impl! { $($input)* }
+        $crate::__tonic_impl! { $($input)* }
     };
+}
+
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impl {
+    ($($input:tt)*) => {};
 }
 
 #[cfg(not(feature = "axum"))]

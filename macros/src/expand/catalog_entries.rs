@@ -59,7 +59,8 @@ impl<'a> Expander<'a> {
                 }
             };
             let translations = self.with_translations(variant_index);
-            if self.is_plain(variant) && translations.is_empty() {
+            let grpc = self.with_grpc(variant);
+            if self.is_plain(variant) && translations.is_empty() && grpc.is_empty() {
                 // Most variants: the short form, as text.
                 let attrs = self.input.attrs_of(variant);
                 plain.push(format_args!(
@@ -86,7 +87,7 @@ impl<'a> Expander<'a> {
                 entries.extend(plain.take_tokens());
                 let fields = format_ident!("__fields_{index}");
                 let entry = self.catalog_entry(variant, quote!(#fields));
-                entries.extend(quote!(#entry #translations,));
+                entries.extend(quote!(#entry #translations #grpc,));
             }
         }
         entries.extend(plain.take_tokens());
@@ -111,6 +112,12 @@ impl<'a> Expander<'a> {
             .type_base
             .get()
             .map(|base| quote!(.with_type_base(#base)));
+        let domain = self
+            .input
+            .attrs
+            .domain
+            .get()
+            .map(|domain| quote!(.with_domain(#domain)));
         let locales = self.translations.locales.iter();
         let locales = match self.translations.any() {
             true => quote!(.with_locales(&[#(#locales),*])),
@@ -137,6 +144,7 @@ impl<'a> Expander<'a> {
                 #code_index
                 #type_base
                 #locales
+                #domain
         };
         let lists = quote! {
             #(#lists)*
@@ -151,6 +159,20 @@ impl<'a> Expander<'a> {
             };
         };
         (catalog, lists)
+    }
+
+    /// `.with_grpc(code, reason)` for the entry of `variant`, on a type with a `domain`.
+    fn with_grpc(&self, variant: &Variant<'_>) -> TokenStream {
+        if self.input.attrs.domain.get().is_none() || self.input.is_transparent(variant) {
+            return TokenStream::new();
+        }
+        // Validation reported a variant whose code or reason is not decided.
+        let Ok((code, reason)) = crate::grpc::of(self.input, variant) else {
+            return TokenStream::new();
+        };
+        let krate = &self.krate;
+        let code = Ident::new(&crate::grpc::variant(code), Span::call_site());
+        quote!(.with_grpc(#krate::grpc::GrpcCode::#code, #reason))
     }
 
     /// Whether the variant's entry has only a name, status (a number), code, message and

@@ -4,7 +4,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
-use syn::LitStr;
+use syn::{Ident, LitStr};
 
 use super::text::{self, Source, Str};
 use super::{Arm, Body, Expander, binding, code_tokens, option, retry_tokens, status_code};
@@ -270,6 +270,32 @@ impl<'a> Expander<'a> {
         });
         quote! {
             fn retry(&self) -> #krate::catalog::Retry {
+                #body
+            }
+        }
+    }
+
+    /// `__grpc`: the variant's gRPC code and reason, on a type with a `domain`.
+    pub(super) fn fn_grpc(&self) -> TokenStream {
+        if self.input.attrs.domain.get().is_none() {
+            return TokenStream::new();
+        }
+        let krate = &self.krate;
+        let body = self.forwarding_all(quote!(__grpc), |variant| {
+            // Validation reported a variant whose code or reason is not decided.
+            let Ok((code, reason)) = crate::grpc::of(self.input, variant) else {
+                return quote!(::core::option::Option::None);
+            };
+            let code = Ident::new(&crate::grpc::variant(code), Span::call_site());
+            quote! {
+                ::core::option::Option::Some(#krate::grpc::Grpc {
+                    code: #krate::grpc::GrpcCode::#code,
+                    reason: #reason,
+                })
+            }
+        });
+        quote! {
+            fn __grpc(&self) -> ::core::option::Option<#krate::grpc::Grpc> {
                 #body
             }
         }

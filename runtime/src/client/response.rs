@@ -122,6 +122,8 @@ pub enum Shape {
     NotJson,
     /// No body.
     Empty,
+    /// A gRPC status, its details read from its `google.rpc` details (`errwire::tonic`).
+    Grpc,
 }
 
 /// Why a body is not all there.

@@ -2,7 +2,7 @@
 //! the response type of `http` 1, or of a framework on another `http` (actix-web's), through
 //! [`Head`], so that each is built once, without converting one into the other.
 
-use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderMap, HeaderValue, VARY};
+use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, HeaderValue, VARY};
 use http::{Response, StatusCode};
 
 use super::Envelope;
@@ -22,7 +22,8 @@ pub(crate) trait Head: Sized {
     /// A response of `status` with `body` and no headers.
     fn new(status: StatusCode, body: Vec<u8>) -> Self;
 
-    /// The response's status.
+    /// The response's status, which the `tracing` feature logs.
+    #[cfg(feature = "tracing")]
     fn status(&self) -> StatusCode;
 
     /// Appends the headers of `error` (`ApiError::headers`).
@@ -108,6 +109,7 @@ impl Head for Response<Vec<u8>> {
         response
     }
 
+    #[cfg(feature = "tracing")]
     fn status(&self) -> StatusCode {
         Response::status(self)
     }
@@ -135,11 +137,4 @@ impl Head for Response<Vec<u8>> {
             self.headers_mut().append(name.name(), value);
         }
     }
-}
-
-/// The headers of `error`, in an `http` 1 map, for a framework on another `http` to copy.
-pub(crate) fn error_headers<E: ApiError>(error: &E) -> HeaderMap {
-    let mut headers = HeaderMap::new();
-    error.headers(&mut headers);
-    headers
 }

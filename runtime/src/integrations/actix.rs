@@ -50,7 +50,7 @@ scoped_tls::scoped_thread_local! {
 }
 use crate::api_error::ApiError;
 use crate::envelope::Envelope;
-use crate::envelope::response::{self, Head, Set};
+use crate::envelope::response::{Head, Set};
 use crate::request_error::RequestError;
 
 /// The actix-web status of `error`: what the derived `ResponseError` returns.
@@ -81,13 +81,15 @@ impl Head for HttpResponse {
         HttpResponse::with_body(actix_status(status), BoxBody::new(body))
     }
 
+    #[cfg(feature = "tracing")]
     fn status(&self) -> http::StatusCode {
         http::StatusCode::from_u16(HttpResponse::status(self).as_u16())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
     }
 
     fn error_headers<E: ApiError>(&mut self, error: &E) {
-        let headers = response::error_headers(error);
+        let mut headers = http::HeaderMap::new();
+        error.headers(&mut headers);
         for (name, value) in &headers {
             // Both were valid `http` 1 names and values, so they are valid `http` 0.2 ones.
             if let (Ok(name), Ok(value)) = (

@@ -8,3 +8,5 @@ pub mod actix;
 pub mod axum;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod scope;
+#[cfg(feature = "tonic")]
+pub mod tonic;

@@ -1,0 +1,292 @@
+//! tonic 0.14, with the `tonic` feature: the errors of a type with a gRPC domain
+//! (`#[api(domain = "rooms.example.com")]`) as `tonic::Status`es carrying Google's rich error
+//! model (AIP-193), and back.
+//!
+//! ```
+//! use errwire::tonic::{from_status, status};
+//! use tonic_types::StatusExt as _;
+//!
+//! #[derive(Debug, errwire::ApiError)]
+//! #[api(domain = "rooms.example.com")]
+//! enum RoomError {
+//!     #[api(status = 429, code = "rate_limited", retry = "throttle",
+//!           message = "Too many requests; retry in {retry_after} s.")]
+//!     RateLimited { #[api(detail)] retry_after: u64 },
+//! }
+//!
+//! let sent = status(&RoomError::RateLimited { retry_after: 30 });
+//! assert_eq!(sent.code(), tonic::Code::ResourceExhausted);
+//! let info = sent.get_details_error_info().unwrap();
+//! assert_eq!((info.reason.as_str(), info.domain.as_str()), ("RATE_LIMITED", "rooms.example.com"));
+//! assert_eq!(info.metadata["retry_after"], "30");
+//! let delay = sent.get_details_retry_info().unwrap().retry_delay;
+//! assert_eq!(delay, Some(std::time::Duration::from_secs(30)));
+//!
+//! let received = from_status::<RoomError>(&sent);
+//! assert!(matches!(received.known(), Some(RoomError::RateLimited { retry_after: 30 })));
+//! ```
+//!
+//! - The code is the variant's: `#[api(grpc = "...")]`, else the one googleapis'
+//!   `google/rpc/code.proto` maps its HTTP status to (404 is `NOT_FOUND`, 429
+//!   `RESOURCE_EXHAUSTED`); a status that maps to several (400, 409, 500) or none must say.
+//! - The message is the public one, as over HTTP: a 5xx carries no internal text.
+//! - The details: `ErrorInfo` (the reason, the type's domain, each detail as a metadata string,
+//!   a string as itself and anything else as its JSON text); `RetryInfo` for an error a client
+//!   retries after a delay (the `Retry-After` the variant sends, else its `retry_after` detail,
+//!   else one second: AIP-194 has a client retry `RESOURCE_EXHAUSTED` only with one); `BadRequest` for an `INVALID_ARGUMENT`
+//!   whose details map fields to messages; `Help` linking the error's `type` URI when the type
+//!   has a `type_base`; `LocalizedMessage` when its messages are translated.
+
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime};
+
+use serde_json::{Map, Value};
+use tonic::Status;
+use tonic::metadata::{MetadataMap, MetadataValue};
+use tonic_types::{ErrorDetails, FieldViolation, StatusExt as _};
+
+use crate::api_error::ApiError;
+use crate::catalog::{CatalogEntry, JsonType, Retry};
+use crate::client::{ErrorResponse, FromResponse, Received, RetryAfter, Shape, WireCode};
+use crate::context::RenderContext;
+use crate::grpc::GrpcCode;
+use crate::message::Message;
+
+/// The delay a throttled error without a `Retry-After` asks for.
+const DEFAULT_DELAY: Duration = Duration::from_secs(1);
+
+/// `error` as a gRPC status, without per-request values; see [`status_with`].
+pub fn status<E: ApiError + ?Sized>(error: &E) -> Status {
+    status_with(error, &RenderContext::new())
+}
+
+/// `error` as a gRPC status for one request: its message in the best of the type's locales for
+/// the context's `Accept-Language`, and its request id as `x-request-id` metadata.
+pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> Status {
+    let catalog = error.__type_catalog();
+    let http = error.status().as_u16();
+    let grpc = error.__grpc();
+    let code = grpc.map_or_else(|| GrpcCode::of_status(http), |grpc| grpc.code);
+    let locales = catalog.locales;
+    let locale = match (locales.len() > 1, cx.accept_language()) {
+        (true, Some(accept)) => crate::locale::negotiate(accept, locales),
+        _ => 0,
+    };
+    let message = Message(error, locale).to_string();
+    let details = match serde_json::to_value(error.details()) {
+        Ok(Value::Object(details)) => details,
+        _ => Map::new(),
+    };
+    let mut rich = ErrorDetails::new();
+    let reason = match (grpc, error.code()) {
+        (Some(grpc), _) => grpc.reason.to_owned(),
+        (None, Some(code)) => code.to_string(),
+        (None, None) => code.name().to_owned(),
+    };
+    let metadata: HashMap<String, String> = details
+        .iter()
+        .map(|(name, value)| (name.clone(), metadata_text(value)))
+        .collect();
+    rich.set_error_info(reason, catalog.domain.unwrap_or_default(), metadata);
+    if let Some(delay) = delay(error, &details) {
+        rich.set_retry_info(Some(delay));
+    }
+    if code == GrpcCode::InvalidArgument {
+        let violations = field_violations(&details);
+        if !violations.is_empty() {
+            rich.set_bad_request(violations);
+        }
+    }
+    if let Some(uri) = type_uri(error) {
+        rich.add_help_link("This error in the API's documentation", uri);
+    }
+    if locales.len() > 1 {
+        rich.set_localized_message(locales[locale], message.clone());
+    }
+    let mut metadata = MetadataMap::new();
+    if let Some(id) = cx.request_id()
+        && let Ok(id) = MetadataValue::try_from(id)
+    {
+        metadata.insert("x-request-id", id);
+    }
+    Status::with_error_details_and_metadata(tonic_code(code), message, rich, metadata)
+}
+
+/// A detail as a metadata string: a string as itself, anything else as its JSON text.
+fn metadata_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// How long a client waits before it retries `error`, by the client's rule: the `Retry-After`
+/// it sends, else its `retry_after` detail in seconds; else a second for an error a client
+/// retries only after a delay, and `None` for any other.
+fn delay<E: ApiError + ?Sized>(error: &E, details: &Map<String, Value>) -> Option<Duration> {
+    let mut headers = http::HeaderMap::new();
+    error.headers(&mut headers);
+    let sent = headers
+        .get(http::header::RETRY_AFTER)
+        .and_then(RetryAfter::parse)
+        .map(|after| after.delay_from(SystemTime::now()))
+        .or_else(|| {
+            details
+                .get("retry_after")?
+                .as_u64()
+                .map(Duration::from_secs)
+        });
+    match error.retry() {
+        Retry::Throttle => Some(sent.unwrap_or(DEFAULT_DELAY)),
+        _ => sent,
+    }
+}
+
+/// The fields an `INVALID_ARGUMENT` says are wrong: each detail that maps names to a message,
+/// or to a list of them.
+fn field_violations(details: &Map<String, Value>) -> Vec<FieldViolation> {
+    let mut violations = Vec::new();
+    for value in details.values() {
+        let Value::Object(fields) = value else {
+            continue;
+        };
+        for (field, messages) in fields {
+            match messages {
+                Value::String(message) => violations.push(FieldViolation::new(field, message)),
+                Value::Array(messages) => violations.extend(
+                    messages
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .map(|message| FieldViolation::new(field, message)),
+                ),
+                _ => {}
+            }
+        }
+    }
+    violations
+}
+
+/// The error's RFC 9457 `type` URI, which links its entry on the documentation page.
+fn type_uri<E: ApiError + ?Sized>(error: &E) -> Option<String> {
+    match error.__type_uri() {
+        Some(uri) => Some(uri.to_owned()),
+        None => Some(format!("{}{}", error.__type_base()?, error.code()?)),
+    }
+}
+
+fn tonic_code(code: GrpcCode) -> tonic::Code {
+    tonic::Code::from_i32(code.number())
+}
+
+/// The error a gRPC status carries, read through `E`'s catalog as
+/// [`from_response`](FromResponse::from_response) reads an HTTP response: the variant whose
+/// reason the status's `ErrorInfo` gives in `E`'s domain, its fields from the metadata;
+/// otherwise a generic error that keeps everything (the code's HTTP status, the message, the
+/// metadata as details, the reason as the code, the metadata and the encoded details). Never
+/// fails.
+pub fn from_status<E: FromResponse>(status: &Status) -> Received<E> {
+    let catalog = E::catalog();
+    let rich = status.get_error_details();
+    let info = rich.error_info();
+    let entry = info
+        .filter(|info| catalog.domain == Some(info.domain.as_str()))
+        .and_then(|info| {
+            let named =
+                |entry: &&CatalogEntry| entry.grpc.is_some_and(|grpc| grpc.reason == info.reason);
+            catalog.entries.iter().find(named)
+        });
+    let code = GrpcCode::from_number(status.code() as i32);
+    let http = entry.and_then(|entry| entry.status).unwrap_or_else(|| {
+        http::StatusCode::from_u16(code.http_status())
+            .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+    });
+    let details = info
+        .map(|info| read_metadata(entry, &info.metadata))
+        .unwrap_or_default();
+    let wire_code = match (entry, info) {
+        (Some(entry), _) => entry.code.map(|code| match code {
+            crate::Code::Str(code) => WireCode::Str(code.to_owned()),
+            crate::Code::Int(code) => WireCode::Int(code),
+        }),
+        (None, Some(info)) => Some(WireCode::Str(info.reason.clone())),
+        (None, None) => None,
+    };
+    let headers = status.metadata().clone().into_headers();
+    let request_id = headers
+        .get(crate::X_REQUEST_ID)
+        .and_then(|id| id.to_str().ok())
+        .map(str::to_owned);
+    let response = ErrorResponse {
+        status: http,
+        code: wire_code,
+        language: rich
+            .localized_message()
+            .map(|message| message.locale.clone()),
+        message: Some(status.message().to_owned()),
+        title: None,
+        type_uri: rich
+            .help()
+            .and_then(|help| help.links.first())
+            .map(|link| link.url.clone()),
+        instance: None,
+        details,
+        request_id,
+        retry_after: rich
+            .retry_info()
+            .and_then(|info| info.retry_delay)
+            .map(RetryAfter::Delay),
+        retry: entry.map_or_else(|| Retry::for_status(http), |entry| entry.retry),
+        shape: Shape::Grpc,
+        headers,
+        body: status.details().to_vec(),
+        incomplete: None,
+    };
+    Received::new(response)
+}
+
+/// The metadata of an `ErrorInfo` as details: a string for a field the entry declares a string
+/// (and for any detail of an error `E` does not know), else the value its JSON text is.
+fn read_metadata(
+    entry: Option<&CatalogEntry>,
+    metadata: &HashMap<String, String>,
+) -> Map<String, Value> {
+    metadata
+        .iter()
+        .map(|(name, text)| {
+            let declared = entry.and_then(|entry| {
+                entry
+                    .fields
+                    .iter()
+                    .find(|field| field.detail == Some(name.as_str()))
+            });
+            let value = match declared {
+                Some(field) if field.json_type != JsonType::String => {
+                    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone()))
+                }
+                _ => Value::String(text.clone()),
+            };
+            (name.clone(), value)
+        })
+        .collect()
+}
+
+/// `From<Error> for tonic::Status` for a derived type, so that a handler returns its errors
+/// with `?`. A type without a domain has one too: its reason is then its code, and its
+/// `ErrorInfo` names no domain.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impl {
+    (impl [$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*] [$($envelope:tt)*]) => {
+        #[automatically_derived]
+        #[allow(deprecated)]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status
+        where
+            $($predicates)*
+            $($ty)*: $crate::ApiError,
+        {
+            fn from(error: $($ty)*) -> Self {
+                $crate::tonic::status(&error)
+            }
+        }
+    };
+}
