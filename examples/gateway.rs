@@ -28,31 +28,47 @@ errwire::envelope! {
 
 /// Every error the gateway documents, by status.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(envelope = Gateway)]
+#[api(envelope = Gateway, domain = "gateway.example.com")]
 pub enum GatewayError {
     /// The X-App-ID header was not provided.
     #[error("missing X-App-ID")]
-    #[api(status = 400, message = "Missing X-App-ID header")]
+    #[api(
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        message = "Missing X-App-ID header"
+    )]
     MissingAppId,
     /// The app id has characters other than alphanumerics, `_` and `-`, or exceeds 64 characters.
     #[error("invalid X-App-ID")]
-    #[api(status = 400, message = "Invalid X-App-ID format")]
+    #[api(
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        message = "Invalid X-App-ID format"
+    )]
     InvalidAppId,
     /// The JSON body could not be parsed.
     #[error("invalid body: {0}")]
-    #[api(status = 400, message = "Invalid request body")]
+    #[api(
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        message = "Invalid request body"
+    )]
     InvalidBody(String),
     /// The command path in the URL is not recognized.
     #[error("invalid command {0}")]
-    #[api(status = 400, message = "Invalid command")]
+    #[api(status = 400, grpc = "INVALID_ARGUMENT", message = "Invalid command")]
     InvalidCommand(String),
     /// A playback or play_and_get_digits command has no urls or prompt_files.
     #[error("urls missing")]
-    #[api(status = 400, message = "urls is required")]
+    #[api(status = 400, grpc = "INVALID_ARGUMENT", message = "urls is required")]
     UrlsRequired,
     /// The command_uid has characters other than alphanumerics, dots, `-` and `_`.
     #[error("invalid command_uid")]
-    #[api(status = 400, message = "Invalid command_uid format")]
+    #[api(
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        message = "Invalid command_uid format"
+    )]
     InvalidCommandUid,
 
     /// The X-API-Key header was not provided.
@@ -92,7 +108,11 @@ pub enum GatewayError {
 
     /// The app already has a conference of that name; the body carries its `room_id`.
     #[error("conference name taken by {room_id}")]
-    #[api(status = 409, message = "Conference name already taken")]
+    #[api(
+        status = 409,
+        grpc = "ALREADY_EXISTS",
+        message = "Conference name already taken"
+    )]
     ConferenceNameTaken {
         #[api(detail, example = "room_4f1c")]
         room_id: String,
@@ -101,26 +121,43 @@ pub enum GatewayError {
     #[error("session in another room")]
     #[api(
         status = 409,
+        grpc = "FAILED_PRECONDITION",
         message = "Session is already in a different conference room"
     )]
     InAnotherRoom,
     /// The session is muted already.
     #[error("already muted")]
-    #[api(status = 409, message = "Session is already muted")]
+    #[api(
+        status = 409,
+        grpc = "FAILED_PRECONDITION",
+        message = "Session is already muted"
+    )]
     AlreadyMuted,
     /// The session is unmuted already.
     #[error("already unmuted")]
-    #[api(status = 409, message = "Session is already unmuted")]
+    #[api(
+        status = 409,
+        grpc = "FAILED_PRECONDITION",
+        message = "Session is already unmuted"
+    )]
     AlreadyUnmuted,
 
     /// The body exceeds the route's limit: 1 MiB, or 64 KiB on session command routes.
     #[error("body of {0} bytes too large")]
-    #[api(status = 413, message = "Request body too large")]
+    #[api(
+        status = 413,
+        grpc = "INVALID_ARGUMENT",
+        message = "Request body too large"
+    )]
     BodyTooLarge(usize),
 
     /// A request with a body has no Content-Type, or one that is not application/json.
     #[error("not JSON")]
-    #[api(status = 415, message = "Content-Type must be application/json")]
+    #[api(
+        status = 415,
+        grpc = "INVALID_ARGUMENT",
+        message = "Content-Type must be application/json"
+    )]
     NotJson,
 
     /// Too many requests from this app or IP within the rate window.
@@ -134,11 +171,15 @@ pub enum GatewayError {
 
     /// The app configuration could not be read (e.g. Redis unavailable).
     #[error("app lookup failed: {0}")]
-    #[api(status = 500, message = "Internal error validating API key")]
+    #[api(
+        status = 500,
+        grpc = "INTERNAL",
+        message = "Internal error validating API key"
+    )]
     KeyLookup(#[source] Box<dyn std::error::Error + Send + Sync>),
     /// An unexpected condition occurred.
     #[error("internal error: {0}")]
-    #[api(status = 500, message = "Internal server error")]
+    #[api(status = 500, grpc = "INTERNAL", message = "Internal server error")]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 
     /// ADMIN_API_KEY is not set on the server.

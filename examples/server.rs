@@ -127,7 +127,8 @@ pub fn openapi() -> Value {
     rename_all = "snake_case",
     type_base = "/errors#",
     locales = ["en", "fr"],
-    fluent = "examples/locales/{locale}.ftl"
+    fluent = "examples/locales/{locale}.ftl",
+    domain = "classes.example.com"
 )]
 pub enum ClassError {
     /// No room has this id.
@@ -157,6 +158,7 @@ pub enum ClassError {
     #[error("room {0} ended")]
     #[api(
         status = 410,
+        grpc = "FAILED_PRECONDITION",
         message = "This classroom has ended and cannot be rejoined"
     )]
     RoomEnded(
@@ -167,7 +169,11 @@ pub enum ClassError {
 
     /// Another room has this name.
     #[error("name taken by {room_id}")]
-    #[api(status = 409, message = "A classroom named {name:?} already exists")]
+    #[api(
+        status = 409,
+        grpc = "ALREADY_EXISTS",
+        message = "A classroom named {name:?} already exists"
+    )]
     NameTaken {
         /// The name asked for.
         #[api(example = "Math 101")]
@@ -196,6 +202,7 @@ pub enum ClassError {
     #[error("invalid room id {0:?}")]
     #[api(
         status = 400,
+        grpc = "INVALID_ARGUMENT",
         code = "invalid_room_id",
         message = "Room ids use only letters, digits, hyphens and underscores"
     )]
@@ -209,6 +216,7 @@ pub enum ClassError {
     #[error("validation failed")]
     #[api(
         status = 422,
+        grpc = "INVALID_ARGUMENT",
         code = "validation_error",
         message = "The given data was invalid."
     )]
@@ -222,6 +230,7 @@ pub enum ClassError {
     #[error("recording of {room_id} unreadable")]
     #[api(
         status = 500,
+        grpc = "INTERNAL",
         code = "internal_error",
         message = "An unexpected error occurred"
     )]

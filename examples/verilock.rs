@@ -47,11 +47,15 @@ pub fn field_errors<const N: usize>(fields: [(&str, &[&str]); N]) -> FieldErrors
 
 /// Every error the Verilock API documents.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(envelope = Verilock, rename_all = "snake_case")]
+#[api(envelope = Verilock, rename_all = "snake_case", domain = "verilock.io")]
 pub enum VerilockError {
     /// One or more fields failed validation; `details` has the messages of each field.
     #[error("validation failed")]
-    #[api(status = 422, message = "The given data was invalid.")]
+    #[api(
+        status = 422,
+        grpc = "INVALID_ARGUMENT",
+        message = "The given data was invalid."
+    )]
     ValidationError(
         #[api(
             details,
@@ -89,6 +93,7 @@ pub enum VerilockError {
     #[error("internal error: {0}")]
     #[api(
         status = 500,
+        grpc = "INTERNAL",
         code = "server_error",
         shared_code,
         message = "An internal error occurred."
@@ -101,6 +106,7 @@ pub enum VerilockError {
         status = 503,
         code = "server_error",
         shared_code,
+        reason = "SERVICE_UNAVAILABLE",
         message = "The API is temporarily unavailable due to maintenance or high load."
     )]
     Unavailable,

@@ -28,12 +28,16 @@ errwire::envelope! {
 
 /// Every error the Verriflo API documents.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(envelope = Verriflo)]
+#[api(envelope = Verriflo, domain = "verriflo.example.com")]
 pub enum VerrifloError {
     /// Something is wrong with the request: a missing header or field, invalid JSON, a field
     /// out of its format or length.
     #[error("validation failed: {reason}")]
-    #[api(status = 400, message = "Validation failed: {reason}")]
+    #[api(
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        message = "Validation failed: {reason}"
+    )]
     Validation {
         #[api(example = "participant.uid is required")]
         reason: String,
@@ -43,6 +47,7 @@ pub enum VerrifloError {
     #[error("insufficient credits")]
     #[api(
         status = 402,
+        grpc = "FAILED_PRECONDITION",
         message = "Insufficient credits. Minimum {minimum} required to start a class."
     )]
     InsufficientCredits {
@@ -62,13 +67,18 @@ pub enum VerrifloError {
 
     /// The recording of the class is still being processed.
     #[error("recording in progress")]
-    #[api(status = 409, message = "Recording is still being processed")]
+    #[api(
+        status = 409,
+        grpc = "FAILED_PRECONDITION",
+        message = "Recording is still being processed"
+    )]
     RecordingInProgress,
 
     /// The teacher ended the class; the room is closed for good.
     #[error("classroom ended")]
     #[api(
         status = 410,
+        grpc = "FAILED_PRECONDITION",
         message = "This classroom has ended and cannot be rejoined"
     )]
     ClassroomEnded,
@@ -77,6 +87,7 @@ pub enum VerrifloError {
     #[error("recording expired")]
     #[api(
         status = 410,
+        grpc = "FAILED_PRECONDITION",
         message = "Recording download window has expired ({hours} hours)"
     )]
     RecordingExpired {
@@ -88,6 +99,7 @@ pub enum VerrifloError {
     #[error("organization setup incomplete")]
     #[api(
         status = 422,
+        grpc = "FAILED_PRECONDITION",
         code = "ORG_SETUP_INCOMPLETE",
         message = "Organization setup incomplete. Please configure organization name and logo."
     )]
@@ -97,6 +109,7 @@ pub enum VerrifloError {
     #[error("no verified domain")]
     #[api(
         status = 422,
+        grpc = "FAILED_PRECONDITION",
         code = "NO_VERIFIED_DOMAIN",
         message = "Organization must have at least one verified domain."
     )]
@@ -104,7 +117,11 @@ pub enum VerrifloError {
 
     /// Something broke on the server; the cause is logged, never sent.
     #[error("internal error: {0}")]
-    #[api(status = 500, message = "An unexpected error occurred")]
+    #[api(
+        status = 500,
+        grpc = "INTERNAL",
+        message = "An unexpected error occurred"
+    )]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 

@@ -22,15 +22,25 @@ errwire::envelope! {
 
 /// Every error the Verto page documents: its two API error codes, and its error statuses.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api(envelope = Verto)]
+#[api(envelope = Verto, domain = "verto.example.com")]
 pub enum VertoError {
     /// API error code 1. The page describes it only as "Placeholder".
     #[error("API error 1")]
-    #[api(status = 400, code = 1, message = "Placeholder")]
+    #[api(
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        code = 1,
+        message = "Placeholder"
+    )]
     Error1,
     /// API error code 2. The page describes it only as "Placeholder".
     #[error("API error 2")]
-    #[api(status = 400, code = 2, message = "Placeholder")]
+    #[api(
+        status = 400,
+        grpc = "INVALID_ARGUMENT",
+        code = 2,
+        message = "Placeholder"
+    )]
     Error2,
 
     /// The client needs to authenticate or provide valid credentials.
@@ -58,6 +68,7 @@ pub enum VertoError {
     #[error("conflict")]
     #[api(
         status = 409,
+        grpc = "ABORTED",
         message = "This response is sent when a request conflicts with the current state of the server."
     )]
     Conflict,
@@ -72,6 +83,7 @@ pub enum VertoError {
     #[error("internal error: {0}")]
     #[api(
         status = 500,
+        grpc = "INTERNAL",
         message = "A generic error occurred on the server (often due to misconfiguration or unexpected issues)."
     )]
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),

@@ -19,6 +19,7 @@ mod envelopes;
 mod erased;
 mod example_server;
 mod generics;
+mod grpc;
 mod hygiene;
 mod lints;
 mod locales;

@@ -31,10 +31,11 @@
 //!   `RESOURCE_EXHAUSTED`); a status that maps to several (400, 409, 500) or none must say.
 //! - The message is the public one, as over HTTP: a 5xx carries no internal text.
 //! - The details: `ErrorInfo` (the reason, the type's domain, each detail as a metadata string,
-//!   a string as itself and anything else as its JSON text); `RetryInfo` for an error a client
+//!   a string as itself and anything else as its JSON text, and each other value the message
+//!   shows, as AIP-193 asks); `RetryInfo` for an error a client
 //!   retries after a delay (the `Retry-After` the variant sends, else its `retry_after` detail,
 //!   else one second: AIP-194 has a client retry `RESOURCE_EXHAUSTED` only with one); `BadRequest` for an `INVALID_ARGUMENT`
-//!   whose details map fields to messages; `Help` linking the error's `type` URI when the type
+//!   whose details map fields to messages (its `#[api(details)]` map, or a detail that is one); `Help` linking the error's `type` URI when the type
 //!   has a `type_base`; `LocalizedMessage` when its messages are translated.
 
 use std::collections::HashMap;
@@ -46,7 +47,7 @@ use tonic::metadata::{MetadataMap, MetadataValue};
 use tonic_types::{ErrorDetails, FieldViolation, StatusExt as _};
 
 use crate::api_error::ApiError;
-use crate::catalog::{CatalogEntry, JsonType, Retry};
+use crate::catalog::{Catalog, CatalogEntry, JsonType, Retry};
 use crate::client::{ErrorResponse, FromResponse, Received, RetryAfter, Shape, WireCode};
 use crate::context::RenderContext;
 use crate::grpc::GrpcCode;
@@ -83,16 +84,31 @@ pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> S
         (None, Some(code)) => code.to_string(),
         (None, None) => code.name().to_owned(),
     };
-    let metadata: HashMap<String, String> = details
+    let entry = grpc.and_then(|grpc| entry_of(catalog, grpc.reason));
+    let mut metadata: HashMap<String, String> = details
         .iter()
         .map(|(name, value)| (name.clone(), metadata_text(value)))
         .collect();
+    if let Some(entry) = entry {
+        for (name, text) in shown(entry, locale, &message) {
+            metadata.entry(name).or_insert(text);
+        }
+    }
     rich.set_error_info(reason, catalog.domain.unwrap_or_default(), metadata);
     if let Some(delay) = delay(error, &details) {
         rich.set_retry_info(Some(delay));
     }
     if code == GrpcCode::InvalidArgument {
-        let violations = field_violations(&details);
+        // A variant whose details are one map, `#[api(details)]`, maps the fields to messages.
+        let whole = entry.is_some_and(|entry| entry.fields.iter().any(|field| field.details));
+        let violations = match whole {
+            true => field_violations(&details),
+            false => details
+                .values()
+                .filter_map(Value::as_object)
+                .flat_map(field_violations)
+                .collect(),
+        };
         if !violations.is_empty() {
             rich.set_bad_request(violations);
         }
@@ -110,6 +126,27 @@ pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> S
         metadata.insert("x-request-id", id);
     }
     Status::with_error_details_and_metadata(tonic_code(code), message, rich, metadata)
+}
+
+/// The values the message shows that are not details, read back from it by its template: AIP-193
+/// has a message's dynamic values in the metadata, and the HTTP body of a variant need not carry
+/// them apart. A value written with a format spec (`{name:?}`) cannot be told from the text
+/// around it, and is left out, as is one whose name is not a metadata key (a tuple field's).
+fn shown(entry: &CatalogEntry, locale: usize, message: &str) -> Vec<(String, String)> {
+    let template = match locale {
+        0 => entry.message,
+        _ => entry
+            .translations
+            .get(locale - 1)
+            .map_or("", |translation| translation.message),
+    };
+    let key = |name: &str| name.starts_with(|c: char| c.is_ascii_lowercase());
+    crate::message::read_back(template, message)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|(name, _)| key(name))
+        .map(|(name, text)| (name, text.to_owned()))
+        .collect()
 }
 
 /// A detail as a metadata string: a string as itself, anything else as its JSON text.
@@ -142,28 +179,29 @@ fn delay<E: ApiError + ?Sized>(error: &E, details: &Map<String, Value>) -> Optio
     }
 }
 
-/// The fields an `INVALID_ARGUMENT` says are wrong: each detail that maps names to a message,
-/// or to a list of them.
-fn field_violations(details: &Map<String, Value>) -> Vec<FieldViolation> {
+/// The fields an `INVALID_ARGUMENT` says are wrong, in a map of each to a message or a list of
+/// them.
+fn field_violations(fields: &Map<String, Value>) -> Vec<FieldViolation> {
     let mut violations = Vec::new();
-    for value in details.values() {
-        let Value::Object(fields) = value else {
-            continue;
-        };
-        for (field, messages) in fields {
-            match messages {
-                Value::String(message) => violations.push(FieldViolation::new(field, message)),
-                Value::Array(messages) => violations.extend(
-                    messages
-                        .iter()
-                        .filter_map(Value::as_str)
-                        .map(|message| FieldViolation::new(field, message)),
-                ),
-                _ => {}
-            }
+    for (field, messages) in fields {
+        match messages {
+            Value::String(message) => violations.push(FieldViolation::new(field, message)),
+            Value::Array(messages) => violations.extend(
+                messages
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(|message| FieldViolation::new(field, message)),
+            ),
+            _ => {}
         }
     }
     violations
+}
+
+/// The entry of `catalog` with the gRPC reason `reason`.
+fn entry_of(catalog: &'static Catalog, reason: &str) -> Option<&'static CatalogEntry> {
+    let named = |entry: &&CatalogEntry| entry.grpc.is_some_and(|grpc| grpc.reason == reason);
+    catalog.entries.iter().find(named)
 }
 
 /// The error's RFC 9457 `type` URI, which links its entry on the documentation page.
@@ -190,18 +228,23 @@ pub fn from_status<E: FromResponse>(status: &Status) -> Received<E> {
     let info = rich.error_info();
     let entry = info
         .filter(|info| catalog.domain == Some(info.domain.as_str()))
-        .and_then(|info| {
-            let named =
-                |entry: &&CatalogEntry| entry.grpc.is_some_and(|grpc| grpc.reason == info.reason);
-            catalog.entries.iter().find(named)
-        });
+        .and_then(|info| entry_of(catalog, &info.reason));
     let code = GrpcCode::from_number(status.code() as i32);
     let http = entry.and_then(|entry| entry.status).unwrap_or_else(|| {
         http::StatusCode::from_u16(code.http_status())
             .unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
     });
     let details = info
-        .map(|info| read_metadata(entry, &info.metadata))
+        .map(|info| {
+            // A proto map has no order: the fields of a `BadRequest` keep theirs.
+            let violations = rich.bad_request().map(|bad| &bad.field_violations[..]);
+            let order: Vec<&str> = violations
+                .unwrap_or_default()
+                .iter()
+                .map(|violation| violation.field.as_str())
+                .collect();
+            read_metadata(entry, &info.metadata, &order)
+        })
         .unwrap_or_default();
     let wire_code = match (entry, info) {
         (Some(entry), _) => entry.code.map(|code| match code {
@@ -244,14 +287,24 @@ pub fn from_status<E: FromResponse>(status: &Status) -> Received<E> {
     Received::new(response)
 }
 
-/// The metadata of an `ErrorInfo` as details: a string for a field the entry declares a string
-/// (and for any detail of an error `E` does not know), else the value its JSON text is.
+/// The metadata of an `ErrorInfo` as details, in the `order` of the fields a `BadRequest` names,
+/// then by name: a string for a field the entry declares a string
+/// (and for any detail of an error `E` does not know), else the value its JSON text is; in an
+/// entry whose details are one map (`#[api(details)]`), the value its JSON text is, else the
+/// text.
 fn read_metadata(
     entry: Option<&CatalogEntry>,
     metadata: &HashMap<String, String>,
+    order: &[&str],
 ) -> Map<String, Value> {
-    metadata
-        .iter()
+    let mut entries: Vec<(&String, &String)> = metadata.iter().collect();
+    let place = |name: &str| order.iter().position(|field| *field == name);
+    entries.sort_by(|a, b| {
+        let (a, b) = (a.0, b.0);
+        (place(a).unwrap_or(usize::MAX), a).cmp(&(place(b).unwrap_or(usize::MAX), b))
+    });
+    entries
+        .into_iter()
         .map(|(name, text)| {
             let declared = entry.and_then(|entry| {
                 entry
@@ -259,11 +312,14 @@ fn read_metadata(
                     .iter()
                     .find(|field| field.detail == Some(name.as_str()))
             });
-            let value = match declared {
-                Some(field) if field.json_type != JsonType::String => {
-                    serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone()))
-                }
-                _ => Value::String(text.clone()),
+            let whole = entry.is_some_and(|entry| entry.fields.iter().any(|field| field.details));
+            let json = match declared {
+                Some(field) => field.json_type != JsonType::String,
+                None => whole,
+            };
+            let value = match json {
+                true => serde_json::from_str(text).unwrap_or_else(|_| Value::String(text.clone())),
+                false => Value::String(text.clone()),
             };
             (name.clone(), value)
         })

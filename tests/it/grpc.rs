@@ -1,0 +1,238 @@
+//! One enum on two wires: every error of the example server and the four seed APIs, sent by an
+//! axum server over HTTP and by a tonic server over gRPC, side by side on 127.0.0.1, comes back
+//! as the same variant through `from_response` and `errwire::tonic::from_status`, with the same
+//! code, retry class and details.
+
+use std::convert::Infallible;
+use std::fmt::Debug;
+use std::future::{Future, Ready, ready};
+use std::net::SocketAddr;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::Duration;
+
+use axum::extract::Path;
+use axum::response::IntoResponse;
+use errwire::ApiError;
+use errwire::client::{BodyLimits, FromResponse, Received, ResponseExt as _};
+use errwire::grpc::GrpcCode;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tonic::server::{Grpc, UnaryService};
+use tonic::transport::server::TcpIncoming;
+use tonic::{Request, Response, Status};
+use tonic_prost::ProstCodec;
+use tonic_types::StatusExt as _;
+
+use crate::apis::{gateway, server, verilock, verriflo, verto};
+
+/// The test service's request: which error to send.
+#[derive(Clone, PartialEq, prost::Message)]
+struct Ask {
+    #[prost(uint32, tag = "1")]
+    index: u32,
+}
+
+/// Its reply, which it never sends.
+#[derive(Clone, PartialEq, prost::Message)]
+struct Reply {}
+
+const METHOD: &str = "/errwire.test.Errors/Send";
+
+/// The unary method: the error at the asked index, as a `tonic::Status`.
+struct Send<E>(fn() -> Vec<E>);
+
+impl<E: Into<Status>> UnaryService<Ask> for Send<E> {
+    type Response = Reply;
+    type Future = Ready<Result<Response<Reply>, Status>>;
+
+    fn call(&mut self, request: Request<Ask>) -> Self::Future {
+        let index = request.into_inner().index as usize;
+        let status = match (self.0)().into_iter().nth(index) {
+            Some(error) => error.into(),
+            None => Status::out_of_range("no such error"),
+        };
+        ready(Err(status))
+    }
+}
+
+/// The gRPC service: one method, which answers every call with an error.
+struct Errors<E>(fn() -> Vec<E>);
+
+impl<E> Clone for Errors<E> {
+    fn clone(&self) -> Self {
+        Errors(self.0)
+    }
+}
+
+impl<E: Into<Status> + 'static> tower_service::Service<http::Request<tonic::body::Body>>
+    for Errors<E>
+{
+    type Response = http::Response<tonic::body::Body>;
+    type Error = Infallible;
+    type Future =
+        Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + std::marker::Send>>;
+
+    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
+        let errors = self.0;
+        Box::pin(async move {
+            if request.uri().path() != METHOD {
+                return Ok(Status::unimplemented("no such method").into_http());
+            }
+            let mut grpc = Grpc::new(ProstCodec::<Reply, Ask>::default());
+            Ok(grpc.unary(Send(errors), request).await)
+        })
+    }
+}
+
+/// An axum server and a tonic server sending `errors`, each by its index, on 127.0.0.1; both
+/// stop when the returned senders are dropped, or after a minute.
+async fn serve<E>(errors: fn() -> Vec<E>) -> (SocketAddr, SocketAddr, [oneshot::Sender<()>; 2])
+where
+    E: IntoResponse + Into<Status> + std::marker::Send + 'static,
+{
+    let http = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let grpc = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addrs = (http.local_addr().unwrap(), grpc.local_addr().unwrap());
+    let (stop_http, http_stopped) = oneshot::channel::<()>();
+    let (stop_grpc, grpc_stopped) = oneshot::channel::<()>();
+    let app = axum::Router::new().route(
+        "/{index}",
+        axum::routing::get(move |Path(index): Path<usize>| async move {
+            errors().into_iter().nth(index).unwrap().into_response()
+        }),
+    );
+    let stopped = |signal: oneshot::Receiver<()>| async move {
+        let _ = tokio::time::timeout(Duration::from_secs(60), signal).await;
+    };
+    tokio::spawn(async move {
+        axum::serve(http, app)
+            .with_graceful_shutdown(stopped(http_stopped))
+            .await
+            .unwrap();
+    });
+    tokio::spawn(async move {
+        tonic::transport::Server::builder()
+            .serve_with_incoming_shutdown(
+                Errors(errors),
+                TcpIncoming::from(grpc),
+                stopped(grpc_stopped),
+            )
+            .await
+            .unwrap();
+    });
+    (addrs.0, addrs.1, [stop_http, stop_grpc])
+}
+
+/// Sends each of `errors` over both wires and checks that both read back alike.
+async fn both_wires<E>(errors: fn() -> Vec<E>)
+where
+    E: ApiError
+        + FromResponse
+        + IntoResponse
+        + Into<Status>
+        + Debug
+        + std::fmt::Display
+        + std::marker::Send
+        + 'static,
+{
+    let (http, grpc, _stop) = serve(errors).await;
+    let client = reqwest::Client::new();
+    let channel = tonic::transport::Endpoint::from_shared(format!("http://{grpc}"))
+        .unwrap()
+        .timeout(Duration::from_secs(10))
+        .connect()
+        .await
+        .unwrap();
+    let mut grpc_client = tonic::client::Grpc::new(channel);
+    for (index, sent) in errors().into_iter().enumerate() {
+        let response = client
+            .get(format!("http://{http}/{index}"))
+            .timeout(Duration::from_secs(10))
+            .send()
+            .await
+            .unwrap();
+        let over_http: Received<E> = response.into_received(BodyLimits::default()).await;
+        grpc_client.ready().await.unwrap();
+        let answer = grpc_client
+            .unary::<Ask, Reply, _>(
+                Request::new(Ask {
+                    index: index as u32,
+                }),
+                http::uri::PathAndQuery::from_static(METHOD),
+                ProstCodec::default(),
+            )
+            .await;
+        let status = answer.expect_err("the service answers with an error");
+        let over_grpc: Received<E> = errwire::tonic::from_status(&status);
+
+        // The same variant, or for one a client cannot rebuild, the same generic error.
+        assert_eq!(
+            format!("{:?}", over_http.known()),
+            format!("{:?}", over_grpc.known()),
+            "{sent:?}"
+        );
+        assert_eq!(over_http.status(), over_grpc.status(), "{sent:?}");
+        assert_eq!(over_http.retry(), over_grpc.retry(), "{sent:?}");
+        assert_eq!(over_grpc.retry(), sent.retry(), "{sent:?}");
+        assert_eq!(over_http.message(), over_grpc.message(), "{sent:?}");
+
+        // What the gRPC status itself says, as any gRPC client reads it.
+        let grpc = sent.__grpc().expect("every example type has a domain");
+        assert_eq!(status.code() as i32, grpc.code.number(), "{sent:?}");
+        let info = status.get_details_error_info().expect("an ErrorInfo");
+        assert_eq!(info.reason, grpc.reason);
+        assert_eq!(Some(info.domain.as_str()), E::catalog().domain);
+        let details = serde_json::to_value(sent.details()).unwrap();
+        for (name, value) in details.as_object().into_iter().flatten() {
+            let text = match value {
+                serde_json::Value::String(text) => text.clone(),
+                other => other.to_string(),
+            };
+            assert_eq!(info.metadata.get(name), Some(&text), "{sent:?}: {name}");
+        }
+        let delay = status
+            .get_details_retry_info()
+            .and_then(|info| info.retry_delay);
+        match grpc.code {
+            GrpcCode::ResourceExhausted => assert!(delay.is_some(), "{sent:?}: AIP-194"),
+            _ if sent.retry() != errwire::client::Retry::Throttle => {
+                assert_eq!(delay, None, "{sent:?}")
+            }
+            _ => {}
+        }
+        if sent.status().is_server_error() {
+            // As over HTTP: the public message, never the error's own text.
+            assert_ne!(status.message(), sent.to_string(), "{sent:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_example_server_s_errors_read_back_alike_over_http_and_grpc() {
+    both_wires(server::errors).await;
+}
+
+#[tokio::test]
+async fn the_gateway_s_errors_read_back_alike_over_http_and_grpc() {
+    both_wires(gateway::errors).await;
+}
+
+#[tokio::test]
+async fn verilock_s_errors_read_back_alike_over_http_and_grpc() {
+    both_wires(verilock::errors).await;
+}
+
+#[tokio::test]
+async fn verriflo_s_errors_read_back_alike_over_http_and_grpc() {
+    both_wires(verriflo::errors).await;
+}
+
+#[tokio::test]
+async fn verto_s_errors_read_back_alike_over_http_and_grpc() {
+    both_wires(verto::errors).await;
+}
