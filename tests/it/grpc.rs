@@ -3,12 +3,8 @@
 //! as the same variant through `from_response` and `errwire::tonic::from_status`, with the same
 //! code, retry class and details.
 
-use std::convert::Infallible;
 use std::fmt::Debug;
-use std::future::{Future, Ready, ready};
 use std::net::SocketAddr;
-use std::pin::Pin;
-use std::task::{Context, Poll};
 use std::time::Duration;
 
 use axum::extract::Path;
@@ -18,76 +14,13 @@ use errwire::client::{BodyLimits, FromResponse, Received, ResponseExt as _};
 use errwire::grpc::GrpcCode;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
-use tonic::server::{Grpc, UnaryService};
 use tonic::transport::server::TcpIncoming;
-use tonic::{Request, Response, Status};
+use tonic::{Request, Status};
 use tonic_prost::ProstCodec;
 use tonic_types::StatusExt as _;
 
+use crate::apis::grpc_service::{Ask, Errors, METHOD, Reply};
 use crate::apis::{gateway, server, verilock, verriflo, verto};
-
-/// The test service's request: which error to send.
-#[derive(Clone, PartialEq, prost::Message)]
-struct Ask {
-    #[prost(uint32, tag = "1")]
-    index: u32,
-}
-
-/// Its reply, which it never sends.
-#[derive(Clone, PartialEq, prost::Message)]
-struct Reply {}
-
-const METHOD: &str = "/errwire.test.Errors/Send";
-
-/// The unary method: the error at the asked index, as a `tonic::Status`.
-struct Send<E>(fn() -> Vec<E>);
-
-impl<E: Into<Status>> UnaryService<Ask> for Send<E> {
-    type Response = Reply;
-    type Future = Ready<Result<Response<Reply>, Status>>;
-
-    fn call(&mut self, request: Request<Ask>) -> Self::Future {
-        let index = request.into_inner().index as usize;
-        let status = match (self.0)().into_iter().nth(index) {
-            Some(error) => error.into(),
-            None => Status::out_of_range("no such error"),
-        };
-        ready(Err(status))
-    }
-}
-
-/// The gRPC service: one method, which answers every call with an error.
-struct Errors<E>(fn() -> Vec<E>);
-
-impl<E> Clone for Errors<E> {
-    fn clone(&self) -> Self {
-        Errors(self.0)
-    }
-}
-
-impl<E: Into<Status> + 'static> tower_service::Service<http::Request<tonic::body::Body>>
-    for Errors<E>
-{
-    type Response = http::Response<tonic::body::Body>;
-    type Error = Infallible;
-    type Future =
-        Pin<Box<dyn Future<Output = Result<Self::Response, Infallible>> + std::marker::Send>>;
-
-    fn poll_ready(&mut self, _: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
-        Poll::Ready(Ok(()))
-    }
-
-    fn call(&mut self, request: http::Request<tonic::body::Body>) -> Self::Future {
-        let errors = self.0;
-        Box::pin(async move {
-            if request.uri().path() != METHOD {
-                return Ok(Status::unimplemented("no such method").into_http());
-            }
-            let mut grpc = Grpc::new(ProstCodec::<Reply, Ask>::default());
-            Ok(grpc.unary(Send(errors), request).await)
-        })
-    }
-}
 
 /// An axum server and a tonic server sending `errors`, each by its index, on 127.0.0.1; both
 /// stop when the returned senders are dropped, or after a minute.

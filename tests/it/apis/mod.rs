@@ -5,6 +5,8 @@
 
 #[path = "../../../examples/gateway.rs"]
 pub mod gateway;
+#[path = "../../../examples/grpc_service/mod.rs"]
+pub mod grpc_service;
 #[path = "../../../examples/server.rs"]
 pub mod server;
 #[path = "../../../examples/verilock.rs"]
