@@ -72,6 +72,7 @@ async fn main() {
         }
     };
     tonic::transport::Server::builder()
+        .layer(errwire::tonic::ContextLayer)
         .serve_with_shutdown(address, service::Errors(server::errors), stopped)
         .await
         .expect("the server runs");

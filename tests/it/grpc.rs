@@ -9,9 +9,9 @@ use std::time::Duration;
 
 use axum::extract::Path;
 use axum::response::IntoResponse;
-use errwire::ApiError;
 use errwire::client::{BodyLimits, FromResponse, Received, ResponseExt as _};
 use errwire::grpc::GrpcCode;
+use errwire::{ApiError, Envelope};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tonic::transport::server::TcpIncoming;
@@ -24,21 +24,26 @@ use crate::apis::{gateway, server, verilock, verriflo, verto};
 
 /// An axum server and a tonic server sending `errors`, each by its index, on 127.0.0.1; both
 /// stop when the returned senders are dropped, or after a minute.
-async fn serve<E>(errors: fn() -> Vec<E>) -> (SocketAddr, SocketAddr, [oneshot::Sender<()>; 2])
+async fn serve<E, Env>(errors: fn() -> Vec<E>) -> (SocketAddr, SocketAddr, [oneshot::Sender<()>; 2])
 where
     E: IntoResponse + Into<Status> + std::marker::Send + 'static,
+    Env: Envelope,
 {
     let http = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let grpc = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addrs = (http.local_addr().unwrap(), grpc.local_addr().unwrap());
     let (stop_http, http_stopped) = oneshot::channel::<()>();
     let (stop_grpc, grpc_stopped) = oneshot::channel::<()>();
-    let app = axum::Router::new().route(
-        "/{index}",
-        axum::routing::get(move |Path(index): Path<usize>| async move {
-            errors().into_iter().nth(index).unwrap().into_response()
-        }),
-    );
+    let app = axum::Router::new()
+        .route(
+            "/{index}",
+            axum::routing::get(move |Path(index): Path<usize>| async move {
+                errors().into_iter().nth(index).unwrap().into_response()
+            }),
+        )
+        .layer(axum::middleware::from_fn(
+            errwire::axum::envelope_errors::<Env>,
+        ));
     let stopped = |signal: oneshot::Receiver<()>| async move {
         let _ = tokio::time::timeout(Duration::from_secs(60), signal).await;
     };
@@ -50,6 +55,7 @@ where
     });
     tokio::spawn(async move {
         tonic::transport::Server::builder()
+            .layer(errwire::tonic::ContextLayer)
             .serve_with_incoming_shutdown(
                 Errors(errors),
                 TcpIncoming::from(grpc),
@@ -61,8 +67,9 @@ where
     (addrs.0, addrs.1, [stop_http, stop_grpc])
 }
 
-/// Sends each of `errors` over both wires and checks that both read back alike.
-async fn both_wires<E>(errors: fn() -> Vec<E>)
+/// Sends each of `errors` over both wires, each behind errwire's middleware or layer and asked
+/// with a request id and `Accept-Language: fr`, and checks that both read back alike.
+async fn both_wires<E, Env: Envelope>(errors: fn() -> Vec<E>)
 where
     E: ApiError
         + FromResponse
@@ -73,7 +80,7 @@ where
         + std::marker::Send
         + 'static,
 {
-    let (http, grpc, _stop) = serve(errors).await;
+    let (http, grpc, _stop) = serve::<E, Env>(errors).await;
     let client = reqwest::Client::new();
     let channel = tonic::transport::Endpoint::from_shared(format!("http://{grpc}"))
         .unwrap()
@@ -83,19 +90,26 @@ where
         .unwrap();
     let mut grpc_client = tonic::client::Grpc::new(channel);
     for (index, sent) in errors().into_iter().enumerate() {
+        let request_id = format!("req-{index}");
         let response = client
             .get(format!("http://{http}/{index}"))
+            .header("x-request-id", &request_id)
+            .header("accept-language", "fr")
             .timeout(Duration::from_secs(10))
             .send()
             .await
             .unwrap();
         let over_http: Received<E> = response.into_received(BodyLimits::default()).await;
         grpc_client.ready().await.unwrap();
+        let mut request = Request::new(Ask {
+            index: index as u32,
+        });
+        let metadata = request.metadata_mut();
+        metadata.insert("x-request-id", request_id.parse().unwrap());
+        metadata.insert("accept-language", "fr".parse().unwrap());
         let answer = grpc_client
             .unary::<Ask, Reply, _>(
-                Request::new(Ask {
-                    index: index as u32,
-                }),
+                request,
                 http::uri::PathAndQuery::from_static(METHOD),
                 ProstCodec::default(),
             )
@@ -113,6 +127,16 @@ where
         assert_eq!(over_http.retry(), over_grpc.retry(), "{sent:?}");
         assert_eq!(over_grpc.retry(), sent.retry(), "{sent:?}");
         assert_eq!(over_http.message(), over_grpc.message(), "{sent:?}");
+        assert_eq!(over_http.language(), over_grpc.language(), "{sent:?}");
+        if E::catalog().locales.len() > 1 {
+            assert_eq!(over_grpc.language(), Some("fr"), "{sent:?}");
+        }
+        assert_eq!(
+            over_grpc.request_id(),
+            Some(request_id.as_str()),
+            "{sent:?}"
+        );
+        assert_eq!(over_http.request_id(), over_grpc.request_id(), "{sent:?}");
 
         // What the gRPC status itself says, as any gRPC client reads it.
         let grpc = sent.__grpc().expect("every example type has a domain");
@@ -147,25 +171,25 @@ where
 
 #[tokio::test]
 async fn the_example_server_s_errors_read_back_alike_over_http_and_grpc() {
-    both_wires(server::errors).await;
+    both_wires::<_, errwire::Problem>(server::errors).await;
 }
 
 #[tokio::test]
 async fn the_gateway_s_errors_read_back_alike_over_http_and_grpc() {
-    both_wires(gateway::errors).await;
+    both_wires::<_, gateway::Gateway>(gateway::errors).await;
 }
 
 #[tokio::test]
 async fn verilock_s_errors_read_back_alike_over_http_and_grpc() {
-    both_wires(verilock::errors).await;
+    both_wires::<_, verilock::Verilock>(verilock::errors).await;
 }
 
 #[tokio::test]
 async fn verriflo_s_errors_read_back_alike_over_http_and_grpc() {
-    both_wires(verriflo::errors).await;
+    both_wires::<_, verriflo::Verriflo>(verriflo::errors).await;
 }
 
 #[tokio::test]
 async fn verto_s_errors_read_back_alike_over_http_and_grpc() {
-    both_wires(verto::errors).await;
+    both_wires::<_, verto::Verto>(verto::errors).await;
 }

@@ -44,12 +44,6 @@ use crate::request_error::RequestError;
 
 type RequestValues = scope::RequestValues<HeaderValue, PathAndQuery>;
 
-impl scope::Path for PathAndQuery {
-    fn path(&self) -> &str {
-        PathAndQuery::path(self)
-    }
-}
-
 scoped_tls::scoped_thread_local! {
     /// The values of the request [`envelope_errors`] is polling the handler of.
     static CURRENT: RequestValues

@@ -6,6 +6,8 @@
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web", feature = "tonic"))]
+mod request;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 mod scope;
 #[cfg(feature = "tonic")]

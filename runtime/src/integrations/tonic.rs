@@ -39,6 +39,9 @@
 //!   has a `type_base`; `LocalizedMessage` when its messages are translated.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value};
@@ -51,14 +54,101 @@ use crate::catalog::{Catalog, CatalogEntry, JsonType, Retry};
 use crate::client::{ErrorResponse, FromResponse, Received, RetryAfter, Shape, WireCode};
 use crate::context::RenderContext;
 use crate::grpc::GrpcCode;
+use crate::integrations::request;
 use crate::message::Message;
 
 /// The delay a throttled error without a `Retry-After` asks for.
 const DEFAULT_DELAY: Duration = Duration::from_secs(1);
 
-/// `error` as a gRPC status, without per-request values; see [`status_with`].
+type RequestValues = request::RequestValues<http::HeaderValue, http::uri::PathAndQuery>;
+
+scoped_tls::scoped_thread_local! {
+    /// The values of the request a [`WithContext`] service is handling.
+    static CURRENT: RequestValues
+}
+
+/// `error` as a gRPC status, with the values of the request being handled inside a
+/// [`ContextLayer`], else with none; with the `tracing` feature, logged as the HTTP
+/// integrations log a response. What `From<Error> for tonic::Status` calls.
 pub fn status<E: ApiError + ?Sized>(error: &E) -> Status {
-    status_with(error, &RenderContext::new())
+    let status = match CURRENT.is_set() {
+        true => CURRENT.with(|values| status_with(error, &values.context())),
+        false => status_with(error, &RenderContext::new()),
+    };
+    #[cfg(feature = "tracing")]
+    crate::log::response(error, error.status());
+    status
+}
+
+/// The tower layer for tonic servers that gives the errors a service turns into statuses while
+/// it handles a request (with `?`, or `Status::from`) the request's values, as the HTTP
+/// middleware does: its `x-request-id` metadata, echoed on the status, and its
+/// `accept-language`, which chooses the locale of a translated message.
+///
+/// ```
+/// let server = tonic::transport::Server::builder().layer(errwire::tonic::ContextLayer);
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ContextLayer;
+
+impl<S> tower_layer::Layer<S> for ContextLayer {
+    type Service = WithContext<S>;
+
+    fn layer(&self, inner: S) -> WithContext<S> {
+        WithContext { inner }
+    }
+}
+
+/// A service behind a [`ContextLayer`].
+#[derive(Clone, Debug)]
+pub struct WithContext<S> {
+    inner: S,
+}
+
+impl<S, B> tower_service::Service<http::Request<B>> for WithContext<S>
+where
+    S: tower_service::Service<http::Request<B>>,
+{
+    type Response = S::Response;
+    type Error = S::Error;
+    type Future = InContext<S::Future>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), S::Error>> {
+        self.inner.poll_ready(cx)
+    }
+
+    fn call(&mut self, request: http::Request<B>) -> InContext<S::Future> {
+        let headers = request.headers().iter();
+        let values = RequestValues::new(
+            headers.map(|(name, value)| (name.as_str(), value)),
+            request.uri().path_and_query(),
+        );
+        InContext {
+            values,
+            inner: self.inner.call(request),
+        }
+    }
+}
+
+pin_project_lite::pin_project! {
+    /// The future of a [`WithContext`] service: the inner one's, polled with the request's
+    /// values as the current ones.
+    pub struct InContext<F> {
+        values: RequestValues,
+        #[pin]
+        inner: F,
+    }
+}
+
+impl<F: Future> Future for InContext<F> {
+    type Output = F::Output;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {
+        let this = self.project();
+        let values = &*this.values;
+        let inner = this.inner;
+        CURRENT.set(values, || inner.poll(cx))
+    }
 }
 
 /// `error` as a gRPC status for one request: its message in the best of the type's locales for
