@@ -16,8 +16,8 @@
 //!
 //! | rule | impact |
 //! |---|---|
-//! | `code-removed` (unless the type lists it in `#[api(retired = [...])]`), `retired-code-used`, `status-changed`, `status-class-changed` (beside `status-changed`, when 4xx becomes 5xx or back), `uncoded-status-changed` (a variant without a code, matched by name), `error-removed` (likewise), `detail-removed` (a rename is a removal and an addition), `detail-retyped`, `header-removed`, `envelope-changed`, `content-type-changed`, `type-removed`, `locale-removed` (clients asking for it get the default language) | breaking |
-//! | `code-added`, `error-added`, `detail-added`, `header-added`, `type-added`, `locale-added` | non-breaking |
+//! | `code-removed` (unless the type lists it in `#[api(retired = [...])]`), `retired-code-used`, `status-changed`, `status-class-changed` (beside `status-changed`, when 4xx becomes 5xx or back), `uncoded-status-changed` (a variant without a code, matched by name), `error-removed` (likewise), `detail-removed` (a rename is a removal and an addition), `detail-retyped`, `header-removed`, `envelope-changed`, `content-type-changed`, `type-removed`, `locale-removed` (clients asking for it get the default language), `grpc-code-changed`, `grpc-reason-changed`, `grpc-removed`, `domain-changed` (gRPC clients tell errors apart by domain and reason) | breaking |
+//! | `code-added`, `error-added`, `detail-added`, `header-added`, `type-added`, `locale-added`, `grpc-added` | non-breaking |
 //! | `message-changed`, `title-changed`, `description-changed`, `retry-changed` (the retry class: clients built from the old page retry as it said), `translation-changed`, `translation-removed` (the message falls back to the default language) | metadata |
 
 use std::fmt;
@@ -245,6 +245,18 @@ impl Findings {
                 ),
             );
         }
+        if old.domain.is_some() && new.domain.is_some() && old.domain != new.domain {
+            self.push(
+                "domain-changed",
+                Impact::Breaking,
+                path,
+                format!(
+                    "gRPC domain {} -> {}",
+                    old.domain.as_deref().unwrap_or_default(),
+                    new.domain.as_deref().unwrap_or_default()
+                ),
+            );
+        }
         // The locales after the default: those a request may ask for.
         for locale in old.locales.iter().skip(1) {
             if !new.locales.contains(locale) {
@@ -458,6 +470,42 @@ impl Findings {
                 path,
                 format!("{:?} -> {:?}", old.title, new.title),
             );
+        }
+        match (&old.grpc, &new.grpc) {
+            (Some(old_grpc), Some(new_grpc)) => {
+                if old_grpc.code != new_grpc.code {
+                    self.push(
+                        "grpc-code-changed",
+                        Impact::Breaking,
+                        path,
+                        format!("gRPC code {} -> {}", old_grpc.code, new_grpc.code),
+                    );
+                }
+                if old_grpc.reason != new_grpc.reason {
+                    self.push(
+                        "grpc-reason-changed",
+                        Impact::Breaking,
+                        path,
+                        format!("gRPC reason {} -> {}", old_grpc.reason, new_grpc.reason),
+                    );
+                }
+            }
+            (Some(old_grpc), None) => self.push(
+                "grpc-removed",
+                Impact::Breaking,
+                path,
+                format!(
+                    "no longer a gRPC error (was {} {})",
+                    old_grpc.code, old_grpc.reason
+                ),
+            ),
+            (None, Some(new_grpc)) => self.push(
+                "grpc-added",
+                Impact::NonBreaking,
+                path,
+                format!("a gRPC error: {} {}", new_grpc.code, new_grpc.reason),
+            ),
+            (None, None) => {}
         }
         if old.retry != new.retry {
             self.push(

@@ -148,6 +148,31 @@ fixture!(description_changed, [("description-changed", Metadata)],
         #[api(status = 404, code = "a")] A } }
 );
 
+fixture!(grpc_code_changed, [("grpc-code-changed", Breaking)],
+    old: { #[derive(Debug, errwire::ApiError)] #[api(domain = "rooms.example.com")] pub enum E { #[api(status = 400, code = "a", grpc = "INVALID_ARGUMENT")] A } },
+    new: { #[derive(Debug, errwire::ApiError)] #[api(domain = "rooms.example.com")] pub enum E { #[api(status = 400, code = "a", grpc = "FAILED_PRECONDITION")] A } }
+);
+
+fixture!(grpc_reason_changed, [("grpc-reason-changed", Breaking)],
+    old: { #[derive(Debug, errwire::ApiError)] #[api(domain = "rooms.example.com")] pub enum E { #[api(status = 404, code = "a")] A } },
+    new: { #[derive(Debug, errwire::ApiError)] #[api(domain = "rooms.example.com")] pub enum E { #[api(status = 404, code = "a", reason = "ROOM_GONE")] A } }
+);
+
+fixture!(grpc_removed, [("grpc-removed", Breaking)],
+    old: { #[derive(Debug, errwire::ApiError)] #[api(domain = "rooms.example.com")] pub enum E { #[api(status = 404, code = "a")] A } },
+    new: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 404, code = "a")] A } }
+);
+
+fixture!(grpc_added, [("grpc-added", NonBreaking)],
+    old: { #[derive(Debug, errwire::ApiError)] pub enum E { #[api(status = 404, code = "a")] A } },
+    new: { #[derive(Debug, errwire::ApiError)] #[api(domain = "rooms.example.com")] pub enum E { #[api(status = 404, code = "a")] A } }
+);
+
+fixture!(domain_changed, [("domain-changed", Breaking)],
+    old: { #[derive(Debug, errwire::ApiError)] #[api(domain = "rooms.example.com")] pub enum E { #[api(status = 404, code = "a")] A } },
+    new: { #[derive(Debug, errwire::ApiError)] #[api(domain = "classes.example.com")] pub enum E { #[api(status = 404, code = "a")] A } }
+);
+
 #[test]
 fn a_type_removed_or_added() {
     mod old {

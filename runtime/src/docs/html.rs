@@ -79,9 +79,13 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
         out.push_str("</nav>\n");
     }
     out.push_str(&markdown(intro, 0));
-    out.push_str(
+    // The gRPC column, when the page has gRPC errors.
+    let grpc = document.types.iter().any(|doc| doc.domain.is_some());
+    let _ = write!(
+        out,
         "<nav aria-label=\"Quick reference\">\n<div class=\"table\"><table>\n\
-         <thead><tr><th>Code</th><th>Status</th><th>Title</th><th>Message</th></tr></thead>\n<tbody>\n",
+         <thead><tr><th>Code</th><th>Status</th>{}<th>Title</th><th>Message</th></tr></thead>\n<tbody>\n",
+        if grpc { "<th>gRPC</th>" } else { "" }
     );
     for error in document.types.iter().flat_map(|doc| &doc.errors) {
         let link = |inner: String| format!("<a href=\"#{}\">{inner}</a>", escape(&error.anchor));
@@ -93,9 +97,14 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
             ),
             None => (String::new(), link(status(error.status))),
         };
+        let grpc = match (grpc, &error.grpc) {
+            (true, Some(grpc)) => format!("<td><code>{}</code></td>", grpc.code),
+            (true, None) => "<td></td>".to_owned(),
+            (false, _) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "<tr><td>{code}</td><td>{status}</td><td>{}</td><td>{}</td></tr>",
+            "<tr><td>{code}</td><td>{status}</td>{grpc}<td>{}</td><td>{}</td></tr>",
             escape(error.title.as_deref().unwrap_or("")),
             escape(&error.shown_message()),
         );
@@ -104,6 +113,13 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
     for doc in &document.types {
         let _ = writeln!(out, "<h2>{}</h2>", escape(&doc.name));
         out.push_str(&markdown(&doc.description, 0));
+        if let Some(domain) = &doc.domain {
+            let _ = writeln!(
+                out,
+                "<p>Over gRPC, each error is a status with an <code>ErrorInfo</code> in the domain <code>{}</code>.</p>",
+                escape(domain)
+            );
+        }
         for error in &doc.errors {
             entry(
                 &mut out,
@@ -175,6 +191,16 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>, languag
     };
     row("Variant", variant);
     row("Retry", inline_code(&error.retry_advice()));
+    if let Some(grpc) = &error.grpc {
+        row(
+            "gRPC",
+            format!(
+                "<code>{}</code>, reason <code>{}</code>",
+                grpc.code,
+                escape(&grpc.reason)
+            ),
+        );
+    }
     if let Some(why) = &error.untyped {
         row("Client", escape(&untyped_advice(why)));
     }

@@ -13,7 +13,12 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
         out.push_str(safe::markdown(intro).trim_end());
         out.push_str("\n\n");
     }
-    out.push_str("| Code | Status | Title | Message |\n|---|---|---|---|\n");
+    // The gRPC column, when the page has gRPC errors.
+    let grpc = document.types.iter().any(|doc| doc.domain.is_some());
+    out.push_str(match grpc {
+        true => "| Code | Status | gRPC | Title | Message |\n|---|---|---|---|---|\n",
+        false => "| Code | Status | Title | Message |\n|---|---|---|---|\n",
+    });
     for error in document.types.iter().flat_map(|doc| &doc.errors) {
         let status = status_line(error.status);
         // An error without a code is linked from its status: a variant's name is no code.
@@ -24,9 +29,14 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
             ),
             None => (String::new(), format!("[{status}](#{})", error.anchor)),
         };
+        let grpc_cell = match (grpc, &error.grpc) {
+            (true, Some(grpc)) => format!(" {} |", code(grpc.code.name(), true)),
+            (true, None) => " |".to_owned(),
+            (false, _) => String::new(),
+        };
         let _ = writeln!(
             out,
-            "| {code_cell} | {status_cell} | {} | {} |",
+            "| {code_cell} | {status_cell} |{grpc_cell} {} | {} |",
             text(error.title.as_deref().unwrap_or("")),
             text(&error.shown_message()),
         );
@@ -36,6 +46,13 @@ pub(super) fn render(document: &Document, intro: &str) -> String {
         if !doc.description.trim().is_empty() {
             out.push_str(safe::markdown(&doc.description).trim_end());
             out.push_str("\n\n");
+        }
+        if let Some(domain) = &doc.domain {
+            let _ = write!(
+                out,
+                "Over gRPC, each error is a status with an `ErrorInfo` in the domain {}.\n\n",
+                code(domain, true)
+            );
         }
         for error in &doc.errors {
             entry(
@@ -90,6 +107,14 @@ fn entry(out: &mut String, error: &ErrorDoc, content_type: Option<&str>, languag
         None => row("Variant", &variant),
     }
     row("Retry", &error.retry_advice());
+    if let Some(grpc) = &error.grpc {
+        let value = format!(
+            "{}, reason {}",
+            code(grpc.code.name(), true),
+            code(&grpc.reason, true)
+        );
+        row("gRPC", &value);
+    }
     if let Some(why) = &error.untyped {
         row("Client", &text(&untyped_advice(why)));
     }

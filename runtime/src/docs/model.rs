@@ -11,6 +11,7 @@ use crate::catalog::{Catalog, CatalogEntry, HeaderKind, Listed};
 use crate::code::Code;
 use crate::envelope::DynEnvelope;
 use crate::example::{Example, example_of};
+use crate::grpc::GrpcCode;
 
 /// The name of the JSON page's format, and its version.
 pub const FORMAT: &str = "errwire-errors";
@@ -42,7 +43,18 @@ pub struct TypeDoc {
     /// The locales of the messages, the default first; none for a type in one language.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub locales: Vec<String>,
+    /// The gRPC domain of the type's errors, `#[api(domain = "...")]`; none for a type that is
+    /// not a gRPC error.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
     pub errors: Vec<ErrorDoc>,
+}
+
+/// What an error is over gRPC: its status code and its `ErrorInfo` reason.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GrpcDoc {
+    pub code: GrpcCode,
+    pub reason: String,
 }
 
 /// A code as JSON writes it.
@@ -92,6 +104,9 @@ pub struct ErrorDoc {
     pub description: String,
     pub deprecated: Option<String>,
     pub retry: crate::catalog::Retry,
+    /// Its gRPC code and reason, in a type with a domain.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grpc: Option<GrpcDoc>,
     /// The RFC 9457 `type` URI: `type_base` and the code.
     pub type_uri: Option<String>,
     pub headers: Vec<HeaderDoc>,
@@ -218,6 +233,7 @@ pub fn document(title: &str, catalogs: &[&'static Catalog], language: Option<&st
                         .map(|locale| (*locale).to_owned())
                         .collect(),
                 },
+                domain: catalog.domain.map(str::to_owned),
                 errors,
             }
         })
@@ -311,6 +327,10 @@ impl Source<'_> {
             description: entry.description.to_owned(),
             deprecated: entry.deprecated.map(str::to_owned),
             retry: entry.retry,
+            grpc: entry.grpc.map(|grpc| GrpcDoc {
+                code: grpc.code,
+                reason: grpc.reason.to_owned(),
+            }),
             untyped: catalog
                 .entries
                 .iter()
