@@ -57,6 +57,7 @@
 //! | `header(Name = "value")` | a fixed header on every response of the type; repeatable |
 //! | `crate = path` | where errwire is, if the dependency is renamed |
 //! | `retired = ["old_code"]` | codes the API no longer sends and never will again: reusing one is a compile error, and the compatibility gate does not count their removal |
+//! | `domain = "rooms.example.com"` | the type's errors are gRPC errors in this `ErrorInfo` domain (AIP-193): each variant has a gRPC code and reason ([`grpc`]), checked when compiling |
 //!
 //! On a variant:
 //!
@@ -70,6 +71,8 @@
 //! | `expose` | lets a 5xx variant show its fields in the message and details |
 //! | `transparent` | every fact comes from the single field, itself an [`ApiError`]; the body is in the outer type's envelope |
 //! | `header(Name = "value")` | a fixed header; repeatable |
+//! | `grpc = "FAILED_PRECONDITION"` | the gRPC code, on a type with a `domain`; default the one googleapis' `code.proto` maps the status to, and required where it maps to several (400, 409, 500) or none |
+//! | `reason = "SEAT_TAKEN"` | the gRPC `ErrorInfo` reason, UPPER_SNAKE_CASE and at most 63 characters; default the code (else the variant's name) in UPPER_SNAKE_CASE |
 //! | `retry = "throttle"`, `"transient"`, `"never"` | whether a client retries the request: after `Retry-After`, with backoff, or not; default [by status](catalog::Retry::for_status) (429 and 503 throttle, 408 and other 5xx transient, other 4xx never) |
 //!
 //! Doc comments on the type, a variant and a field become the descriptions of its
@@ -185,6 +188,7 @@
 //! | `aide` | every derived error is an `aide::OperationOutput`: a handler returning `Result<T, E>` documents `E`'s responses |
 //! | `utoipa` | every derived error is a `utoipa::IntoResponses`: name it once in `#[utoipa::path(responses(...))]` |
 //! | `typescript` | [`typescript`]: a TypeScript module of the errors (types, `parseError`, `fetchWithRetry`, messages) for browser and Node clients |
+//! | `tonic` | every derived error is a `tonic::Status` with Google's rich error model, read back by [`tonic::from_status`]; [`tonic::ContextLayer`] gives a tonic server's errors the request's id and language |
 //! | `tracing` | each error response is logged where the integrations send it: a 5xx at error level with its source chain, a 4xx at debug level |
 //!
 //! Without them errwire depends on no web framework. The middleware of either framework gives
