@@ -129,6 +129,7 @@ impl<'a> Expander<'a> {
         let included = self.included_files();
         let retry = self.fn_retry();
         let grpc = self.fn_grpc();
+        let message_values = self.fn_message_values();
         let type_uri = self.fn_type_uri();
         let details = self.fn_details();
         let write_details = self.fn_write_details();
@@ -163,6 +164,7 @@ impl<'a> Expander<'a> {
                 #type_uri
                 #retry
                 #grpc
+                #message_values
                 #details
                 #write_details
                 #headers

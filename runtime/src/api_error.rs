@@ -179,6 +179,14 @@ pub trait ApiError: TypeCatalog {
         None
     }
 
+    /// Writes through `out` each value the message shows that is not a detail, by its field's
+    /// name, formatted as the message formats it: what a gRPC status's `ErrorInfo` metadata
+    /// carries beside the details (AIP-193). The derive writes it for a type with a domain.
+    #[doc(hidden)]
+    fn __message_values(&self, out: &mut dyn FnMut(&str, fmt::Arguments<'_>)) {
+        let _ = out;
+    }
+
     /// Writes the details into `entries`, each entry by its own type: the derive writes a call
     /// per detail; otherwise they come from [`details`](Self::details). Envelopes call it on
     /// the concrete type, so a trait object's details go through `details`.
@@ -280,6 +288,10 @@ macro_rules! forward_api_error {
 
             fn __grpc(&self) -> Option<crate::grpc::Grpc> {
                 (**self).__grpc()
+            }
+
+            fn __message_values(&self, out: &mut dyn FnMut(&str, fmt::Arguments<'_>)) {
+                (**self).__message_values(out)
             }
         }
     )*};

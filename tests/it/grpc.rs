@@ -174,6 +174,24 @@ async fn the_example_server_s_errors_read_back_alike_over_http_and_grpc() {
     both_wires::<_, errwire::Problem>(server::errors).await;
 }
 
+#[test]
+fn the_metadata_carries_every_value_the_message_shows() {
+    // `name` is no detail: the HTTP body shows it in the message only, as `{name:?}` writes it.
+    let taken = server::ClassError::NameTaken {
+        name: "Math 101".to_owned(),
+        room_id: "math-101".to_owned(),
+    };
+    let status = Status::from(taken);
+    assert_eq!(
+        status.message(),
+        r#"A classroom named "Math 101" already exists"#
+    );
+    let info = status.get_details_error_info().unwrap();
+    assert_eq!(info.metadata.len(), 2);
+    assert_eq!(info.metadata["name"], r#""Math 101""#);
+    assert_eq!(info.metadata["room_id"], "math-101");
+}
+
 #[tokio::test]
 async fn the_gateway_s_errors_read_back_alike_over_http_and_grpc() {
     both_wires::<_, gateway::Gateway>(gateway::errors).await;

@@ -21,7 +21,7 @@ struct serde;
 struct core;
 
 #[derive(errwire::ApiError)]
-#[api(envelope = errwire::Problem, rename_all = "snake_case", type_base = "https://e.example/", header(X-Api = "1"))]
+#[api(envelope = errwire::Problem, rename_all = "snake_case", type_base = "https://e.example/", header(X-Api = "1"), domain = "e.example")]
 enum Shadowed<'a, T: std::fmt::Display> {
     #[api(status = 404, message = "Room {0} not found")]
     NotFound(&'a str),
@@ -34,7 +34,7 @@ enum Shadowed<'a, T: std::fmt::Display> {
         #[api(detail, header = "Retry-After")]
         retry_after: u64,
     },
-    #[api(status = 422, message = "Bad {value}")]
+    #[api(status = 422, grpc = "INVALID_ARGUMENT", message = "Bad {value}")]
     Invalid {
         #[api(detail)]
         value: T,
@@ -66,6 +66,9 @@ fn derives_with_the_prelude_shadowed() {
     std::assert_eq!(response.headers()["x-api"], "1");
     let forwarded: Shadowed<'_, u8> = Shadowed::Forwarded(Inner);
     std::assert_eq!(forwarded.status().as_u16(), 503);
+    let status = errwire::tonic::status(&Shadowed::<'_, u8>::NotFound("math-101"));
+    std::assert_eq!(status.code(), errwire::__private::tonic::Code::NotFound);
+    std::assert_eq!(status.message(), "Room math-101 not found");
     std::assert_eq!(
         Inner.to_response().body().as_slice(),
         br#"{"error":{"code":"busy","message":"Service Unavailable","status":"503"},"list":[1,-1,1.5,true,null,"text",null]}"#

@@ -24,7 +24,7 @@ errwire::envelope! {
 
 /// Errors of a strictly linted crate.
 #[derive(Debug, ApiError)]
-#[api(envelope = StrictBody, rename_all = "SCREAMING_SNAKE_CASE", header(Cache-Control = "no-store"))]
+#[api(envelope = StrictBody, rename_all = "SCREAMING_SNAKE_CASE", header(Cache-Control = "no-store"), domain = "strict.example.com")]
 pub enum Strict {
     /// Missing.
     #[api(status = 404, message = "{kind} {id:>8} not found")]
@@ -39,7 +39,7 @@ pub enum Strict {
     #[api(status = 503, message = "Back at {0:?}", expose)]
     Maintenance(#[api(header = "Retry-After", detail = "until")] SystemTime),
     /// Invalid input.
-    #[api(status = 422)]
+    #[api(status = 422, grpc = "INVALID_ARGUMENT")]
     Invalid(#[api(details)] BTreeMap<String, Vec<String>>),
 }
 
@@ -47,11 +47,11 @@ pub enum Strict {
 /// must not use them in a way that warns.
 #[deprecated(note = "use `Strict`")]
 #[derive(Debug, ApiError)]
-#[api(rename_all = "snake_case")]
+#[api(rename_all = "snake_case", domain = "legacy.example.com")]
 pub enum Legacy {
     /// Gone for good.
     #[deprecated(note = "no longer sent")]
-    #[api(status = StatusCode::GONE)]
+    #[api(status = StatusCode::GONE, grpc = "NOT_FOUND")]
     Gone,
     /// Missing.
     #[api(status = StatusCode::NOT_FOUND, message = "No room {id}")]

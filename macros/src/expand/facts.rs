@@ -9,7 +9,7 @@ use syn::{Ident, LitStr};
 use super::text::{self, Source, Str};
 use super::{Arm, Body, Expander, binding, code_tokens, option, retry_tokens, status_code};
 use crate::ast::{Field, Variant};
-use crate::message::{Message, Piece};
+use crate::message::{FieldName, Message, Piece};
 use crate::{catalog, status};
 
 impl<'a> Expander<'a> {
@@ -296,6 +296,56 @@ impl<'a> Expander<'a> {
         });
         quote! {
             fn __grpc(&self) -> ::core::option::Option<#krate::grpc::Grpc> {
+                #body
+            }
+        }
+    }
+
+    /// `__message_values`, on a type with a `domain`: each named field the default message shows
+    /// and that is not a detail, formatted as the message formats it, for the gRPC metadata.
+    pub(super) fn fn_message_values(&self) -> TokenStream {
+        if self.input.attrs.domain.get().is_none() {
+            return TokenStream::new();
+        }
+        let body = self.forwarding(
+            quote!(__message_values),
+            quote!(, __out),
+            quote!({}),
+            |variant| {
+                let message = self.input.attrs_of(variant).message.get()?;
+                let mut fields = Vec::new();
+                let mut calls = TokenStream::new();
+                for placeholder in message.placeholders() {
+                    let FieldName::Named(name) = &placeholder.name else {
+                        continue;
+                    };
+                    let member = placeholder.name.member(message.span);
+                    let field = variant.field_named(&member)?;
+                    if field.attrs.detail.is_set() || field.attrs.details.is_set() {
+                        continue;
+                    }
+                    let binding = binding(field);
+                    let format = match placeholder.spec.as_str() {
+                        "" => "{}".to_owned(),
+                        spec => format!("{{:{spec}}}"),
+                    };
+                    let format = LitStr::new(&format, message.span);
+                    calls.extend(quote!(__out(#name, ::core::format_args!(#format, #binding));));
+                    if !fields
+                        .iter()
+                        .any(|known: &&Field| known.member == field.member)
+                    {
+                        fields.push(field);
+                    }
+                }
+                (!fields.is_empty()).then(|| (fields, quote!({ #calls }).into()))
+            },
+        );
+        quote! {
+            fn __message_values(
+                &self,
+                __out: &mut dyn ::core::ops::FnMut(&str, ::core::fmt::Arguments<'_>),
+            ) {
                 #body
             }
         }

@@ -179,11 +179,11 @@ pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> S
         .iter()
         .map(|(name, value)| (name.clone(), metadata_text(value)))
         .collect();
-    if let Some(entry) = entry {
-        for (name, text) in shown(entry, locale, &message) {
-            metadata.entry(name).or_insert(text);
-        }
-    }
+    error.__message_values(&mut |name, value| {
+        metadata
+            .entry(name.to_owned())
+            .or_insert_with(|| value.to_string());
+    });
     rich.set_error_info(reason, catalog.domain.unwrap_or_default(), metadata);
     if let Some(delay) = delay(error, &details) {
         rich.set_retry_info(Some(delay));
@@ -216,27 +216,6 @@ pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> S
         metadata.insert("x-request-id", id);
     }
     Status::with_error_details_and_metadata(tonic_code(code), message, rich, metadata)
-}
-
-/// The values the message shows that are not details, read back from it by its template: AIP-193
-/// has a message's dynamic values in the metadata, and the HTTP body of a variant need not carry
-/// them apart. A value written with a format spec (`{name:?}`) cannot be told from the text
-/// around it, and is left out, as is one whose name is not a metadata key (a tuple field's).
-fn shown(entry: &CatalogEntry, locale: usize, message: &str) -> Vec<(String, String)> {
-    let template = match locale {
-        0 => entry.message,
-        _ => entry
-            .translations
-            .get(locale - 1)
-            .map_or("", |translation| translation.message),
-    };
-    let key = |name: &str| name.starts_with(|c: char| c.is_ascii_lowercase());
-    crate::message::read_back(template, message)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(name, _)| key(name))
-        .map(|(name, text)| (name, text.to_owned()))
-        .collect()
 }
 
 /// A detail as a metadata string: a string as itself, anything else as its JSON text.
