@@ -146,6 +146,14 @@ impl<'a> Expander<'a> {
         let predicates = &self.predicates;
         let where_clause = self.where_clause();
         let client_impl = self.impl_from_response();
+        // A gRPC error is one in a domain (AIP-193): only a type with one is a `tonic::Status`.
+        let tonic_impl = self.input.attrs.domain.get().map(|_| {
+            quote! {
+                #krate::__private::tonic_impl! {
+                    impl [#impl_generics] [#ident #ty_generics] [#predicates] [#envelope_path]
+                }
+            }
+        });
         let code_index = match cfg!(feature = "client") {
             true => crate::client::code_index(self.input),
             false => TokenStream::new(),
@@ -184,6 +192,7 @@ impl<'a> Expander<'a> {
             #krate::__private::feature_impls! {
                 impl [#impl_generics] [#ident #ty_generics] [#predicates] [#envelope_path]
             }
+            #tonic_impl
             #client_impl
 
             #[automatically_derived]

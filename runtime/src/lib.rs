@@ -188,7 +188,7 @@
 //! | `aide` | every derived error is an `aide::OperationOutput`: a handler returning `Result<T, E>` documents `E`'s responses |
 //! | `utoipa` | every derived error is a `utoipa::IntoResponses`: name it once in `#[utoipa::path(responses(...))]` |
 //! | `typescript` | [`typescript`]: a TypeScript module of the errors (types, `parseError`, `fetchWithRetry`, messages) for browser and Node clients |
-//! | `tonic` | every derived error is a `tonic::Status` with Google's rich error model, read back by [`tonic::from_status`]; [`tonic::ContextLayer`] gives a tonic server's errors the request's id and language |
+//! | `tonic` | every derived error of a type with a `domain` is a `tonic::Status` with Google's rich error model, read back by [`tonic::from_status`]; [`tonic::ContextLayer`] gives a tonic server's errors the request's id and language |
 //! | `tracing` | each error response is logged where the integrations send it: a 5xx at error level with its source chain, a 4xx at debug level |
 //!
 //! Without them errwire depends on no web framework. The middleware of either framework gives

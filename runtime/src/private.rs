@@ -8,6 +8,7 @@ pub use serde::{self, Serialize};
 pub use serde_json;
 
 pub use crate::__feature_impls as feature_impls;
+pub use crate::__tonic_impl as tonic_impl;
 pub use crate::api_error::TypeCatalog;
 pub use crate::details::{Entries, ToVisitor};
 pub use crate::dispatch::{
@@ -247,7 +248,8 @@ pub const fn catalog_field(
 
 /// Expands, for the derived type, to the impls of each feature errwire was built with: the
 /// frameworks' (in `integrations/`) and the OpenAPI tools' (in `openapi/tools.rs`); each is
-/// empty without its feature, since the derive cannot see errwire's features.
+/// empty without its feature, since the derive cannot see errwire's features. `tonic_impl`, for
+/// a type with a gRPC domain only, likewise.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __feature_impls {
@@ -256,7 +258,6 @@ macro_rules! __feature_impls {
         $crate::__actix_impl! { $($input)* }
         $crate::__aide_impl! { $($input)* }
         $crate::__utoipa_impl! { $($input)* }
-        $crate::__tonic_impl! { $($input)* }
     };
 }
 

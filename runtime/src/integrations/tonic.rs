@@ -395,9 +395,9 @@ fn read_metadata(
         .collect()
 }
 
-/// `From<Error> for tonic::Status` for a derived type, so that a handler returns its errors
-/// with `?`. A type without a domain has one too: its reason is then its code, and its
-/// `ErrorInfo` names no domain.
+/// `From<Error> for tonic::Status` for a derived type with a gRPC domain, so that a service
+/// returns its errors with `?`. A type without one is not a gRPC error (AIP-193 has every
+/// `ErrorInfo` name its domain); [`status`] still converts it, its reason its code.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __tonic_impl {
