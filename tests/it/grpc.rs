@@ -211,3 +211,47 @@ async fn verriflo_s_errors_read_back_alike_over_http_and_grpc() {
 async fn verto_s_errors_read_back_alike_over_http_and_grpc() {
     both_wires::<_, verto::Verto>(verto::errors).await;
 }
+
+#[test]
+fn a_status_no_catalog_entry_names_is_a_generic_error_that_keeps_everything() {
+    use errwire::client::{Shape, WireCode};
+    use tonic_types::{ErrorDetails, StatusExt as _};
+
+    // Another service's error, in another domain: its reason is the code.
+    let mut details = ErrorDetails::with_error_info(
+        "QUOTA_GONE",
+        "billing.example.com",
+        [("plan".to_owned(), "free".to_owned())],
+    );
+    details.set_retry_info(Some(Duration::from_secs(9)));
+    let foreign = Status::with_error_details(tonic::Code::ResourceExhausted, "No quota", details);
+    let received = errwire::tonic::from_status::<server::ClassError>(&foreign);
+    let generic = received
+        .unknown()
+        .expect("no entry of ClassError has this reason");
+    assert_eq!(generic.status, 429);
+    assert_eq!(generic.code, Some(WireCode::Str("QUOTA_GONE".to_owned())));
+    assert_eq!(generic.message.as_deref(), Some("No quota"));
+    assert_eq!(generic.details["plan"], "free");
+    assert_eq!(generic.shape, Shape::Grpc);
+    assert_eq!(
+        generic.body,
+        foreign.details(),
+        "the encoded details are kept"
+    );
+    assert_eq!(
+        received.retry_after(),
+        Some(errwire::client::RetryAfter::Delay(Duration::from_secs(9)))
+    );
+
+    // A status without details, and one whose details are not a google.rpc.Status.
+    let bare = Status::new(tonic::Code::NotFound, "gone");
+    let received = errwire::tonic::from_status::<server::ClassError>(&bare);
+    let generic = received.unknown().expect("nothing names an entry");
+    assert_eq!((generic.status.as_u16(), generic.code.clone()), (404, None));
+    let garbled =
+        Status::with_details(tonic::Code::Internal, "oops", vec![0xff, 0x01, 0x02].into());
+    let received = errwire::tonic::from_status::<server::ClassError>(&garbled);
+    assert_eq!(received.status(), 500);
+    assert_eq!(received.message(), Some("oops"));
+}
