@@ -255,3 +255,27 @@ fn a_status_no_catalog_entry_names_is_a_generic_error_that_keeps_everything() {
     assert_eq!(received.status(), 500);
     assert_eq!(received.message(), Some("oops"));
 }
+
+#[test]
+fn a_status_is_logged_as_an_http_response_is() {
+    crate::support::capture_logs();
+    let before = crate::support::log();
+    let recording = server::ClassError::Recording {
+        room_id: "math-101".to_owned(),
+        source: std::io::Error::other("disk on fire"),
+    };
+    let status = Status::from(recording);
+    assert_eq!(status.code(), tonic::Code::Internal);
+    assert_eq!(status.message(), "An unexpected error occurred");
+    let log = crate::support::log_after(&before);
+    let line = log
+        .lines()
+        .find(|line| line.contains("code=internal_error"))
+        .expect("the 5xx is logged");
+    assert!(line.contains("ERROR"), "{line}");
+    assert!(
+        line.contains("disk on fire"),
+        "the source chain, never sent: {line}"
+    );
+    assert!(!status.message().contains("disk on fire"));
+}

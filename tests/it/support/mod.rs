@@ -136,7 +136,7 @@ pub fn in_child_with_overwrite(test: &str) -> bool {
 }
 
 /// What was logged since `before` was read.
-fn log_after(before: &str) -> String {
+pub fn log_after(before: &str) -> String {
     log().get(before.len()..).unwrap_or_default().to_owned()
 }
 
