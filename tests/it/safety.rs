@@ -100,6 +100,45 @@ fn a_body_that_cannot_be_serialized_becomes_the_fixed_500() {
 }
 
 #[test]
+fn a_status_that_cannot_be_written_becomes_a_bare_internal_error() {
+    struct Failing;
+
+    impl std::fmt::Display for Failing {
+        fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            Err(std::fmt::Error)
+        }
+    }
+
+    #[derive(ApiError)]
+    #[api(domain = "rooms.example.com")]
+    enum Broken {
+        #[api(status = 429, code = "limited")]
+        Details {
+            #[api(detail)]
+            state: Unserializable,
+        },
+        #[api(
+            status = 409,
+            code = "taken",
+            grpc = "ALREADY_EXISTS",
+            message = "Taken by {who}"
+        )]
+        Message { who: Failing },
+    }
+    for broken in [
+        Broken::Details {
+            state: Unserializable,
+        },
+        Broken::Message { who: Failing },
+    ] {
+        let status = errwire::tonic::status(&broken);
+        assert_eq!(status.code(), tonic::Code::Internal);
+        assert_eq!(status.message(), "Internal Server Error");
+        assert!(status.details().is_empty(), "nothing of the error is sent");
+    }
+}
+
+#[test]
 fn details_never_shadow_the_standard_members() {
     #[derive(Debug, ApiError)]
     #[api(

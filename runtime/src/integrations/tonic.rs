@@ -39,6 +39,7 @@
 //!   has a `type_base`; `LocalizedMessage` when its messages are translated.
 
 use std::collections::HashMap;
+use std::fmt::{self, Write as _};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -163,10 +164,14 @@ pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> S
         (true, Some(accept)) => crate::locale::negotiate(accept, locales),
         _ => 0,
     };
-    let message = Message(error, locale).to_string();
+    // As over HTTP, an error whose message or details cannot be written is a bare 500.
+    let Some(message) = text(Message(error, locale)) else {
+        return failsafe();
+    };
     let details = match serde_json::to_value(error.details()) {
         Ok(Value::Object(details)) => details,
-        _ => Map::new(),
+        Ok(_) => Map::new(),
+        Err(_) => return failsafe(),
     };
     let mut rich = ErrorDetails::new();
     let reason = match (grpc, error.code()) {
@@ -180,9 +185,9 @@ pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> S
         .map(|(name, value)| (name.clone(), metadata_text(value)))
         .collect();
     error.__message_values(&mut |name, value| {
-        metadata
-            .entry(name.to_owned())
-            .or_insert_with(|| value.to_string());
+        if let Some(value) = text(value) {
+            metadata.entry(name.to_owned()).or_insert(value);
+        }
     });
     rich.set_error_info(reason, catalog.domain.unwrap_or_default(), metadata);
     if let Some(delay) = delay(error, &details) {
@@ -216,6 +221,18 @@ pub fn status_with<E: ApiError + ?Sized>(error: &E, cx: &RenderContext<'_>) -> S
         metadata.insert("x-request-id", id);
     }
     Status::with_error_details_and_metadata(tonic_code(code), message, rich, metadata)
+}
+
+/// The text `value` writes; `None` when its `Display` fails, where `to_string` would panic.
+fn text(value: impl fmt::Display) -> Option<String> {
+    let mut text = String::new();
+    write!(text, "{value}").ok()?;
+    Some(text)
+}
+
+/// The status of an error that cannot be written, as the envelopes' failsafe 500 is.
+fn failsafe() -> Status {
+    Status::internal("Internal Server Error")
 }
 
 /// A detail as a metadata string: a string as itself, anything else as its JSON text.
