@@ -279,3 +279,48 @@ fn a_status_is_logged_as_an_http_response_is() {
     );
     assert!(!status.message().contains("disk on fire"));
 }
+
+#[test]
+fn the_derive_maps_each_status_as_the_runtime_s_table_does() {
+    use errwire::grpc::GrpcCode;
+
+    // Every status `code.proto` maps to one code; those it maps to several or none are compile
+    // errors that list the choices (`tests/ui/grpc-status-maps-to-*.rs`).
+    #[derive(Debug, errwire::ApiError)]
+    #[api(domain = "statuses.example.com")]
+    enum Mapped {
+        #[api(status = 401)]
+        S401,
+        #[api(status = 403)]
+        S403,
+        #[api(status = 404)]
+        S404,
+        #[api(status = 429)]
+        S429,
+        #[api(status = 499)]
+        S499,
+        #[api(status = 501)]
+        S501,
+        #[api(status = 503)]
+        S503,
+        #[api(status = 504)]
+        S504,
+    }
+    let all = [
+        Mapped::S401,
+        Mapped::S403,
+        Mapped::S404,
+        Mapped::S429,
+        Mapped::S499,
+        Mapped::S501,
+        Mapped::S503,
+        Mapped::S504,
+    ];
+    for status in 100..600 {
+        let codes = GrpcCode::for_status(status);
+        match all.iter().find(|error| error.status() == status) {
+            Some(error) => assert_eq!(codes, [error.__grpc().unwrap().code], "{status}"),
+            None => assert_ne!(codes.len(), 1, "{status} maps to one code: add it above"),
+        }
+    }
+}
