@@ -614,13 +614,7 @@ fn parse_retry(meta: &ParseNestedMeta) -> syn::Result<Retry> {
         "transient" => Retry::Transient,
         "never" => Retry::Never,
         _ => {
-            let hint = match crate::suggest::nearest(&written, Retry::NAMES) {
-                Some(name) => format!("did you mean \"{name}\"?"),
-                None => format!(
-                    "use one of: {}",
-                    Retry::NAMES.map(|name| format!("\"{name}\"")).join(", ")
-                ),
-            };
+            let hint = crate::suggest::hint(&written, &Retry::NAMES);
             return Err(syn::Error::new(
                 lit.span(),
                 format!("unknown retry class \"{written}\"; {hint}"),
@@ -659,10 +653,7 @@ fn parse_grpc(meta: &ParseNestedMeta) -> syn::Result<&'static str> {
     if let Some(name) = crate::grpc::NAMES.iter().find(|name| **name == written) {
         return Ok(name);
     }
-    let hint = match crate::suggest::nearest(&written, crate::grpc::NAMES.iter().copied()) {
-        Some(name) => format!("did you mean \"{name}\"?"),
-        None => format!("use one of: {}", crate::grpc::NAMES.join(", ")),
-    };
+    let hint = crate::suggest::hint(&written, crate::grpc::NAMES);
     Err(syn::Error::new(
         lit.span(),
         format!("\"{written}\" is not a gRPC error code; {hint}"),

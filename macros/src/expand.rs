@@ -357,6 +357,20 @@ impl<'a> Expander<'a> {
         )
     }
 
+    /// The variant's gRPC code, as `errwire::grpc::GrpcCode::NotFound`, and its reason, on a
+    /// type with a domain; `None` on one without, for a `transparent` variant (whose errors are
+    /// another type's), and where validation has reported that they are not decided.
+    fn grpc_of(&self, variant: &Variant) -> Option<(TokenStream, String)> {
+        self.input.attrs.domain.get()?;
+        if self.input.is_transparent(variant) {
+            return None;
+        }
+        let (code, reason) = crate::grpc::of(self.input, variant).ok()?;
+        let krate = &self.krate;
+        let code = Ident::new(&crate::grpc::variant(code), Span::call_site());
+        Some((quote!(#krate::grpc::GrpcCode::#code), reason))
+    }
+
     /// `forwarding` for a method without arguments, with an arm for every variant.
     fn forwarding_all(
         &self,

@@ -29,6 +29,17 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// What to tell a user who wrote `written` where one of `names` belongs: the nearest, else all.
+pub fn hint(written: &str, names: &[&str]) -> String {
+    match nearest(written, names.iter().copied()) {
+        Some(name) => format!("did you mean \"{name}\"?"),
+        None => {
+            let quoted: Vec<String> = names.iter().map(|name| format!("\"{name}\"")).collect();
+            format!("use one of: {}", quoted.join(", "))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::nearest;

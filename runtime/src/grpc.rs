@@ -4,71 +4,75 @@
 
 use core::fmt;
 
-/// A gRPC status code, as `google/rpc/code.proto` names and numbers it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "docs", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "docs", serde(rename_all = "SCREAMING_SNAKE_CASE"))]
-pub enum GrpcCode {
+/// `GrpcCode`, its list of every code and the name of each, from one list: the codes in the
+/// order of their numbers.
+macro_rules! codes {
+    ($($(#[doc = $doc:literal])* $code:ident = $name:literal,)*) => {
+        /// A gRPC status code, as `google/rpc/code.proto` names and numbers it.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "docs", derive(serde::Serialize, serde::Deserialize))]
+        pub enum GrpcCode {
+            $(
+                $(#[doc = $doc])*
+                #[cfg_attr(feature = "docs", serde(rename = $name))]
+                $code,
+            )*
+        }
+
+        impl GrpcCode {
+            /// Every code, by number.
+            pub const ALL: [GrpcCode; 17] = [$(GrpcCode::$code,)*];
+
+            /// The code's name: `"NOT_FOUND"`.
+            pub const fn name(self) -> &'static str {
+                match self {
+                    $(GrpcCode::$code => $name,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
     /// 0: not an error.
-    Ok,
+    Ok = "OK",
     /// 1: the caller cancelled the operation.
-    Cancelled,
+    Cancelled = "CANCELLED",
     /// 2: an error with no better code.
-    Unknown,
+    Unknown = "UNKNOWN",
     /// 3: the request is invalid whatever the system's state.
-    InvalidArgument,
+    InvalidArgument = "INVALID_ARGUMENT",
     /// 4: the deadline passed before the operation completed.
-    DeadlineExceeded,
+    DeadlineExceeded = "DEADLINE_EXCEEDED",
     /// 5: a requested entity was not found.
-    NotFound,
+    NotFound = "NOT_FOUND",
     /// 6: the entity a client tried to create exists.
-    AlreadyExists,
+    AlreadyExists = "ALREADY_EXISTS",
     /// 7: the caller may not do this.
-    PermissionDenied,
+    PermissionDenied = "PERMISSION_DENIED",
     /// 8: a quota or rate limit is exhausted.
-    ResourceExhausted,
+    ResourceExhausted = "RESOURCE_EXHAUSTED",
     /// 9: the system is not in the state the operation needs.
-    FailedPrecondition,
+    FailedPrecondition = "FAILED_PRECONDITION",
     /// 10: the operation was aborted, usually by a concurrency conflict.
-    Aborted,
+    Aborted = "ABORTED",
     /// 11: the operation went past a valid range.
-    OutOfRange,
+    OutOfRange = "OUT_OF_RANGE",
     /// 12: the operation is not implemented or not supported.
-    Unimplemented,
+    Unimplemented = "UNIMPLEMENTED",
     /// 13: an invariant the system relies on is broken.
-    Internal,
+    Internal = "INTERNAL",
     /// 14: the service is unavailable for now; retrying with a backoff may succeed.
-    Unavailable,
+    Unavailable = "UNAVAILABLE",
     /// 15: data was lost or corrupted beyond recovery.
-    DataLoss,
+    DataLoss = "DATA_LOSS",
     /// 16: the request has no valid credentials.
-    Unauthenticated,
+    Unauthenticated = "UNAUTHENTICATED",
 }
 
 use GrpcCode::*;
 
 impl GrpcCode {
-    /// Every code, by number.
-    pub const ALL: [GrpcCode; 17] = [
-        Ok,
-        Cancelled,
-        Unknown,
-        InvalidArgument,
-        DeadlineExceeded,
-        NotFound,
-        AlreadyExists,
-        PermissionDenied,
-        ResourceExhausted,
-        FailedPrecondition,
-        Aborted,
-        OutOfRange,
-        Unimplemented,
-        Internal,
-        Unavailable,
-        DataLoss,
-        Unauthenticated,
-    ];
-
     /// The code's number on the wire.
     pub const fn number(self) -> i32 {
         self as i32
@@ -79,29 +83,6 @@ impl GrpcCode {
         match number {
             0..=16 => GrpcCode::ALL[number as usize],
             _ => Unknown,
-        }
-    }
-
-    /// The code's name: `"NOT_FOUND"`.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Ok => "OK",
-            Cancelled => "CANCELLED",
-            Unknown => "UNKNOWN",
-            InvalidArgument => "INVALID_ARGUMENT",
-            DeadlineExceeded => "DEADLINE_EXCEEDED",
-            NotFound => "NOT_FOUND",
-            AlreadyExists => "ALREADY_EXISTS",
-            PermissionDenied => "PERMISSION_DENIED",
-            ResourceExhausted => "RESOURCE_EXHAUSTED",
-            FailedPrecondition => "FAILED_PRECONDITION",
-            Aborted => "ABORTED",
-            OutOfRange => "OUT_OF_RANGE",
-            Unimplemented => "UNIMPLEMENTED",
-            Internal => "INTERNAL",
-            Unavailable => "UNAVAILABLE",
-            DataLoss => "DATA_LOSS",
-            Unauthenticated => "UNAUTHENTICATED",
         }
     }
 

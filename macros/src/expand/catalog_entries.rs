@@ -163,16 +163,10 @@ impl<'a> Expander<'a> {
 
     /// `.with_grpc(code, reason)` for the entry of `variant`, on a type with a `domain`.
     fn with_grpc(&self, variant: &Variant<'_>) -> TokenStream {
-        if self.input.attrs.domain.get().is_none() || self.input.is_transparent(variant) {
-            return TokenStream::new();
+        match self.grpc_of(variant) {
+            Some((code, reason)) => quote!(.with_grpc(#code, #reason)),
+            None => TokenStream::new(),
         }
-        // Validation reported a variant whose code or reason is not decided.
-        let Ok((code, reason)) = crate::grpc::of(self.input, variant) else {
-            return TokenStream::new();
-        };
-        let krate = &self.krate;
-        let code = Ident::new(&crate::grpc::variant(code), Span::call_site());
-        quote!(.with_grpc(#krate::grpc::GrpcCode::#code, #reason))
     }
 
     /// Whether the variant's entry has only a name, status (a number), code, message and

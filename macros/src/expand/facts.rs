@@ -4,7 +4,7 @@
 
 use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote};
-use syn::{Ident, LitStr};
+use syn::LitStr;
 
 use super::text::{self, Source, Str};
 use super::{Arm, Body, Expander, binding, code_tokens, option, retry_tokens, status_code};
@@ -281,18 +281,11 @@ impl<'a> Expander<'a> {
             return TokenStream::new();
         }
         let krate = &self.krate;
-        let body = self.forwarding_all(quote!(__grpc), |variant| {
-            // Validation reported a variant whose code or reason is not decided.
-            let Ok((code, reason)) = crate::grpc::of(self.input, variant) else {
-                return quote!(::core::option::Option::None);
-            };
-            let code = Ident::new(&crate::grpc::variant(code), Span::call_site());
-            quote! {
-                ::core::option::Option::Some(#krate::grpc::Grpc {
-                    code: #krate::grpc::GrpcCode::#code,
-                    reason: #reason,
-                })
-            }
+        let body = self.forwarding_all(quote!(__grpc), |variant| match self.grpc_of(variant) {
+            Some((code, reason)) => quote! {
+                ::core::option::Option::Some(#krate::grpc::Grpc { code: #code, reason: #reason })
+            },
+            None => quote!(::core::option::Option::None),
         });
         quote! {
             fn __grpc(&self) -> ::core::option::Option<#krate::grpc::Grpc> {

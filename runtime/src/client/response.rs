@@ -79,6 +79,16 @@ impl WireCode {
     }
 }
 
+/// A code as an error type declares it, as a body writes it.
+impl From<Code> for WireCode {
+    fn from(code: Code) -> Self {
+        match code {
+            Code::Str(code) => WireCode::Str(code.to_owned()),
+            Code::Int(code) => WireCode::Int(code),
+        }
+    }
+}
+
 /// A code as a body carries it, borrowed from wherever it was read.
 #[derive(Clone, Copy)]
 pub(crate) enum CodeRef<'a> {

@@ -146,6 +146,7 @@ pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     let mut running = pin!(next.call(request));
     let result = poll_fn(|cx| CURRENT.set(&values, || running.as_mut().poll(cx))).await;
     match result {
+        // A success leaves at once, its body not boxed: what every request pays.
         Ok(response) if !scope::is_error(response.status().as_u16()) => {
             Ok(response.map_into_left_body())
         }

@@ -52,6 +52,7 @@ use tonic_types::{ErrorDetails, FieldViolation, StatusExt as _};
 
 use crate::api_error::ApiError;
 use crate::catalog::{Catalog, CatalogEntry, JsonType, Retry};
+use crate::client::response::HeaderFacts;
 use crate::client::{ErrorResponse, FromResponse, Received, RetryAfter, Shape, WireCode};
 use crate::context::RenderContext;
 use crate::grpc::GrpcCode;
@@ -249,16 +250,9 @@ fn metadata_text(value: &Value) -> String {
 fn delay<E: ApiError + ?Sized>(error: &E, details: &Map<String, Value>) -> Option<Duration> {
     let mut headers = http::HeaderMap::new();
     error.headers(&mut headers);
-    let sent = headers
-        .get(http::header::RETRY_AFTER)
-        .and_then(RetryAfter::parse)
-        .map(|after| after.delay_from(SystemTime::now()))
-        .or_else(|| {
-            details
-                .get("retry_after")?
-                .as_u64()
-                .map(Duration::from_secs)
-        });
+    let sent = HeaderFacts::of(&headers)
+        .retry_after(|| details.get("retry_after")?.as_u64())
+        .map(|after| after.delay_from(SystemTime::now()));
     match error.retry() {
         Retry::Throttle => Some(sent.unwrap_or(DEFAULT_DELAY)),
         _ => sent,
@@ -333,18 +327,12 @@ pub fn from_status<E: FromResponse>(status: &Status) -> Received<E> {
         })
         .unwrap_or_default();
     let wire_code = match (entry, info) {
-        (Some(entry), _) => entry.code.map(|code| match code {
-            crate::Code::Str(code) => WireCode::Str(code.to_owned()),
-            crate::Code::Int(code) => WireCode::Int(code),
-        }),
+        (Some(entry), _) => entry.code.map(WireCode::from),
         (None, Some(info)) => Some(WireCode::Str(info.reason.clone())),
         (None, None) => None,
     };
     let headers = status.metadata().clone().into_headers();
-    let request_id = headers
-        .get(crate::X_REQUEST_ID)
-        .and_then(|id| id.to_str().ok())
-        .map(str::to_owned);
+    let request_id = HeaderFacts::of(&headers).request_id();
     let response = ErrorResponse {
         status: http,
         code: wire_code,
@@ -389,6 +377,7 @@ fn read_metadata(
         let (a, b) = (a.0, b.0);
         (place(a).unwrap_or(usize::MAX), a).cmp(&(place(b).unwrap_or(usize::MAX), b))
     });
+    let whole = entry.is_some_and(|entry| entry.fields.iter().any(|field| field.details));
     entries
         .into_iter()
         .map(|(name, text)| {
@@ -398,7 +387,6 @@ fn read_metadata(
                     .iter()
                     .find(|field| field.detail == Some(name.as_str()))
             });
-            let whole = entry.is_some_and(|entry| entry.fields.iter().any(|field| field.details));
             let json = match declared {
                 Some(field) => field.json_type != JsonType::String,
                 None => whole,
