@@ -165,11 +165,32 @@ pub(crate) fn find<'a>(details: &[Detail<'a>], name: &str) -> Option<&'a RawValu
     Some(value)
 }
 
-/// Whether `a` is `b`, compared in line: member names are short, and most differ in their
-/// length or first byte, where a call to compare them would cost more than the comparison.
+/// Whether `a` is `b`, compared in line: member names are short, and a call to compare them
+/// costs more than the comparison. Up to 16 bytes, two loads a side cover it (they
+/// overlap where it is shorter than both), rather than a loop over its bytes.
 #[inline]
 pub(crate) fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(a, b)| a == b)
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let n = a.len();
+    match n {
+        0 => true,
+        1 => a[0] == b[0],
+        2..4 => word::<2>(a, 0) == word::<2>(b, 0) && word::<2>(a, n - 2) == word::<2>(b, n - 2),
+        4..=8 => word::<4>(a, 0) == word::<4>(b, 0) && word::<4>(a, n - 4) == word::<4>(b, n - 4),
+        9..=16 => word::<8>(a, 0) == word::<8>(b, 0) && word::<8>(a, n - 8) == word::<8>(b, n - 8),
+        _ => a == b,
+    }
+}
+
+/// The `N` bytes of `bytes` at `at`, as one value to compare.
+#[inline]
+fn word<const N: usize>(bytes: &[u8], at: usize) -> [u8; N] {
+    let mut word = [0; N];
+    word.copy_from_slice(&bytes[at..at + N]);
+    word
 }
 
 /// Not read in place; the generic reader decides. Only ever made on the way to the fallback.
@@ -196,24 +217,38 @@ impl<'de> DeserializeSeed<'de> for Walk<'_, 'de> {
                 elements,
                 slots: self.slots,
             }),
+            Node::Literal(json) => Literal(json).deserialize(deserializer),
+            Node::Slot(slot, Presence::Null) => deserializer.deserialize_option(Nullable {
+                slot,
+                slots: self.slots,
+            }),
+            Node::Slot(slot, _) => fill(slot, self.slots, deserializer),
+        }
+    }
+}
+
+/// A literal of the template, which the value at the deserializer must equal.
+struct Literal(&'static str);
+
+impl<'de> DeserializeSeed<'de> for Literal {
+    type Value = ();
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        match self.0 {
             // The literals templates hold most, read as themselves; any other as a value.
-            Node::Literal(json @ ("true" | "false")) => match bool::deserialize(deserializer)? {
+            json @ ("true" | "false") => match bool::deserialize(deserializer)? {
                 value if value == (json == "true") => Ok(()),
                 _ => Err(refuse()),
             },
-            Node::Literal("null") => <()>::deserialize(deserializer),
-            Node::Literal(json) => {
+            "null" => <()>::deserialize(deserializer),
+            json => {
                 let value = Value::deserialize(deserializer)?;
                 match serde_json::from_str::<Value>(json) {
                     Ok(literal) if literal == value => Ok(()),
                     _ => Err(refuse()),
                 }
             }
-            Node::Slot(slot, Presence::Null) => deserializer.deserialize_option(Nullable {
-                slot,
-                slots: self.slots,
-            }),
-            Node::Slot(slot, _) => fill(slot, self.slots, deserializer),
         }
     }
 }
@@ -317,17 +352,9 @@ impl<'de> Visitor<'de> for Object<'_, 'de> {
             return Err(refuse());
         }
         slots.depth += 1;
-        // One look at the members: whether the details are flattened here, and which members
-        // must be present (all but `omit` slots).
-        let (mut flattens, mut required) = (false, 0u64);
-        for (at, member) in members.iter().enumerate() {
-            match member {
-                Member::Details => flattens = true,
-                Member::Entry(_, Node::Slot(_, Presence::Omit)) => {}
-                Member::Entry(..) => required |= 1 << at,
-            }
-        }
-        let mut seen = 0u64;
+        // Which members were read, and whether the details are flattened here (looked at once,
+        // when a member the template does not name first comes).
+        let (mut seen, mut flattens) = (0u64, None);
         while let Some(key) = map.next_key_seed(Key)? {
             let named = members
                 .iter()
@@ -341,26 +368,40 @@ impl<'de> Visitor<'de> for Object<'_, 'de> {
                     let Member::Entry(_, node) = &members[at] else {
                         unreachable!("found as an entry")
                     };
+                    // A slot's value or a literal read here, rather than through another `Walk`.
                     match *node {
-                        // A slot's value read here, rather than through another `Walk`.
                         Node::Slot(slot, presence) if presence != Presence::Null => {
                             map.next_value_seed(Fill { slot, slots })?;
                         }
+                        Node::Literal(json) => map.next_value_seed(Literal(json))?,
                         _ => map.next_value_seed(Walk { node, slots })?,
                     }
                 }
-                None if flattens => {
+                // A member the template does not name is a detail, where it takes them here.
+                None => {
+                    let details = |member: &Member| matches!(member, Member::Details);
+                    if !*flattens.get_or_insert_with(|| members.iter().any(details)) {
+                        return Err(refuse());
+                    }
                     let value: &'de RawValue = map.next_value()?;
                     slots.add_detail(key, value)?;
                 }
-                None => return Err(refuse()),
             }
         }
         slots.depth -= 1;
-        match required & !seen {
-            0 => Ok(()),
-            _ => Err(refuse()),
+        // Only the members the body left out are looked at: each must be one it may leave out.
+        let mut missing = !seen & u64::MAX.checked_shr(64 - members.len() as u32).unwrap_or(0);
+        while missing != 0 {
+            let at = missing.trailing_zeros() as usize;
+            if !matches!(
+                members[at],
+                Member::Details | Member::Entry(_, Node::Slot(_, Presence::Omit))
+            ) {
+                return Err(refuse());
+            }
+            missing &= missing - 1;
         }
+        Ok(())
     }
 }
 
@@ -484,5 +525,23 @@ impl<'de> Visitor<'de> for CodeVisitor {
 
     fn visit_u64<E: de::Error>(self, code: u64) -> Result<Self::Value, E> {
         i64::try_from(code).map(Code::Int).map_err(|_| refuse())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn names_are_the_same_exactly_when_their_bytes_are() {
+        for len in 0..24 {
+            let name = "abcdefghijklmnopqrstuvwx".get(..len).unwrap_or_default();
+            assert!(super::same(name, name), "{name}");
+            assert!(!super::same(name, &format!("{name}y")), "{name} is shorter");
+            for at in 0..len {
+                let mut other = name.as_bytes().to_vec();
+                other[at] = b'_';
+                let other = String::from_utf8(other).unwrap_or_default();
+                assert!(!super::same(name, &other), "{name} and {other}");
+            }
+        }
     }
 }

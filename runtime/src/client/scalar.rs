@@ -23,7 +23,7 @@ impl<'a> Scalar<'a> {
             b"false" => Some(Scalar::Bool(false)),
             // Valid JSON holds no raw control character in a string, so without a backslash
             // the text between the quotes is the string.
-            [b'"', inner @ .., b'"'] if !inner.contains(&b'\\') => {
+            [b'"', inner @ .., b'"'] if !has_backslash(inner) => {
                 json.get(1..json.len() - 1).map(Scalar::Str)
             }
             [b'0'] => Some(Scalar::U64(0)),
@@ -33,6 +33,25 @@ impl<'a> Scalar<'a> {
             _ => None,
         }
     }
+}
+
+/// Whether `bytes` hold a backslash, looked for eight bytes at a time. A detail's string is short,
+/// where `memchr`'s call and setup cost more than this loop.
+#[inline]
+fn has_backslash(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
+    // A byte of the word is a backslash where that byte of `word ^ BACKSLASHES` is zero.
+    let any = |chunk: &[u8]| {
+        let word = u64::from_ne_bytes(chunk.try_into().unwrap_or([0; 8])) ^ BACKSLASHES;
+        word.wrapping_sub(ONES) & !word & HIGHS != 0
+    };
+    if bytes.len() < 8 {
+        return bytes.contains(&b'\\');
+    }
+    // The last word overlaps the chunks, covering what they leave over.
+    bytes.chunks_exact(8).any(any) || any(&bytes[bytes.len() - 8..])
 }
 
 // Every visit hands over a transient string, never a borrowed one, so the impl holds for any
@@ -164,6 +183,24 @@ mod tests {
             "{}",
         ] {
             assert!(Scalar::of(json).is_none(), "{json}");
+        }
+    }
+
+    #[test]
+    fn a_backslash_is_found_at_any_place_in_any_length() {
+        for len in 0..40 {
+            let plain = vec![b'a'; len];
+            assert!(!super::has_backslash(&plain), "none in {len} bytes");
+            for at in 0..len {
+                let mut text = plain.clone();
+                text[at] = b'\\';
+                assert!(super::has_backslash(&text), "at {at} of {len}");
+                // The bytes a backslash is one bit or one away from are not one.
+                for near in [b'\\' ^ 0x80, b'\\' - 1, b'\\' + 1, 0xdc] {
+                    text[at] = near;
+                    assert!(!super::has_backslash(&text), "{near:#x} at {at} of {len}");
+                }
+            }
         }
     }
 }
