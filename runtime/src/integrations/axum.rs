@@ -36,6 +36,7 @@ use axum::response::{IntoResponse, Response};
 use http::HeaderValue;
 use http::header::CONTENT_TYPE;
 use http::uri::PathAndQuery;
+use tower_service::Service;
 
 use super::scope::{self, BODY_TIMEOUT, Handling, MAX_BODY, Rendered};
 use crate::api_error::ApiError;
@@ -70,46 +71,46 @@ fn mark(mut response: Response) -> Response {
 /// a reference count; nothing is allocated unless an error is rendered.
 pub fn envelope_errors<Env: Envelope>(
     request: Request,
-    next: Next,
+    mut next: Next,
 ) -> impl Future<Output = Response> + Send + use<Env> {
     let headers = request.headers().iter();
     let values = RequestValues::new(
         headers.map(|(name, value)| (name.as_str(), value)),
         request.uri().path_and_query(),
     );
-    Running::<_, Env> {
+    Running::<Env> {
         values,
-        handler: next.run(request),
+        // The rest of the stack's future, as `Next::run` awaits it: boxed already, so that this
+        // future stays small, where `run`'s would hold the request until first polled.
+        handler: Service::call(&mut next, request),
         enveloping: None,
         envelope: PhantomData,
     }
 }
 
-pin_project_lite::pin_project! {
-    /// The future of [`envelope_errors`]: the handler's, polled with the request's values as the
-    /// current ones; then, for an error of the framework's, the work of putting it in the
-    /// envelope, boxed so that every request's future stays the size of the handler's and the
-    /// values (reading a body takes a timer).
-    struct Running<F, Env> {
-        values: RequestValues,
-        #[pin]
-        handler: F,
-        enveloping: Option<Pin<Box<dyn Future<Output = Response> + Send>>>,
-        envelope: PhantomData<fn() -> Env>,
-    }
+/// The future of [`envelope_errors`]: the handler's, polled with the request's values as the
+/// current ones; then, for an error of the framework's, the work of putting it in the envelope,
+/// boxed so that every request's future stays small (reading a body takes a timer).
+struct Running<Env> {
+    values: RequestValues,
+    handler: <Next as Service<Request>>::Future,
+    enveloping: Option<Pin<Box<dyn Future<Output = Response> + Send>>>,
+    envelope: PhantomData<fn() -> Env>,
 }
 
-impl<F: Future<Output = Response>, Env: Envelope> Future for Running<F, Env> {
+impl<Env: Envelope> Future for Running<Env> {
     type Output = Response;
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
-        let this = self.project();
-        if let Some(enveloping) = this.enveloping {
+        let this = self.get_mut();
+        if let Some(enveloping) = &mut this.enveloping {
             return enveloping.as_mut().poll(cx);
         }
-        let values = &*this.values;
-        let mut handler = this.handler;
-        let response = ready!(CURRENT.set(values, || handler.as_mut().poll(cx)));
+        let handler = &mut this.handler;
+        let response = match ready!(CURRENT.set(&this.values, || handler.as_mut().poll(cx))) {
+            Ok(response) => response,
+            Err(infallible) => match infallible {},
+        };
         let status = response.status().as_u16();
         if !scope::is_error(status) {
             return Poll::Ready(response);
@@ -123,7 +124,7 @@ impl<F: Future<Output = Response>, Env: Envelope> Future for Running<F, Env> {
         else {
             return Poll::Ready(response);
         };
-        let values = std::mem::take(this.values);
+        let values = std::mem::take(&mut this.values);
         let enveloping = this
             .enveloping
             .insert(Box::pin(in_envelope::<Env>(response, read_body, values)));
