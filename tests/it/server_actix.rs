@@ -109,3 +109,54 @@ async fn errors_over_http() {
     support::check_languages(&base).await;
     handle.stop(true).await;
 }
+
+/// An inner middleware's error becomes a response only after errwire's has run: its plain text
+/// is put in the envelope, an errwire error keeps its own body, and both keep the request's id.
+#[actix_web::test]
+async fn an_inner_middleware_s_error_is_enveloped_once_it_is_a_response() {
+    async fn guard(
+        request: actix_web::dev::ServiceRequest,
+        next: middleware::Next<actix_web::body::BoxBody>,
+    ) -> Result<actix_web::dev::ServiceResponse, actix_web::Error> {
+        match request.path() {
+            "/expired" => Err(actix_web::error::ErrorUnauthorized("token expired")),
+            "/busy" => Err(support::error_for("busy").into()),
+            _ => next.call(request).await,
+        }
+    }
+    let server = HttpServer::new(|| {
+        App::new()
+            .wrap(middleware::from_fn(guard))
+            .wrap(middleware::from_fn(
+                errwire::actix::envelope_errors::<Traced, _>,
+            ))
+            .route("/open", web::get().to(|| async { "open" }))
+    })
+    .workers(1)
+    .disable_signals()
+    .bind(("127.0.0.1", 0))
+    .unwrap();
+    let address = server.addrs()[0];
+    let server = server.run();
+    let handle = server.handle();
+    actix_web::rt::spawn(server);
+    let base = format!("http://{address}");
+
+    let reply = support::send(&base, "GET", "/expired", None).await;
+    assert_eq!(reply.status, 401);
+    assert_eq!(reply.header("content-type"), Some("application/json"));
+    assert_eq!(reply.body["error"], "unauthorized", "{}", reply.body);
+    assert_eq!(reply.body["message"], "token expired");
+    assert_eq!(reply.header("x-request-id"), Some("req-test-1"));
+
+    let reply = support::send(&base, "GET", "/busy", None).await;
+    assert_eq!(reply.status, 429);
+    assert_eq!(reply.body["error"], "rate_limit_exceeded", "{}", reply.body);
+    assert_eq!(reply.header("retry-after"), Some("30"));
+    assert_eq!(reply.header("x-request-id"), Some("req-test-1"));
+
+    let open = reqwest::get(format!("{base}/open")).await.unwrap();
+    assert_eq!(open.status(), 200);
+    assert_eq!(open.text().await.unwrap(), "open");
+    handle.stop(true).await;
+}

@@ -22,10 +22,13 @@
 //!   response keeps every header but those that describe the replaced body; a 4xx body is read
 //!   within 4 KiB and 1 s, a 5xx body never (the README has the details).
 
-use std::future::{Future, poll_fn};
-use std::pin::{Pin, pin};
+use std::future::Future;
+use std::marker::PhantomData;
+use std::pin::Pin;
+use std::task::{Context, Poll, ready};
 
 use actix_web::body::{BoxBody, EitherBody, MessageBody};
+use actix_web::dev::Service;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::error::{InternalError, JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
@@ -134,41 +137,84 @@ fn actix_name(name: Set) -> HeaderName {
 /// The errwire middleware for actix-web: renders handlers' errors with the request's id and
 /// path, and puts the framework's own error responses in the API's envelope `Env`. Use it with
 /// `actix_web::middleware::from_fn(errwire::actix::envelope_errors::<Env, _>)`.
-pub async fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
+pub fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
-) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+) -> impl Future<Output = Enveloped<B>> + use<Env, B> {
     let headers = request.headers().iter();
     let values = RequestValues::new(
         headers.map(|(name, value)| (name.as_str(), value)),
         request.uri().path_and_query(),
     );
-    let mut running = pin!(next.call(request));
-    let result = poll_fn(|cx| CURRENT.set(&values, || running.as_mut().poll(cx))).await;
-    match result {
-        // A success leaves at once, its body not boxed: what every request pays.
-        Ok(response) if !scope::is_error(response.status().as_u16()) => {
-            Ok(response.map_into_left_body())
+    Running::<Env, B> {
+        values,
+        handler: next.call(request),
+        enveloping: None,
+        envelope: PhantomData,
+    }
+}
+
+/// What the middleware's future gives: the response, its body the handler's (left) or the
+/// envelope's (right).
+type Enveloped<B> = Result<ServiceResponse<EitherBody<B>>, actix_web::Error>;
+
+/// The future of [`envelope_errors`]: the handler's, polled with the request's values as the
+/// current ones; then, for an error of the framework's, the work of putting it in the envelope,
+/// boxed so that every request's future stays small (reading a body takes a timer).
+struct Running<Env, B> {
+    values: RequestValues,
+    handler: <Next<B> as Service<ServiceRequest>>::Future,
+    enveloping: Option<Pin<Box<dyn Future<Output = Enveloped<B>>>>>,
+    envelope: PhantomData<fn() -> Env>,
+}
+
+impl<Env: Envelope + 'static, B: MessageBody + 'static> Future for Running<Env, B> {
+    type Output = Enveloped<B>;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Enveloped<B>> {
+        let this = self.get_mut();
+        if let Some(enveloping) = &mut this.enveloping {
+            return enveloping.as_mut().poll(cx);
         }
-        Ok(response) => match handling(response.response()) {
-            Handling::Keep => Ok(response.map_into_left_body()),
-            Handling::Envelope { read_body } => {
-                let (request, response) = response.map_into_boxed_body().into_parts();
-                let response = in_envelope::<Env>(response, read_body, &values).await;
-                Ok(ServiceResponse::new(request, response).map_into_right_body())
+        let handler = &mut this.handler;
+        let result = ready!(CURRENT.set(&this.values, || handler.as_mut().poll(cx)));
+        let enveloping: Pin<Box<dyn Future<Output = Enveloped<B>>>> = match result {
+            // A success leaves at once, its body not boxed: what every request pays.
+            Ok(response) if !scope::is_error(response.status().as_u16()) => {
+                return Poll::Ready(Ok(response.map_into_left_body()));
             }
-        },
-        // An inner middleware failed: its error becomes a response only after this one.
-        Err(error) => {
-            let response = error.error_response();
-            let response = match handling(&response) {
-                Handling::Keep => response,
+            Ok(response) => match handling(response.response()) {
+                Handling::Keep => return Poll::Ready(Ok(response.map_into_left_body())),
                 Handling::Envelope { read_body } => {
-                    in_envelope::<Env>(response, read_body, &values).await
+                    let values = std::mem::take(&mut this.values);
+                    let (request, response) = response.map_into_boxed_body().into_parts();
+                    Box::pin(async move {
+                        let response = in_envelope::<Env>(response, read_body, &values).await;
+                        Ok(ServiceResponse::new(request, response).map_into_right_body())
+                    })
                 }
-            };
-            Err(InternalError::from_response(error, response).into())
-        }
+            },
+            // An inner middleware failed: its error becomes a response only after this one, so
+            // it is made here, with the request's values, as a handler's is.
+            Err(error) => {
+                let response = CURRENT.set(&this.values, || error.error_response());
+                match handling(&response) {
+                    Handling::Keep => {
+                        return Poll::Ready(Err(
+                            InternalError::from_response(error, response).into()
+                        ));
+                    }
+                    Handling::Envelope { read_body } => {
+                        let values = std::mem::take(&mut this.values);
+                        Box::pin(async move {
+                            let response = in_envelope::<Env>(response, read_body, &values).await;
+                            Err(InternalError::from_response(error, response).into())
+                        })
+                    }
+                }
+            }
+        };
+        this.enveloping.insert(enveloping).as_mut().poll(cx)
     }
 }
 
@@ -187,35 +233,32 @@ fn handling<B>(response: &HttpResponse<B>) -> Handling {
 }
 
 /// The framework's own error response `response` in the envelope `Env`, its body read first
-/// when `read_body`. Boxed, so that every request's future stays the size of the handler's and
-/// the values: this takes a timer and a body read.
-fn in_envelope<'a, Env: Envelope>(
+/// when `read_body`.
+async fn in_envelope<Env: Envelope>(
     response: HttpResponse,
     read_body: bool,
-    values: &'a RequestValues,
-) -> Pin<Box<dyn Future<Output = HttpResponse> + 'a>> {
-    Box::pin(async move {
-        let status = response.status().as_u16();
-        let (head, body) = response.into_parts();
-        let text = match read_body {
-            true => tokio::time::timeout(
-                BODY_TIMEOUT,
-                actix_web::body::to_bytes_limited(body, MAX_BODY),
-            )
-            .await
-            .ok()
-            .and_then(Result::ok)
-            .and_then(Result::ok),
-            false => None,
-        };
-        let mut response: HttpResponse =
-            scope::framework_error::<Env, _>(status, text.as_deref(), &values.context());
-        let own: Vec<_> = response.headers().keys().cloned().collect();
-        for (name, value) in scope::carried(head.headers(), &own) {
-            response.headers_mut().append(name.clone(), value.clone());
-        }
-        mark(response)
-    })
+    values: &RequestValues,
+) -> HttpResponse {
+    let status = response.status().as_u16();
+    let (head, body) = response.into_parts();
+    let text = match read_body {
+        true => tokio::time::timeout(
+            BODY_TIMEOUT,
+            actix_web::body::to_bytes_limited(body, MAX_BODY),
+        )
+        .await
+        .ok()
+        .and_then(Result::ok)
+        .and_then(Result::ok),
+        false => None,
+    };
+    let mut response: HttpResponse =
+        scope::framework_error::<Env, _>(status, text.as_deref(), &values.context());
+    let own: Vec<_> = response.headers().keys().cloned().collect();
+    for (name, value) in scope::carried(head.headers(), &own) {
+        response.headers_mut().append(name.clone(), value.clone());
+    }
+    mark(response)
 }
 
 impl<Env: Envelope> ResponseError for RequestError<Env> {
