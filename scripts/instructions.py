@@ -116,7 +116,7 @@ def main() -> None:
     print()
     table(binary, runs, LOCALE_OPERATIONS, ("default", "french"), ("default locale", "`fr`"), 3)
     print()
-    table(binary, runs, READ_OPERATIONS, ("hand", "errwire"), ("hand-written", "errwire"), 2)
+    table(binary, runs, READ_OPERATIONS, ("hand", "errwire"), ("hand-written", "errwire"), 3)
     print()
     table(binary, runs, SERVE_OPERATIONS, ("hand", "errwire"), ("hand-written", "errwire"), 3)
 
