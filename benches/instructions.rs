@@ -7,6 +7,9 @@
 //! `python3 scripts/instructions.py` builds this, checks byte for byte that both sides write the
 //! same bodies, and runs each operation under `valgrind --tool=callgrind`: the instructions of
 //! `N` runs less those of none, over `N`. Run by hand: `instructions OPERATION SIDE N`.
+//!
+//! `cargo bench --bench instructions -- wall [PREFIX]` times reading back and the middleware
+//! with criterion instead (`python3 scripts/bench_ratios.py` runs it and prints the ratios).
 
 #[path = "instructions/actix.rs"]
 mod actix;
@@ -17,6 +20,10 @@ mod serve;
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion};
 
 use errwire::{ApiError, Code, Envelope, Flat, Problem, RenderContext};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -484,7 +491,7 @@ fn check() {
     }
     read::check();
     serve::check();
-    actix::run("", "", None);
+    actix::check();
     let french = RenderContext::new().with_accept_language("fr");
     let seat = &localized_inputs("localized-struct")[0];
     let body = String::from_utf8(seat.to_response_with(&french).into_body()).unwrap();
@@ -500,8 +507,92 @@ fn body<Env: Envelope>(error: &Wide) -> String {
     String::from_utf8(out).unwrap()
 }
 
+/// What is done with an operation made ready once: repeated `runs` times after one warm run
+/// (instruction counts), or timed by criterion.
+pub trait Repeat {
+    fn repeat(self, operation: impl FnMut());
+}
+
+impl Repeat for usize {
+    fn repeat(self, mut operation: impl FnMut()) {
+        for _ in 0..=self {
+            operation();
+        }
+    }
+}
+
+/// One side of a criterion group.
+struct Timed<'g, 'c> {
+    group: &'g mut BenchmarkGroup<'c, WallTime>,
+    side: &'static str,
+}
+
+impl Repeat for Timed<'_, '_> {
+    fn repeat(self, mut operation: impl FnMut()) {
+        self.group
+            .bench_function(self.side, |b| b.iter(&mut operation));
+    }
+}
+
+/// The operations timed by criterion: reading back and the middleware, whose bodies
+/// `benches/envelopes.rs` times.
+const TIMED: [&str; 16] = [
+    "read-problem-unit",
+    "read-problem-struct",
+    "read-flat-unit",
+    "read-flat-struct",
+    "read-nested-unit",
+    "read-nested-struct",
+    "read-jsonapi-unit",
+    "read-jsonapi-struct",
+    "read-legacy-unit",
+    "read-legacy-struct",
+    "axum-ok",
+    "axum-error",
+    "axum-404",
+    "actix-ok",
+    "actix-error",
+    "actix-404",
+];
+
+/// Times each operation of [`TIMED`] that starts with `prefix` on both sides.
+fn wall(prefix: &str) {
+    check();
+    let mut criterion = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    for operation in TIMED
+        .into_iter()
+        .filter(|operation| operation.starts_with(prefix))
+    {
+        let mut group = criterion.benchmark_group(operation);
+        if operation.starts_with("actix-") {
+            actix::time(&mut group, operation);
+        } else {
+            for (side, label) in [("hand", "hand-written"), ("errwire", "errwire")] {
+                let timed = Timed {
+                    group: &mut group,
+                    side: label,
+                };
+                match operation.starts_with("read-") {
+                    true => read::run(operation, side, timed),
+                    false => serve::run(operation, side, timed),
+                }
+            }
+        }
+        group.finish();
+    }
+    criterion.final_summary();
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().is_some_and(|first| first == "wall") {
+        // `cargo bench` adds `--bench`: any argument that is not a flag is the prefix.
+        let prefix = args[1..].iter().find(|arg| !arg.starts_with('-'));
+        wall(prefix.map_or("", String::as_str));
+        return;
+    }
     let [operation, side, runs] = args.as_slice() else {
         // `cargo bench` runs every bench binary without arguments: check, and stop.
         check();
@@ -518,7 +609,7 @@ fn main() {
         return;
     }
     if operation.starts_with("actix-") {
-        actix::run(operation, side, Some(count()));
+        actix::run(operation, side, count());
         return;
     }
     if operation.starts_with("axum-") {

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Runs the envelope benches several times and prints errwire's time over the hand-written one.
+"""Runs the wall-time benches several times and prints errwire's time over the hand-written one.
 
 Usage: python3 scripts/bench_ratios.py [rounds]
 
-Each round runs every group once (criterion, `benches/envelopes.rs`); a group's ratio is
-errwire's median time over the hand-written median time of the same round, and the table shows
-the median ratio over the rounds, so that the drift of a busy machine falls on both sides alike.
+Each round runs every group once (criterion): the bodies (`benches/envelopes.rs`), then reading
+back and the middleware (`benches/instructions.rs`, its `wall` mode, the operations whose
+instructions `scripts/instructions.py` counts). A group's ratio is errwire's median time over the
+hand-written median time of the same round, and the table shows the median ratio over the
+rounds, so that the drift of a busy machine falls on both sides alike.
 """
 
 import json
@@ -16,7 +18,16 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CRITERION = ROOT / "target" / "criterion"
-GROUPS = ["problem-unit", "problem-struct", "flat-unit", "flat-struct"]
+BODIES = ["problem-unit", "problem-struct", "flat-unit", "flat-struct"]
+READS = [f"read-{envelope}-{kind}" for envelope in ["problem", "flat", "nested", "jsonapi", "legacy"]
+         for kind in ["unit", "struct"]]
+REQUESTS = [f"{framework}-{request}" for framework in ["axum", "actix"]
+            for request in ["ok", "error", "404"]]
+# Each bench, the arguments after `--` that run it, and its groups.
+BENCHES = [
+    ("envelopes", ["--warm-up-time", "2", "--measurement-time", "5", "--noplot"], BODIES),
+    ("instructions", ["wall"], READS + REQUESTS),
+]
 
 
 def median_ns(group: str, function: str) -> float:
@@ -26,18 +37,19 @@ def median_ns(group: str, function: str) -> float:
 
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    times = {group: [] for group in GROUPS}
+    times = {group: [] for _, _, groups in BENCHES for group in groups}
     for round_number in range(1, rounds + 1):
         print(f"round {round_number}/{rounds}", file=sys.stderr)
-        subprocess.run(
-            ["cargo", "bench", "--quiet", "--bench", "envelopes", "--",
-             "--warm-up-time", "2", "--measurement-time", "5", "--noplot"],
-            cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
-        )
-        for group in GROUPS:
-            times[group].append((median_ns(group, "errwire"), median_ns(group, "hand-written")))
+        for bench, arguments, groups in BENCHES:
+            subprocess.run(
+                ["cargo", "bench", "--quiet", "--bench", bench, "--", *arguments],
+                cwd=ROOT, check=True, stdout=subprocess.DEVNULL,
+            )
+            for group in groups:
+                times[group].append(
+                    (median_ns(group, "errwire"), median_ns(group, "hand-written")))
 
-    print("| body | errwire | hand-written | ratio |")
+    print("| group | errwire | hand-written | ratio |")
     print("|---|---:|---:|---:|")
     for group, pairs in times.items():
         ratio = statistics.median(ours / theirs for ours, theirs in pairs)

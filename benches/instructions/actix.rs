@@ -11,6 +11,8 @@ use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::{Next, from_fn};
 use actix_web::{App, Error, HttpRequest, HttpResponse, test, web};
+use criterion::BenchmarkGroup;
+use criterion::measurement::WallTime;
 use errwire::Problem;
 
 use super::Wide;
@@ -74,48 +76,74 @@ where
     (status, headers, test::read_body(response).await)
 }
 
-/// Runs `operation` of `side` `runs` times after one warm run, or, with `runs` `None`, checks
-/// that both sides answer alike.
-pub fn run(operation: &str, side: &str, runs: Option<usize>) {
+/// The app behind a pass-through middleware, its errors written by hand, and the app behind
+/// errwire's middleware.
+async fn apps() -> (
+    impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = Error>,
+    impl Service<actix_http::Request, Response = ServiceResponse<impl MessageBody>, Error = Error>,
+) {
+    let hand = test::init_service(
+        App::new()
+            .wrap(from_fn(pass))
+            .route("/rooms/{id}", web::get().to(|| async { "room" }))
+            .route(
+                "/missing",
+                web::get()
+                    .to(|request: HttpRequest| async move { hand_response(&request, MISSING) }),
+            )
+            .default_service(web::to(|request: HttpRequest| async move {
+                hand_response(&request, NOT_FOUND)
+            })),
+    )
+    .await;
+    let errwire = test::init_service(
+        App::new()
+            .wrap(from_fn(errwire::actix::envelope_errors::<Problem, _>))
+            .route("/rooms/{id}", web::get().to(|| async { "room" }))
+            .route(
+                "/missing",
+                web::get().to(|| async { Err::<HttpResponse, _>(Wide::U03) }),
+            ),
+    )
+    .await;
+    (hand, errwire)
+}
+
+/// Runs `operation` of `side` `runs` times after one warm run, all in one `block_on`.
+pub fn run(operation: &str, side: &str, runs: usize) {
     actix_web::rt::System::new().block_on(async {
-        let hand = test::init_service(
-            App::new()
-                .wrap(from_fn(pass))
-                .route("/rooms/{id}", web::get().to(|| async { "room" }))
-                .route(
-                    "/missing",
-                    web::get()
-                        .to(|request: HttpRequest| async move { hand_response(&request, MISSING) }),
-                )
-                .default_service(web::to(|request: HttpRequest| async move {
-                    hand_response(&request, NOT_FOUND)
-                })),
-        )
-        .await;
-        let errwire = test::init_service(
-            App::new()
-                .wrap(from_fn(errwire::actix::envelope_errors::<Problem, _>))
-                .route("/rooms/{id}", web::get().to(|| async { "room" }))
-                .route(
-                    "/missing",
-                    web::get().to(|| async { Err::<HttpResponse, _>(Wide::U03) }),
-                ),
-        )
-        .await;
-        let Some(runs) = runs else {
-            for operation in ["actix-ok", "actix-error", "actix-404"] {
-                let ours = serve(&errwire, request(operation)).await;
-                let theirs = serve(&hand, request(operation)).await;
-                assert_eq!(ours, theirs, "{operation}");
-            }
-            return;
-        };
+        let (hand, errwire) = apps().await;
         for _ in 0..=runs {
             match side {
                 "hand" => black_box(serve(&hand, black_box(request(operation))).await),
                 "errwire" => black_box(serve(&errwire, black_box(request(operation))).await),
                 _ => panic!("no side {side}"),
             };
+        }
+    });
+}
+
+/// Times `operation` on both sides, each request in its own `block_on`, as criterion's
+/// iterations are not `async`.
+pub fn time(group: &mut BenchmarkGroup<'_, WallTime>, operation: &str) {
+    let system = actix_web::rt::System::new();
+    let (hand, errwire) = system.block_on(apps());
+    group.bench_function("hand-written", |b| {
+        b.iter(|| system.block_on(serve(&hand, black_box(request(operation)))));
+    });
+    group.bench_function("errwire", |b| {
+        b.iter(|| system.block_on(serve(&errwire, black_box(request(operation)))));
+    });
+}
+
+/// Both sides answer each request with the same status, headers and bytes.
+pub fn check() {
+    actix_web::rt::System::new().block_on(async {
+        let (hand, errwire) = apps().await;
+        for operation in ["actix-ok", "actix-error", "actix-404"] {
+            let ours = serve(&errwire, request(operation)).await;
+            let theirs = serve(&hand, request(operation)).await;
+            assert_eq!(ours, theirs, "{operation}");
         }
     });
 }

@@ -13,7 +13,7 @@ use errwire::ApiError;
 use errwire::client::{FromResponse, Received};
 use serde::Deserialize;
 
-use super::Wide;
+use super::{Repeat, Wide};
 
 /// The details of the three-field variant, as a hand-written reader declares them.
 #[derive(Deserialize)]
@@ -230,18 +230,16 @@ fn parse(operation: &str) -> (&str, &str) {
     )
 }
 
-/// Runs a reading operation of `side` `runs` times after one warm run.
-pub fn run(operation: &str, side: &str, runs: usize) {
+/// Repeats a reading operation of `side`, its response sent once, before.
+pub fn run(operation: &str, side: &str, repeat: impl Repeat) {
     let (envelope, kind) = parse(operation);
     macro_rules! sides {
         ($error:expr, $type:ty, $hand:expr) => {{
             let sent = sent(&$error);
-            for _ in 0..=runs {
-                match side {
-                    "errwire" => errwire_read::<$type>(&sent),
-                    "hand" => hand_read(&sent, $hand),
-                    _ => panic!("no side {side}"),
-                }
+            match side {
+                "errwire" => repeat.repeat(|| errwire_read::<$type>(&sent)),
+                "hand" => repeat.repeat(|| hand_read(&sent, $hand)),
+                _ => panic!("no side {side}"),
             }
         }};
     }

@@ -18,7 +18,7 @@ use errwire::Problem;
 use serde::Serialize;
 use tower_service::Service;
 
-use super::Wide;
+use super::{Repeat, Wide};
 
 async fn pass(request: Request, next: Next) -> Response {
     next.run(request).await
@@ -179,13 +179,13 @@ fn serve(
     })
 }
 
-/// Runs `operation` of `side` `runs` times after one warm run.
-pub fn run(operation: &str, side: &str, runs: usize) {
+/// Repeats `operation` of `side`, its runtime and router made once, before.
+pub fn run(operation: &str, side: &str, repeat: impl Repeat) {
     let runtime = runtime();
     let mut router = router(operation, side);
-    for _ in 0..=runs {
+    repeat.repeat(|| {
         black_box(serve(&runtime, &mut router, black_box(request(operation))));
-    }
+    });
 }
 
 /// Both sides answer each request with the same status, headers and bytes.
