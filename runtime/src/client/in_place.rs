@@ -166,8 +166,8 @@ pub(crate) fn find<'a>(details: &[Detail<'a>], name: &str) -> Option<&'a RawValu
 }
 
 /// Whether `a` is `b`, compared in line: member names are short, and a call to compare them
-/// costs more than the comparison. Up to 16 bytes, two loads a side cover it (they
-/// overlap where it is shorter than both), rather than a loop over its bytes.
+/// costs more than the comparison. A name of up to 16 bytes is covered by two loads a side,
+/// which overlap where it is shorter than both, rather than by a loop over its bytes.
 #[inline]
 pub(crate) fn same(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());

@@ -27,9 +27,8 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-use actix_web::body::{BoxBody, EitherBody, MessageBody};
-use actix_web::dev::Service;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::body::{BodySize, BoxBody, EitherBody, MessageBody};
+use actix_web::dev::{Service, ServiceRequest, ServiceResponse};
 use actix_web::error::{InternalError, JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
@@ -140,7 +139,7 @@ fn actix_name(name: Set) -> HeaderName {
 pub fn envelope_errors<Env: Envelope + 'static, B: MessageBody + 'static>(
     request: ServiceRequest,
     next: Next<B>,
-) -> impl Future<Output = Enveloped<B>> + use<Env, B> {
+) -> impl Future<Output = Result<ServiceResponse<EitherBody<B>>, actix_web::Error>> + use<Env, B> {
     let headers = request.headers().iter();
     let values = RequestValues::new(
         headers.map(|(name, value)| (name.as_str(), value)),
@@ -241,7 +240,9 @@ async fn in_envelope<Env: Envelope>(
 ) -> HttpResponse {
     let status = response.status().as_u16();
     let (head, body) = response.into_parts();
-    let text = match read_body {
+    // An empty body (actix-web's own 404 and 405) has nothing to read: no timer is set for it.
+    let empty = matches!(body.size(), BodySize::None | BodySize::Sized(0));
+    let text = match read_body && !empty {
         true => tokio::time::timeout(
             BODY_TIMEOUT,
             actix_web::body::to_bytes_limited(body, MAX_BODY),

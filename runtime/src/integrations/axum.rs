@@ -28,7 +28,7 @@ use std::marker::PhantomData;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
-use axum::body::Body;
+use axum::body::{Body, HttpBody};
 use axum::extract::Request;
 use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::middleware::Next;
@@ -140,7 +140,9 @@ async fn in_envelope<Env: Envelope>(
     values: RequestValues,
 ) -> Response {
     let (parts, body) = response.into_parts();
-    let text = match read_body {
+    // An empty body (axum's own 404 and 405) has nothing to read: no timer is set for it.
+    let empty = HttpBody::size_hint(&body).exact() == Some(0);
+    let text = match read_body && !empty {
         true => tokio::time::timeout(BODY_TIMEOUT, axum::body::to_bytes(body, MAX_BODY))
             .await
             .ok()
