@@ -125,7 +125,8 @@ pub(crate) fn read_in_place<E: FromResponse>(
     });
     // A fixed message is the catalog's own text, which the value then borrows.
     let message = slots.message().map(|message| {
-        let fixed = |known: Option<&'static str>| known.filter(|known| *known == message);
+        let fixed =
+            |known: Option<&'static str>| known.filter(|known| in_place::same(known, message));
         let translated = || {
             let mut translations = entry.translations.iter();
             translations.find_map(|translation| fixed(translation.static_message))
