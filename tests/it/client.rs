@@ -273,6 +273,32 @@ fn a_body_in_another_shape_keeps_its_code() {
     );
 }
 
+/// A body whose strings are written with JSON escapes reads as the same body: the code, the
+/// request id and the instance (which the typed read borrows, and leaves to the generic reader
+/// when escaped) and the message.
+#[test]
+fn strings_written_with_escapes_read_as_the_same_strings() {
+    #[derive(Debug, errwire::ApiError)]
+    #[api(envelope = errwire::Problem)]
+    enum RoomError {
+        #[api(status = 404, code = "no_room", message = "No such room")]
+        NoRoom,
+    }
+
+    let headers = HeaderMap::new();
+    let plain = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No such room","instance":"/rooms/a","code":"no_room","request_id":"req-1"}"#;
+    let escaped = br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"No such \u0072oom","instance":"\/rooms\/a","code":"no\u005froom","request_id":"req\u002d1"}"#;
+    let plain = read_both::<RoomError>(StatusCode::NOT_FOUND, &headers, plain);
+    let escaped = read_both::<RoomError>(StatusCode::NOT_FOUND, &headers, escaped);
+    assert!(
+        matches!(escaped, Received::Known(RoomError::NoRoom, _)),
+        "{escaped:?}"
+    );
+    assert_eq!(format!("{escaped:?}"), format!("{plain:?}"));
+    assert_eq!(escaped.request_id(), Some("req-1"));
+    assert_eq!(escaped.message(), Some("No such room"));
+}
+
 /// Mutations of the bodies errwire sends, for the two readers to agree on: one member of the
 /// body's objects removed, repeated, retyped, written with escapes, or one added, at any depth.
 mod mutated {

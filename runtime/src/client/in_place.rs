@@ -29,8 +29,8 @@ pub(crate) struct Slots<'a> {
     pub code: Option<Code<'a>>,
     message: Option<Cow<'a, str>>,
     default_message: Option<Cow<'a, str>>,
-    pub instance: Option<Cow<'a, str>>,
-    pub request_id: Option<Cow<'a, str>>,
+    pub instance: Option<&'a str>,
+    pub request_id: Option<&'a str>,
     details: ArrayVec<Detail<'a>, MAX_DETAILS>,
     /// How many objects and arrays enclose the value being read.
     depth: usize,
@@ -52,7 +52,7 @@ impl Default for Slots<'_> {
 
 /// A code as the body writes it.
 pub(crate) enum Code<'a> {
-    Str(Cow<'a, str>),
+    Str(&'a str),
     Int(i64),
 }
 
@@ -287,7 +287,7 @@ fn fill<'de, D: Deserializer<'de>>(
             set(&mut slots.code, code)
         }
         Slot::CodeString => {
-            let code = deserializer.deserialize_str(Text)?;
+            let code = deserializer.deserialize_str(Borrowed)?;
             set(&mut slots.code, Code::Str(code))
         }
         Slot::Message => set(&mut slots.message, deserializer.deserialize_str(Text)?),
@@ -295,8 +295,11 @@ fn fill<'de, D: Deserializer<'de>>(
             &mut slots.default_message,
             deserializer.deserialize_str(Text)?,
         ),
-        Slot::Instance => set(&mut slots.instance, deserializer.deserialize_str(Text)?),
-        Slot::RequestId => set(&mut slots.request_id, deserializer.deserialize_str(Text)?),
+        Slot::Instance => set(&mut slots.instance, deserializer.deserialize_str(Borrowed)?),
+        Slot::RequestId => set(
+            &mut slots.request_id,
+            deserializer.deserialize_str(Borrowed)?,
+        ),
         Slot::Details => deserializer.deserialize_map(Details { slots }),
     }
 }
@@ -495,6 +498,22 @@ impl<'de> Visitor<'de> for Text {
     }
 }
 
+/// A string without escapes, borrowed; one with an escape is left to the generic reader. A
+/// code, an instance or a request id rarely holds one, where a message may.
+struct Borrowed;
+
+impl<'de> Visitor<'de> for Borrowed {
+    type Value = &'de str;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
+        Ok(text)
+    }
+}
+
 /// A string whose text no one reads.
 struct AnyText;
 
@@ -521,11 +540,7 @@ impl<'de> Visitor<'de> for CodeVisitor {
     }
 
     fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
-        Ok(Code::Str(Cow::Borrowed(text)))
-    }
-
-    fn visit_str<E: de::Error>(self, text: &str) -> Result<Self::Value, E> {
-        Ok(Code::Str(Cow::Owned(text.to_owned())))
+        Ok(Code::Str(text))
     }
 
     fn visit_i64<E: de::Error>(self, code: i64) -> Result<Self::Value, E> {
