@@ -120,8 +120,8 @@ pub(crate) fn read_in_place<E: FromResponse>(
         language: facts.language(),
         request_id: facts
             .request_id()
-            .or_else(|| slots.request_id.as_deref().map(str::to_owned)),
-        instance: slots.instance.as_deref().map(str::to_owned),
+            .or_else(|| slots.request_id.map(str::to_owned)),
+        instance: slots.instance.map(str::to_owned),
     });
     // A fixed message is the catalog's own text, which the value then borrows.
     let message = slots.message().map(|message| {
