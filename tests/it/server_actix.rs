@@ -72,9 +72,26 @@ fn foreign_routes(config: &mut web::ServiceConfig) {
         );
 }
 
+/// Starts the app `factory` makes on 127.0.0.1 with one worker, in this runtime: the server's
+/// base URL, and the handle that stops it.
+macro_rules! start {
+    ($factory:expr) => {{
+        let server = HttpServer::new($factory)
+            .workers(1)
+            .disable_signals()
+            .bind(("127.0.0.1", 0))
+            .unwrap();
+        let address = server.addrs()[0];
+        let server = server.run();
+        let handle = server.handle();
+        actix_web::rt::spawn(server);
+        (format!("http://{address}"), handle)
+    }};
+}
+
 #[actix_web::test]
 async fn errors_over_http() {
-    let server = HttpServer::new(|| {
+    let (base, handle) = start!(|| {
         App::new()
             .wrap(middleware::from_fn(
                 errwire::actix::envelope_errors::<Traced, _>,
@@ -90,17 +107,7 @@ async fn errors_over_http() {
                     }))
                     .route(web::post().to(create)),
             )
-    })
-    .workers(1)
-    .disable_signals()
-    .bind(("127.0.0.1", 0))
-    .unwrap();
-    let address = server.addrs()[0];
-    let server = server.run();
-    let handle = server.handle();
-    actix_web::rt::spawn(server);
-
-    let base = format!("http://{address}");
+    });
     support::check_scenarios(&base).await;
 
     // Turned into a `RequestError` by the JSON extractor's own error handler.
@@ -124,23 +131,14 @@ async fn an_inner_middleware_s_error_is_enveloped_once_it_is_a_response() {
             _ => next.call(request).await,
         }
     }
-    let server = HttpServer::new(|| {
+    let (base, handle) = start!(|| {
         App::new()
             .wrap(middleware::from_fn(guard))
             .wrap(middleware::from_fn(
                 errwire::actix::envelope_errors::<Traced, _>,
             ))
             .route("/open", web::get().to(|| async { "open" }))
-    })
-    .workers(1)
-    .disable_signals()
-    .bind(("127.0.0.1", 0))
-    .unwrap();
-    let address = server.addrs()[0];
-    let server = server.run();
-    let handle = server.handle();
-    actix_web::rt::spawn(server);
-    let base = format!("http://{address}");
+    });
 
     let reply = support::send(&base, "GET", "/expired", None).await;
     assert_eq!(reply.status, 401);
