@@ -512,6 +512,11 @@ impl<'de> Visitor<'de> for Borrowed {
     fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
         Ok(text)
     }
+
+    /// A string the parser had to copy, for its escapes.
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(refuse())
+    }
 }
 
 /// A string whose text no one reads.
@@ -529,7 +534,7 @@ impl<'de> Visitor<'de> for AnyText {
     }
 }
 
-/// A code: a string, or an integer that fits an `i64`.
+/// A code: a string without escapes, or an integer that fits an `i64`.
 struct CodeVisitor;
 
 impl<'de> Visitor<'de> for CodeVisitor {
@@ -541,6 +546,11 @@ impl<'de> Visitor<'de> for CodeVisitor {
 
     fn visit_borrowed_str<E: de::Error>(self, text: &'de str) -> Result<Self::Value, E> {
         Ok(Code::Str(text))
+    }
+
+    /// A code the parser had to copy, for its escapes: the generic reader reads it.
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(refuse())
     }
 
     fn visit_i64<E: de::Error>(self, code: i64) -> Result<Self::Value, E> {

@@ -24,6 +24,7 @@
 
 use std::future::Future;
 use std::marker::PhantomData;
+use std::mem;
 use std::pin::Pin;
 use std::task::{Context, Poll, ready};
 
@@ -178,39 +179,31 @@ impl<Env: Envelope + 'static, B: MessageBody + 'static> Future for Running<Env, 
         let handler = &mut this.handler;
         let result = ready!(CURRENT.set(&this.values, || handler.as_mut().poll(cx)));
         let enveloping: Pin<Box<dyn Future<Output = Enveloped<B>>>> = match result {
-            // A success leaves at once, its body not boxed: what every request pays.
-            Ok(response) if !scope::is_error(response.status().as_u16()) => {
-                return Poll::Ready(Ok(response.map_into_left_body()));
+            Ok(response) => {
+                // A success, or a response the rule keeps, leaves at once, its body not boxed:
+                // what every request pays.
+                let Handling::Envelope { read_body } = handling(response.response()) else {
+                    return Poll::Ready(Ok(response.map_into_left_body()));
+                };
+                let (request, response) = response.map_into_boxed_body().into_parts();
+                let values = mem::take(&mut this.values);
+                Box::pin(async move {
+                    let response = in_envelope::<Env>(response, read_body, &values).await;
+                    Ok(ServiceResponse::new(request, response).map_into_right_body())
+                })
             }
-            Ok(response) => match handling(response.response()) {
-                Handling::Keep => return Poll::Ready(Ok(response.map_into_left_body())),
-                Handling::Envelope { read_body } => {
-                    let values = std::mem::take(&mut this.values);
-                    let (request, response) = response.map_into_boxed_body().into_parts();
-                    Box::pin(async move {
-                        let response = in_envelope::<Env>(response, read_body, &values).await;
-                        Ok(ServiceResponse::new(request, response).map_into_right_body())
-                    })
-                }
-            },
             // An inner middleware failed: its error becomes a response only after this one, so
             // it is made here, with the request's values, as a handler's is.
             Err(error) => {
                 let response = CURRENT.set(&this.values, || error.error_response());
-                match handling(&response) {
-                    Handling::Keep => {
-                        return Poll::Ready(Err(
-                            InternalError::from_response(error, response).into()
-                        ));
-                    }
-                    Handling::Envelope { read_body } => {
-                        let values = std::mem::take(&mut this.values);
-                        Box::pin(async move {
-                            let response = in_envelope::<Env>(response, read_body, &values).await;
-                            Err(InternalError::from_response(error, response).into())
-                        })
-                    }
-                }
+                let Handling::Envelope { read_body } = handling(&response) else {
+                    return Poll::Ready(Err(InternalError::from_response(error, response).into()));
+                };
+                let values = mem::take(&mut this.values);
+                Box::pin(async move {
+                    let response = in_envelope::<Env>(response, read_body, &values).await;
+                    Err(InternalError::from_response(error, response).into())
+                })
             }
         };
         this.enveloping.insert(enveloping).as_mut().poll(cx)
